@@ -1,0 +1,46 @@
+using System.Reflection;
+
+namespace FundingArb.Architecture.Tests;
+
+/// The arrows of DESIGN.md "Projects": each FundingArb assembly may reference only the ones listed.
+public sealed class DependencyRuleTests
+{
+    private static readonly Dictionary<string, string[]> s_allowed = new()
+    {
+        ["FundingArb.Kernel"] = [],
+        ["FundingArb.Kernel.TestKit"] = ["FundingArb.Kernel"],
+        ["FundingArb.Trading"] = [],
+    };
+
+    public static TheoryData<string> Assemblies() => new(s_allowed.Keys);
+
+    [Theory]
+    [MemberData(nameof(Assemblies))]
+    public void Assembly_References_OnlyAllowedFundingArbAssemblies(string assemblyName)
+    {
+        var assembly = Assembly.Load(assemblyName);
+
+        var referenced = assembly.GetReferencedAssemblies()
+            .Select(a => a.Name!)
+            .Where(n => n.StartsWith("FundingArb.", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+        Assert.Empty(referenced.Except(s_allowed[assemblyName]));
+    }
+
+    [Theory]
+    [InlineData("FundingArb.Kernel")]
+    [InlineData("FundingArb.Trading")]
+    public void BclOnlyAssembly_References_NoThirdPartyPackage(string assemblyName)
+    {
+        var assembly = Assembly.Load(assemblyName);
+
+        var thirdParty = assembly.GetReferencedAssemblies()
+            .Select(a => a.Name!)
+            .Where(n => !n.StartsWith("System", StringComparison.Ordinal) && n != "netstandard")
+            .ToArray();
+
+        Assert.Empty(thirdParty);
+    }
+}
