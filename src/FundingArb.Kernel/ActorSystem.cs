@@ -1,0 +1,174 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using FundingArb.Kernel.Internal;
+
+namespace FundingArb.Kernel;
+
+/// <summary>
+/// A hierarchy of actors sharing a clock, a scheduler, an event stream and settings. Top-level actors are
+/// children of the <c>/user</c> guardian. Everything timed runs on the <see cref="TimeProvider"/> given at
+/// creation, so a virtual clock drives timers, receive timeouts, Ask timeouts and the scheduler alike.
+/// </summary>
+public sealed partial class ActorSystem : IAsyncDisposable
+{
+    internal const string UserGuardianName = "user";
+    internal const string SystemGuardianName = "system";
+
+    private readonly ActorCell _rootCell;
+    private readonly ActorCell _userGuardian;
+    private readonly ActorCell _systemGuardian;
+    private readonly TimeProviderScheduler _scheduler;
+    private readonly TaskCompletionSource _terminated = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentStack<Action> _terminationHooks = new();
+    private readonly ConcurrentDictionary<Type, object> _extensions = new();
+    private long _nextUid;
+    private long _nextTempNumber;
+    private int _terminating;
+
+    private ActorSystem(string name, ActorSystemSettings settings, TimeProvider timeProvider)
+    {
+        Name = name;
+        Settings = settings;
+        TimeProvider = timeProvider;
+        StartTime = timeProvider.GetUtcNow();
+        _scheduler = new TimeProviderScheduler(timeProvider);
+        EventStream = new EventStream();
+
+        var rootPath = ActorPath.Root(new Address(Address.LocalProtocol, name));
+        TempPath = rootPath.Child("temp");
+        DeadLetterRef = new DeadLetterActorRef(this, rootPath.Child("deadLetters"));
+        Log = new BusLogger(this, $"ActorSystem({name})", typeof(ActorSystem));
+        if (settings.StdoutLogLevel != LogLevel.Off)
+        {
+            EventStream.Subscribe(new StandardOutLogger(rootPath.Child("stdout-logger"), settings.StdoutLogLevel), typeof(LogEvent));
+        }
+
+        _rootCell = new ActorCell(this, Props.Create<RootGuardianActor>(), new RootParentRef(this, rootPath.Child("bubble-walker")), null, "", NextUid());
+        _rootCell.SetPath(rootPath);
+        _userGuardian = ((LocalActorRef)_rootCell.ActorOf(Props.Create<GuardianActor>(), UserGuardianName)).Cell;
+        _systemGuardian = ((LocalActorRef)_rootCell.ActorOf(Props.Create<GuardianActor>(), SystemGuardianName)).Cell;
+        _rootCell.Start();
+    }
+
+    /// <summary>The system's name, part of every actor path.</summary>
+    public string Name { get; }
+
+    /// <summary>The clock every timer, timeout and scheduled message of this system runs on.</summary>
+    public TimeProvider TimeProvider { get; }
+
+    /// <summary>When the system was created, on its clock.</summary>
+    public DateTimeOffset StartTime { get; }
+
+    /// <summary>Sends messages later, on <see cref="TimeProvider"/>.</summary>
+    public IScheduler Scheduler => _scheduler;
+
+    /// <summary>The publish-subscribe bus of this system.</summary>
+    public EventStream EventStream { get; }
+
+    /// <summary>Where undeliverable messages go; each is published as a <see cref="DeadLetter"/>.</summary>
+    public IActorRef DeadLetters => DeadLetterRef;
+
+    /// <summary>The system's own logger.</summary>
+    public ILoggingAdapter Log { get; }
+
+    /// <summary>Completes when the system has stopped every actor and run its termination hooks.</summary>
+    public Task WhenTerminated => _terminated.Task;
+
+    internal ActorSystemSettings Settings { get; }
+
+    internal DeadLetterActorRef DeadLetterRef { get; }
+
+    internal ActorPath TempPath { get; }
+
+    internal IActorRef SystemGuardian => _systemGuardian.Self;
+
+    /// <summary>Creates a system on the given clock (the system clock when null).</summary>
+    public static ActorSystem Create(string name, TimeProvider? timeProvider = null) =>
+        Create(name, new ActorSystemSettings(), timeProvider);
+
+    internal static ActorSystem Create(string name, ActorSystemSettings settings, TimeProvider? timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (!SystemNamePattern().IsMatch(name))
+        {
+            throw new ArgumentException($"Invalid ActorSystem name [{name}]: use ASCII letters, digits, '-' and '_', starting with a letter or digit.", nameof(name));
+        }
+
+        return new ActorSystem(name, settings, timeProvider ?? TimeProvider.System);
+    }
+
+    /// <summary>Creates a top-level actor under <c>/user</c>; a name in use throws <see cref="InvalidActorNameException"/>.</summary>
+    public IActorRef ActorOf(Props props, string? name = null) => _userGuardian.ActorOf(props, name);
+
+    /// <summary>Stops an actor asynchronously; nothing happens if it is already dead.</summary>
+    public void Stop(IActorRef actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ObjectDisposedException.ThrowIf(_terminated.Task.IsCompleted, this);
+        if (actor is IInternalActorRef internalRef)
+        {
+            internalRef.SendSystemMessage(new Terminate());
+        }
+    }
+
+    /// <summary>Stops <c>/user</c>, then <c>/system</c>, then runs the termination hooks; idempotent.</summary>
+    public Task Terminate()
+    {
+        if (Interlocked.Exchange(ref _terminating, 1) == 0)
+        {
+            _userGuardian.SendSystemMessage(new Terminate());
+        }
+
+        return WhenTerminated;
+    }
+
+    /// <summary>Runs <paramref name="action"/> when the system has terminated; hooks run last-registered first.</summary>
+    public void RegisterOnTermination(Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        if (Volatile.Read(ref _terminating) != 0)
+        {
+            throw new InvalidOperationException($"ActorSystem [{Name}] is terminating; no more termination hooks.");
+        }
+
+        _terminationHooks.Push(action);
+    }
+
+    /// <summary>The extension of type <typeparamref name="T"/>, created on first use.</summary>
+    public T GetOrCreateExtension<T>(Func<ActorSystem, T> create)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        return (T)_extensions.GetOrAdd(typeof(T), static (_, state) => state.create(state.system), (create, system: this));
+    }
+
+    public async ValueTask DisposeAsync() => await Terminate().ConfigureAwait(false);
+
+    public override string ToString() => $"ActorSystem({Name})";
+
+    internal long NextUid() => Interlocked.Increment(ref _nextUid);
+
+    internal ActorPath NextTempPath() => TempPath.Child("$" + Interlocked.Increment(ref _nextTempNumber).ToString(System.Globalization.CultureInfo.InvariantCulture), NextUid());
+
+    internal void FinishTermination()
+    {
+        Volatile.Write(ref _terminating, 1);
+        _scheduler.Shutdown();
+        while (_terminationHooks.TryPop(out var hook))
+        {
+            try
+            {
+                hook();
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                Console.Error.WriteLine($"Termination hook of {this} failed: {exception}");
+            }
+        }
+
+        _terminated.TrySetResult();
+    }
+
+    [GeneratedRegex("^[a-zA-Z0-9][a-zA-Z0-9_-]*$")]
+    private static partial Regex SystemNamePattern();
+}

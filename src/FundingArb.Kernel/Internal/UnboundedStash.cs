@@ -1,0 +1,61 @@
+namespace FundingArb.Kernel.Internal;
+
+/// <summary>
+/// The stash of one actor instance. Unstashed envelopes go to the front of the mailbox in their original
+/// order, ahead of everything already queued.
+/// </summary>
+internal sealed class UnboundedStash(ActorCell cell) : IStash
+{
+    private readonly List<Envelope> _stashed = [];
+
+    public int Count => _stashed.Count;
+
+    public bool IsEmpty => _stashed.Count == 0;
+
+    public bool NonEmpty => _stashed.Count != 0;
+
+    public void Stash()
+    {
+        var current = cell.CurrentEnvelope ?? throw new InvalidOperationException("Stash() can only be called while handling a message.");
+        if (_stashed.Count > 0 && ReferenceEquals(_stashed[^1], current))
+        {
+            throw new InvalidOperationException($"Can't stash the same message [{current.Message}] more than once.");
+        }
+
+        _stashed.Add(current);
+    }
+
+    public void Unstash()
+    {
+        if (_stashed.Count == 0)
+        {
+            return;
+        }
+
+        var first = _stashed[0];
+        _stashed.RemoveAt(0);
+        cell.Prepend([first]);
+    }
+
+    public void UnstashAll() => UnstashAll(static _ => true);
+
+    public void UnstashAll(Func<object, bool> predicate)
+    {
+        ArgumentNullException.ThrowIfNull(predicate);
+        if (_stashed.Count == 0)
+        {
+            return;
+        }
+
+        var selected = _stashed.Where(e => predicate(e.Message)).ToList();
+        _stashed.Clear();
+        cell.Prepend(selected);
+    }
+
+    public IReadOnlyList<object> ClearStash()
+    {
+        var messages = _stashed.Select(e => e.Message).ToList();
+        _stashed.Clear();
+        return messages;
+    }
+}
