@@ -125,7 +125,15 @@ public abstract class ActorBase
     {
     }
 
-    internal void AroundReceive(object message)
+    /// <summary>The stash the kernel gives an <see cref="IWithUnboundedStash"/> actor.</summary>
+    internal virtual IStash CreateStash(ActorCell cell) => new UnboundedStash(cell, cell.Prepend);
+
+    /// <summary>Called after each turn that continued an async handler, and when its task has finished.</summary>
+    internal virtual void AfterAsyncTurn()
+    {
+    }
+
+    internal virtual void AroundReceive(object message)
     {
         var handled = _behaviors is { Count: > 0 } behaviors ? behaviors[^1](message) : Receive(message);
         if (!handled)
@@ -148,18 +156,18 @@ public abstract class ActorBase
 
     internal void UnbecomeFromContext() => UnbecomeStacked();
 
-    internal void AroundPreStart() => PreStart();
+    internal virtual void AroundPreStart() => PreStart();
 
-    internal void AroundPreRestart(Exception cause, object? message)
+    internal virtual void AroundPreRestart(Exception cause, object? message)
     {
         (this as IWithTimers)?.Timers.CancelAll();
         (this as IWithUnboundedStash)?.Stash.UnstashAll();
         PreRestart(cause, message);
     }
 
-    internal void AroundPostRestart(Exception cause) => PostRestart(cause);
+    internal virtual void AroundPostRestart(Exception cause) => PostRestart(cause);
 
-    internal void AroundPostStop()
+    internal virtual void AroundPostStop()
     {
         (this as IWithTimers)?.Timers.CancelAll();
         (this as IWithUnboundedStash)?.Stash.UnstashAll();

@@ -19,7 +19,7 @@ public sealed partial class ActorSystem : IAsyncDisposable
     private readonly ActorCell _systemGuardian;
     private readonly TimeProviderScheduler _scheduler;
     private readonly TaskCompletionSource _terminated = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly ConcurrentStack<Action> _terminationHooks = new();
+    private readonly ConcurrentStack<Func<Task>> _terminationHooks = new();
     private readonly ConcurrentDictionary<Type, object> _extensions = new();
     private long _nextUid;
     private long _nextTempNumber;
@@ -76,11 +76,14 @@ public sealed partial class ActorSystem : IAsyncDisposable
 
     internal ActorSystemSettings Settings { get; }
 
+    internal Persistence.PersistenceSettings PersistenceSettings { get; init; } = new();
+
     internal DeadLetterActorRef DeadLetterRef { get; }
 
     internal ActorPath TempPath { get; }
 
-    internal IActorRef SystemGuardian => _systemGuardian.Self;
+    /// <summary>Creates an actor under <c>/system</c>, for the kernel's own services (journals, snapshot stores).</summary>
+    internal IActorRef SystemActorOf(Props props, string name) => _systemGuardian.ActorOf(props, name);
 
     /// <summary>Creates a system on the given clock (the system clock when null).</summary>
     public static ActorSystem Create(string name, TimeProvider? timeProvider = null) =>
@@ -126,12 +129,23 @@ public sealed partial class ActorSystem : IAsyncDisposable
     public void RegisterOnTermination(Action action)
     {
         ArgumentNullException.ThrowIfNull(action);
+        RegisterOnTermination(() =>
+        {
+            action();
+            return Task.CompletedTask;
+        });
+    }
+
+    /// <summary>Awaits <paramref name="hook"/> when the system has terminated, before <see cref="WhenTerminated"/> completes.</summary>
+    public void RegisterOnTermination(Func<Task> hook)
+    {
+        ArgumentNullException.ThrowIfNull(hook);
         if (Volatile.Read(ref _terminating) != 0)
         {
             throw new InvalidOperationException($"ActorSystem [{Name}] is terminating; no more termination hooks.");
         }
 
-        _terminationHooks.Push(action);
+        _terminationHooks.Push(hook);
     }
 
     /// <summary>The extension of type <typeparamref name="T"/>, created on first use.</summary>
@@ -154,15 +168,21 @@ public sealed partial class ActorSystem : IAsyncDisposable
     {
         Volatile.Write(ref _terminating, 1);
         _scheduler.Shutdown();
+        _ = RunTerminationHooksAsync();
+    }
+
+    private async Task RunTerminationHooksAsync()
+    {
         while (_terminationHooks.TryPop(out var hook))
         {
             try
             {
-                hook();
+                await hook().ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
-                Console.Error.WriteLine($"Termination hook of {this} failed: {exception}");
+                // The logging actors are gone by now; standard error is the last witness.
+                await Console.Error.WriteLineAsync($"Termination hook of {this} failed: {exception}").ConfigureAwait(false);
             }
         }
 

@@ -41,7 +41,7 @@ internal sealed partial class ActorCell
             actor.AfterConstruction();
             if (actor is IWithUnboundedStash withStash)
             {
-                withStash.Stash = new UnboundedStash(this);
+                withStash.Stash = actor.CreateStash(this);
             }
 
             if (actor is IWithTimers withTimers)

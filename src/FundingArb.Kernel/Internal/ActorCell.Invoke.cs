@@ -165,6 +165,7 @@ internal sealed partial class ActorCell
         try
         {
             continuation.Callback(continuation.State);
+            _actor?.AfterAsyncTurn();
         }
         finally
         {
@@ -184,6 +185,7 @@ internal sealed partial class ActorCell
         if (task.IsCompletedSuccessfully)
         {
             _currentEnvelope = null;
+            _actor?.AfterAsyncTurn();
             return;
         }
 

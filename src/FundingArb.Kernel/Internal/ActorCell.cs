@@ -76,6 +76,9 @@ internal sealed partial class ActorCell : IActorContext
     /// <summary>The message being handled, kept while an async handler runs and through a failure.</summary>
     public Envelope? CurrentEnvelope => _currentEnvelope;
 
+    /// <summary>Makes a persist handler see the sender of the command that persisted its event.</summary>
+    public void ReplaceCurrentEnvelope(Envelope? envelope) => _currentEnvelope = envelope;
+
     /// <summary>Puts envelopes back at the front of the mailbox (Unstash); only from the actor's own turn.</summary>
     public void Prepend(IReadOnlyList<Envelope> envelopes) => PrependUser(envelopes);
 

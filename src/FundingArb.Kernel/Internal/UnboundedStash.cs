@@ -1,10 +1,11 @@
 namespace FundingArb.Kernel.Internal;
 
 /// <summary>
-/// The stash of one actor instance. Unstashed envelopes go to the front of the mailbox in their original
-/// order, ahead of everything already queued.
+/// The stash of one actor instance. Unstashed envelopes go back in their original order through
+/// <paramref name="prepend"/>: to the front of the mailbox for plain actors, in front of the internal stash
+/// for persistent actors (which feed commands back one at a time).
 /// </summary>
-internal sealed class UnboundedStash(ActorCell cell) : IStash
+internal sealed class UnboundedStash(ActorCell cell, Action<IReadOnlyList<Envelope>> prepend) : IStash
 {
     private readonly List<Envelope> _stashed = [];
 
@@ -34,7 +35,7 @@ internal sealed class UnboundedStash(ActorCell cell) : IStash
 
         var first = _stashed[0];
         _stashed.RemoveAt(0);
-        cell.Prepend([first]);
+        prepend([first]);
     }
 
     public void UnstashAll() => UnstashAll(static _ => true);
@@ -49,7 +50,7 @@ internal sealed class UnboundedStash(ActorCell cell) : IStash
 
         var selected = _stashed.Where(e => predicate(e.Message)).ToList();
         _stashed.Clear();
-        cell.Prepend(selected);
+        prepend(selected);
     }
 
     public IReadOnlyList<object> ClearStash()

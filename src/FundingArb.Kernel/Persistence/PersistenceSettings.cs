@@ -1,0 +1,16 @@
+namespace FundingArb.Kernel.Persistence;
+
+/// <summary>The persistence settings, bound from <c>fundingarb.persistence</c>.</summary>
+internal sealed record PersistenceSettings
+{
+    public const string InMemoryPluginId = "inmem";
+
+    /// <summary>The journal plugin persistent actors use unless they name another.</summary>
+    public string JournalPluginId { get; init; } = InMemoryPluginId;
+
+    /// <summary>The snapshot-store plugin persistent actors use unless they name another.</summary>
+    public string SnapshotStorePluginId { get; init; } = InMemoryPluginId;
+
+    /// <summary>Whether delete commands are also published on the event stream (the TCK listens for them).</summary>
+    public bool PublishPluginCommands { get; init; }
+}
