@@ -1,0 +1,165 @@
+using FsCheck.Fluent;
+using FundingArb.Trading.Instruments;
+using FundingArb.Trading.Orders;
+
+namespace FundingArb.Trading.Tests.Instruments;
+
+public sealed class TradingRulesTests
+{
+    private static readonly TradingRules Rules = new(tickSize: 0.5m, stepSize: 0.01m, minSize: 0.02m, minNotional: 10m);
+
+    [Theory]
+    [InlineData(0, 1, 0, 0, 1)]
+    [InlineData(-1, 1, 0, 0, 1)]
+    [InlineData(1, 0, 0, 0, 1)]
+    [InlineData(1, 1, -1, 0, 1)]
+    [InlineData(1, 1, 0, -1, 1)]
+    [InlineData(1, 1, 0, 0, 0)]
+    public void Constructor_NonPositiveOrNegativeValue_Throws(int tick, int step, int minSize, int minNotional, int multiplier)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TradingRules(tick, step, minSize, minNotional, multiplier));
+    }
+
+    [Fact]
+    public void QuantizePrice_Buy_RoundsDownToTick()
+    {
+        var price = Rules.QuantizePrice(100.49m, OrderSide.Buy);
+
+        Assert.Equal(100.0m, price);
+    }
+
+    [Fact]
+    public void QuantizePrice_Sell_RoundsUpToTick()
+    {
+        var price = Rules.QuantizePrice(100.01m, OrderSide.Sell);
+
+        Assert.Equal(100.5m, price);
+    }
+
+    [Fact]
+    public void QuantizePrice_OnTick_IsUnchanged()
+    {
+        var price = Rules.QuantizePrice(100.5m, OrderSide.Sell);
+
+        Assert.Equal(100.5m, price);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void QuantizePrice_NonPositive_Throws(int price)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => Rules.QuantizePrice(price, OrderSide.Buy));
+    }
+
+    [Fact]
+    public void QuantizeSize_RoundsDownToStep()
+    {
+        var size = Rules.QuantizeSize(1.2399m);
+
+        Assert.Equal(1.23m, size);
+    }
+
+    [Fact]
+    public void QuantizeSize_Negative_Throws()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => Rules.QuantizeSize(-0.01m));
+    }
+
+    [Fact]
+    public void QuantizeSize_WithContractMultiplier_RoundsToWholeContracts()
+    {
+        var okx = new TradingRules(tickSize: 0.1m, stepSize: 1m, minSize: 1m, minNotional: 0m, contractMultiplier: 0.01m);
+
+        var size = okx.QuantizeSize(0.0375m);
+
+        Assert.Equal(0.03m, size);
+    }
+
+    [Fact]
+    public void ToContracts_WithMultiplier_DividesByIt()
+    {
+        var okx = new TradingRules(tickSize: 0.1m, stepSize: 1m, minSize: 1m, minNotional: 0m, contractMultiplier: 0.01m);
+
+        var contracts = okx.ToContracts(0.03m);
+
+        Assert.Equal(3m, contracts);
+    }
+
+    [Fact]
+    public void ToContracts_Negative_Throws()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => Rules.ToContracts(-1m));
+    }
+
+    [Fact]
+    public void Check_ValidOrder_ReturnsNull()
+    {
+        var violation = Rules.Check(price: 500m, baseSize: 0.02m);
+
+        Assert.Null(violation);
+    }
+
+    [Fact]
+    public void Check_PriceOffTick_ReportsTick()
+    {
+        var violation = Rules.Check(price: 500.2m, baseSize: 0.02m);
+
+        Assert.Equal((RuleViolationKind.PriceOffTick, 500.2m, 0.5m), (violation!.Kind, violation.Actual, violation.Required));
+    }
+
+    [Fact]
+    public void Check_SizeOffStep_ReportsStep()
+    {
+        var violation = Rules.Check(price: 500m, baseSize: 0.025m);
+
+        Assert.Equal((RuleViolationKind.SizeOffStep, 0.025m, 0.01m), (violation!.Kind, violation.Actual, violation.Required));
+    }
+
+    [Fact]
+    public void Check_BelowMinSize_ReportsMinimum()
+    {
+        var violation = Rules.Check(price: 5000m, baseSize: 0.01m);
+
+        Assert.Equal((RuleViolationKind.BelowMinSize, 0.01m, 0.02m), (violation!.Kind, violation.Actual, violation.Required));
+    }
+
+    [Fact]
+    public void Check_BelowMinNotional_ReportsNotional()
+    {
+        var violation = Rules.Check(price: 100m, baseSize: 0.05m);
+
+        Assert.Equal((RuleViolationKind.BelowMinNotional, 5.00m, 10m), (violation!.Kind, violation.Actual, violation.Required));
+    }
+
+    [Fact]
+    public void Check_BelowMinNotional_MessageCarriesNumbers()
+    {
+        var violation = Rules.Check(price: 100m, baseSize: 0.05m);
+
+        Assert.Equal("notional 5.00 is below the minimum 10", violation!.Message);
+    }
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(1, 0)]
+    public void Check_NonPositiveInput_Throws(int price, int size)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => Rules.Check(price, size));
+    }
+
+    [Fact]
+    public void QuantizePrice_AnyPrice_IsOnTickAndNeverMoreAggressive()
+    {
+        var prices = Gen.Choose(1, 10_000_000).Select(cents => cents / 1000m).ToArbitrary();
+
+        var property = Prop.ForAll(prices, price =>
+        {
+            var bid = Rules.QuantizePrice(price, OrderSide.Buy);
+            var ask = Rules.QuantizePrice(price, OrderSide.Sell);
+            return Rules.IsOnTick(bid) && Rules.IsOnTick(ask) && bid <= price && ask >= price && ask - bid <= Rules.TickSize;
+        });
+
+        PropertyCheck.Run(property);
+    }
+}
