@@ -2,11 +2,13 @@ using FundingArb.Trading.Orders;
 
 namespace FundingArb.Trading.Liquidity;
 
-// Hot path: called for both legs on every entry check. It takes spans and returns a struct, and allocates nothing.
+// Hot path: called for both legs on every entry check. It takes spans, returns a struct, allocates nothing,
+// and reads the walked side in a single pass.
 
 /// Walks a book for a target and rates what taking it would cost. Bids must be best first (descending),
 /// asks best first (ascending), prices and sizes positive and the book uncrossed: a book that breaks this
-/// is a market-data bug, so it throws rather than produce a plausible number.
+/// is a market-data bug, so it throws rather than produce a plausible number. It checks the levels it reads:
+/// the whole walked side and the top of the other.
 public static class LiquidityAnalyzer
 {
     private const decimal BasisPoints = 10_000m;
@@ -27,89 +29,95 @@ public static class LiquidityAnalyzer
     {
         ArgumentNullException.ThrowIfNull(thresholds);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(target.Amount, nameof(target));
-        EnsureSorted(bids, descending: true, nameof(bids));
-        EnsureSorted(asks, descending: false, nameof(asks));
         if (bids.IsEmpty || asks.IsEmpty)
         {
             return new LiquidityAnalysis(side, target, 0m, 0m, 0m, 0m, 0, 0m, 0m, 0m, 0m, 0m, 0m, false, 0m, LiquidityRecommendation.InsufficientDepth);
         }
 
         var (bestBid, bestAsk) = (bids[0].Price, asks[0].Price);
-        if (bestBid >= bestAsk)
+        if (bestBid <= 0m || bestBid >= bestAsk)
         {
-            throw new ArgumentException($"The book is crossed: best bid {bestBid} >= best ask {bestAsk}.", nameof(bids));
+            throw new ArgumentException($"The top of book {bestBid} / {bestAsk} is not positive and uncrossed.", nameof(bids));
         }
 
-        var mid = (bestBid + bestAsk) / 2m;
+        var mid = (bestBid + bestAsk) * 0.5m;
         var spreadBps = (bestAsk - bestBid) / mid * BasisPoints;
-        var levels = side == OrderSide.Buy ? asks : bids;
-        var walk = Walk(levels, target);
-        var (availableBase, availableQuote) = Depth(levels);
+        var walk = side == OrderSide.Buy
+            ? Walk(asks, target, descending: false, nameof(asks))
+            : Walk(bids, target, descending: true, nameof(bids));
         var average = walk.FilledBase == 0m ? 0m : decimal.Round(walk.FilledQuote / walk.FilledBase, AverageDecimals);
-        var slippageQuote = side == OrderSide.Buy ? walk.FilledQuote - mid * walk.FilledBase : mid * walk.FilledBase - walk.FilledQuote;
-        var slippageBps = walk.FilledBase == 0m ? 0m : slippageQuote / (mid * walk.FilledBase) * BasisPoints;
+        var midValue = mid * walk.FilledBase;
+        var slippageQuote = side == OrderSide.Buy ? walk.FilledQuote - midValue : midValue - walk.FilledQuote;
+        var slippageBps = walk.FilledBase == 0m ? 0m : slippageQuote / midValue * BasisPoints;
         var wanted = target.Unit == TargetUnit.Quote ? target.Amount : target.Amount * mid;
-        var depthSufficient = walk.Complete && availableQuote >= wanted * thresholds.MinDepthMultiple;
-        var score = Score(availableQuote, wanted, slippageBps, spreadBps, thresholds);
+        var depthSufficient = walk.Complete && walk.AvailableQuote >= wanted * thresholds.MinDepthMultiple;
+        var score = Score(walk.AvailableQuote, wanted, slippageBps, spreadBps, thresholds);
         var recommendation = Recommend(depthSufficient, slippageBps, spreadBps, thresholds);
         return new LiquidityAnalysis(side, target, walk.FilledBase, walk.FilledQuote, average, walk.WorstPrice, walk.LevelsUsed, mid,
-            spreadBps, slippageBps, slippageQuote, availableBase, availableQuote, depthSufficient, score, recommendation);
+            spreadBps, slippageBps, slippageQuote, walk.AvailableBase, walk.AvailableQuote, depthSufficient, score, recommendation);
     }
 
-    private static (decimal FilledBase, decimal FilledQuote, decimal WorstPrice, int LevelsUsed, bool Complete) Walk(
-        ReadOnlySpan<BookLevel> levels, LiquidityTarget target)
+    /// One pass over the side: checks each level, sums the depth, and notes where the running depth first
+    /// reaches the target. Until then every level is taken whole, so the fill is the depth so far; only the
+    /// level that completes the target is split.
+    private static WalkResult Walk(ReadOnlySpan<BookLevel> levels, LiquidityTarget target, bool descending, string paramName)
     {
-        decimal filledBase = 0m, filledQuote = 0m, worst = 0m;
-        var remaining = target.Amount;
+        decimal availableBase = 0m, availableQuote = 0m, filledBase = 0m, filledQuote = 0m, worst = 0m;
+        var byQuote = target.Unit == TargetUnit.Quote;
+        var complete = false;
         var used = 0;
-        foreach (var level in levels)
+        var previous = levels[0].Price;
+        for (var i = 0; i < levels.Length; i++)
         {
-            if (remaining == 0m)
+            var level = levels[i];
+            if (decimal.IsNegative(level.Size) || level.Size == 0m || (i > 0 && (descending ? level.Price >= previous : level.Price <= previous)))
             {
-                break;
+                throw new ArgumentException($"Level {i} ({level.Price} x {level.Size}) is not positive or out of order after {previous}.", paramName);
             }
 
+            previous = level.Price;
             var levelQuote = level.Price * level.Size;
-            decimal takeBase, takeQuote;
-            if (target.Unit == TargetUnit.Quote)
+            availableBase += level.Size;
+            availableQuote += levelQuote;
+            if (complete)
             {
-                (takeBase, takeQuote) = levelQuote <= remaining ? (level.Size, levelQuote) : (remaining / level.Price, remaining);
-                remaining -= takeQuote;
-            }
-            else
-            {
-                (takeBase, takeQuote) = level.Size <= remaining ? (level.Size, levelQuote) : (remaining, remaining * level.Price);
-                remaining -= takeBase;
+                continue;
             }
 
-            filledBase += takeBase;
-            filledQuote += takeQuote;
-            worst = level.Price;
             used++;
+            if ((byQuote ? availableQuote : availableBase) < target.Amount)
+            {
+                continue;
+            }
+
+            complete = true;
+            worst = level.Price;
+            (filledBase, filledQuote) = byQuote
+                ? (availableBase - level.Size + (target.Amount - (availableQuote - levelQuote)) / level.Price, target.Amount)
+                : (target.Amount, availableQuote - levelQuote + (target.Amount - (availableBase - level.Size)) * level.Price);
         }
 
-        return (filledBase, filledQuote, worst, used, remaining == 0m);
-    }
-
-    private static (decimal Base, decimal Quote) Depth(ReadOnlySpan<BookLevel> levels)
-    {
-        decimal size = 0m, quote = 0m;
-        foreach (var level in levels)
+        if (previous <= 0m)
         {
-            size += level.Size;
-            quote += level.Price * level.Size;
+            throw new ArgumentException($"The last level's price {previous} is not positive.", paramName);
         }
 
-        return (size, quote);
+        if (!complete)
+        {
+            (filledBase, filledQuote, worst) = (availableBase, availableQuote, previous);
+        }
+
+        return new WalkResult(filledBase, filledQuote, worst, used, complete, availableBase, availableQuote);
     }
 
     /// Depth, slippage and spread weigh 40, 40 and 20. Each part falls linearly to zero: depth below
     /// FullScoreDepthMultiple times the target, slippage at HighSlippageBps, spread at twice WideSpreadBps.
     private static decimal Score(decimal availableQuote, decimal wanted, decimal slippageBps, decimal spreadBps, LiquidityThresholds thresholds)
     {
-        var depth = Math.Min(1m, availableQuote / (wanted * thresholds.FullScoreDepthMultiple));
-        var slippage = Math.Max(0m, 1m - slippageBps / thresholds.HighSlippageBps);
-        var spread = Math.Max(0m, 1m - spreadBps / thresholds.WideSpreadBps / 2m);
+        var fullDepth = wanted * thresholds.FullScoreDepthMultiple;
+        var depth = availableQuote >= fullDepth ? 1m : availableQuote / fullDepth;
+        var slippage = slippageBps >= thresholds.HighSlippageBps ? 0m : 1m - slippageBps / thresholds.HighSlippageBps;
+        var spread = spreadBps >= 2m * thresholds.WideSpreadBps ? 0m : 1m - spreadBps / (2m * thresholds.WideSpreadBps);
         return decimal.Round(DepthWeight * depth + SlippageWeight * slippage + SpreadWeight * spread, 2);
     }
 
@@ -130,22 +138,12 @@ public static class LiquidityAnalyzer
             : LiquidityRecommendation.Limit;
     }
 
-    private static void EnsureSorted(ReadOnlySpan<BookLevel> levels, bool descending, string paramName)
-    {
-        var previous = descending ? decimal.MaxValue : 0m;
-        foreach (var level in levels)
-        {
-            if (level.Price <= 0m || level.Size <= 0m)
-            {
-                throw new ArgumentException($"A level {level.Price} x {level.Size} is not positive.", paramName);
-            }
-
-            if (descending ? level.Price >= previous : level.Price <= previous)
-            {
-                throw new ArgumentException($"Level {level.Price} is out of order after {previous}.", paramName);
-            }
-
-            previous = level.Price;
-        }
-    }
+    private readonly record struct WalkResult(
+        decimal FilledBase,
+        decimal FilledQuote,
+        decimal WorstPrice,
+        int LevelsUsed,
+        bool Complete,
+        decimal AvailableBase,
+        decimal AvailableQuote);
 }

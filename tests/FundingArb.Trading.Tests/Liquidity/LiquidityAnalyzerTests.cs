@@ -53,6 +53,22 @@ public sealed class LiquidityAnalyzerTests
     }
 
     [Fact]
+    public void Analyze_SellTwoBase_SplitsSecondLevel()
+    {
+        var analysis = Analyze(OrderSide.Sell, LiquidityTarget.InBase(2m));
+
+        Assert.Equal((2m, 199.7m, 99.85m, 99.8m, 2), (analysis.FilledBase, analysis.FilledQuote, analysis.AveragePrice, analysis.WorstPrice, analysis.LevelsUsed));
+    }
+
+    [Fact]
+    public void Analyze_SellForQuote_SplitsByPrice()
+    {
+        var analysis = Analyze(OrderSide.Sell, LiquidityTarget.InQuote(149.8m));
+
+        Assert.Equal((1.5m, 149.8m, 2), (analysis.FilledBase, analysis.FilledQuote, analysis.LevelsUsed));
+    }
+
+    [Fact]
     public void Analyze_QuoteTarget_StopsAtNotional()
     {
         var analysis = Analyze(OrderSide.Buy, LiquidityTarget.InQuote(150.2m));
@@ -138,6 +154,22 @@ public sealed class LiquidityAnalyzerTests
     }
 
     [Fact]
+    public void Analyze_NegativeDeepBid_Throws()
+    {
+        BookLevel[] bids = [new(99.9m, 1m), new(-1m, 1m)];
+
+        Assert.Throws<ArgumentException>(() => LiquidityAnalyzer.Analyze(bids, Asks, OrderSide.Sell, LiquidityTarget.InBase(1m), LiquidityThresholds.Default));
+    }
+
+    [Fact]
+    public void Analyze_NegativeSize_Throws()
+    {
+        BookLevel[] asks = [new(100.1m, 1m), new(100.2m, -1m)];
+
+        Assert.Throws<ArgumentException>(() => LiquidityAnalyzer.Analyze(Bids, asks, OrderSide.Buy, LiquidityTarget.InBase(1m), LiquidityThresholds.Default));
+    }
+
+    [Fact]
     public void Analyze_CrossedBook_Throws()
     {
         BookLevel[] asks = [new(99.9m, 1m)];
@@ -173,26 +205,33 @@ public sealed class LiquidityAnalyzerTests
                      from steps in Gen.ArrayOf(Gen.Choose(1, 100), count)
                      from wanted in Gen.Choose(1, 100_000)
                      from byQuote in Gen.Elements(true, false)
-                     select (Sizes: sizes, Steps: steps, Wanted: wanted / 100m, ByQuote: byQuote)).ToArbitrary();
+                     from sell in Gen.Elements(true, false)
+                     select (Sizes: sizes, Steps: steps, Wanted: wanted / 100m, ByQuote: byQuote, Sell: sell)).ToArbitrary();
 
         var property = Prop.ForAll(books, input =>
         {
-            var asks = new BookLevel[input.Sizes.Length];
-            var price = 100m;
-            for (var i = 0; i < asks.Length; i++)
+            var direction = input.Sell ? -1m : 1m;
+            var walked = new BookLevel[input.Sizes.Length];
+            var price = 1_000m;
+            for (var i = 0; i < walked.Length; i++)
             {
-                price += input.Steps[i] / 100m;
-                asks[i] = new BookLevel(price, input.Sizes[i] / 10m);
+                price += direction * input.Steps[i] / 100m;
+                walked[i] = new BookLevel(price, input.Sizes[i] / 10m);
             }
 
+            BookLevel[] other = [new(1_000m, 1m)];
             var target = input.ByQuote ? LiquidityTarget.InQuote(input.Wanted) : LiquidityTarget.InBase(input.Wanted);
-            var analysis = LiquidityAnalyzer.Analyze([new(100m, 1m)], asks, OrderSide.Buy, target, LiquidityThresholds.Default);
+            var (bids, asks, side) = input.Sell ? (walked, other, OrderSide.Sell) : (other, walked, OrderSide.Buy);
+
+            var analysis = LiquidityAnalyzer.Analyze(bids, asks, side, target, LiquidityThresholds.Default);
 
             var filled = input.ByQuote ? analysis.FilledQuote : analysis.FilledBase;
+            var (best, worst) = (walked[0].Price, analysis.WorstPrice);
             return filled <= input.Wanted
                 && (analysis.IsDepthSufficient == (filled == input.Wanted))
-                && analysis.AveragePrice >= asks[0].Price
-                && analysis.AveragePrice <= analysis.WorstPrice
+                && Math.Min(best, worst) <= analysis.AveragePrice && analysis.AveragePrice <= Math.Max(best, worst)
+                && analysis.FilledBase <= analysis.AvailableBase
+                && analysis.SlippageQuote >= 0m
                 && analysis.Score is >= 0m and <= 100m;
         });
 
