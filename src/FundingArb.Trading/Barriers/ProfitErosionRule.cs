@@ -16,6 +16,11 @@ public sealed class ProfitErosionRule : IFundingExitRule
 
     public FundingExitDecision Evaluate(in FundingPairSnapshot snapshot)
     {
+        if (snapshot.EntrySpreadPerDay <= 0m)
+        {
+            throw new ArgumentException("The snapshot has no entry spread: build it with its constructor.", nameof(snapshot));
+        }
+
         var ratio = snapshot.CurrentSpreadPerDay / snapshot.EntrySpreadPerDay;
         return ratio < MinRatio ? new FundingExitDecision(Rule, ratio, MinRatio) : FundingExitDecision.Hold;
     }

@@ -32,6 +32,11 @@ public readonly record struct FundingRate
     public decimal PerPeriod(TimeSpan period)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(period, TimeSpan.Zero);
+        if (Interval <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException("A default FundingRate has no interval to normalise by.");
+        }
+
         return Rate * period.Ticks / Interval.Ticks;
     }
 }

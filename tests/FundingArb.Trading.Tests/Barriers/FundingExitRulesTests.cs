@@ -57,6 +57,12 @@ public sealed class FundingExitRulesTests
     }
 
     [Fact]
+    public void ProfitErosion_DefaultSnapshot_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => new ProfitErosionRule(0.25m).Evaluate(default));
+    }
+
+    [Fact]
     public void ProfitTarget_NetAfterExitFeesReachesTarget_Fires()
     {
         var decision = new ProfitTargetRule(0.01m).Evaluate(Snapshot(legsNetPnl: 0.7m, funding: 0.8m, exitFees: 0.5m));

@@ -99,6 +99,20 @@ public sealed class FundingRateAnalyzerTests
     }
 
     [Fact]
+    public void Evaluate_NullQuote_Throws()
+    {
+        Assert.Throws<ArgumentNullException>(() => FundingRateAnalyzer.Evaluate(null!, Fees.For(Binance),
+            Quote(Hyperliquid, 0m, 1), Fees.For(Hyperliquid), FundingSelectionSettings.Default));
+    }
+
+    [Fact]
+    public void Evaluate_NullSettings_Throws()
+    {
+        Assert.Throws<ArgumentNullException>(() => FundingRateAnalyzer.Evaluate(Quote(Binance, 0m, 8), Fees.For(Binance),
+            Quote(Hyperliquid, 0m, 1), Fees.For(Hyperliquid), null!));
+    }
+
+    [Fact]
     public void SelectBest_HummingbotExample_SpreadBelowMinimumGivesNoPairWithReason()
     {
         var selection = Select(Quote(Binance, 0.0001m, 8), Quote(Hyperliquid, 0.00005m, 1));

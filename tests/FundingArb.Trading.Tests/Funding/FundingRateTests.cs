@@ -72,6 +72,14 @@ public sealed class FundingRateTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Binance.PerPeriod(TimeSpan.Zero));
     }
 
+    [Fact]
+    public void PerDay_DefaultRate_Throws()
+    {
+        var rate = default(FundingRate);
+
+        Assert.Throws<InvalidOperationException>(() => rate.PerDay);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]

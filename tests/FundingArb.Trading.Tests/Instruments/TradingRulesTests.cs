@@ -100,36 +100,21 @@ public sealed class TradingRulesTests
         Assert.Null(violation);
     }
 
-    [Fact]
-    public void Check_PriceOffTick_ReportsTick()
+    public static TheoryData<decimal, decimal, RuleViolationKind, decimal, decimal> Violations => new()
     {
-        var violation = Rules.Check(price: 500.2m, baseSize: 0.02m);
+        { 500.2m, 0.02m, RuleViolationKind.PriceOffTick, 500.2m, 0.5m },
+        { 500m, 0.025m, RuleViolationKind.SizeOffStep, 0.025m, 0.01m },
+        { 5000m, 0.01m, RuleViolationKind.BelowMinSize, 0.01m, 0.02m },
+        { 100m, 0.05m, RuleViolationKind.BelowMinNotional, 5.00m, 10m },
+    };
 
-        Assert.Equal((RuleViolationKind.PriceOffTick, 500.2m, 0.5m), (violation!.Kind, violation.Actual, violation.Required));
-    }
-
-    [Fact]
-    public void Check_SizeOffStep_ReportsStep()
+    [Theory]
+    [MemberData(nameof(Violations))]
+    public void Check_BrokenRule_ReportsKindActualAndRequired(decimal price, decimal size, RuleViolationKind kind, decimal actual, decimal required)
     {
-        var violation = Rules.Check(price: 500m, baseSize: 0.025m);
+        var violation = Rules.Check(price, size);
 
-        Assert.Equal((RuleViolationKind.SizeOffStep, 0.025m, 0.01m), (violation!.Kind, violation.Actual, violation.Required));
-    }
-
-    [Fact]
-    public void Check_BelowMinSize_ReportsMinimum()
-    {
-        var violation = Rules.Check(price: 5000m, baseSize: 0.01m);
-
-        Assert.Equal((RuleViolationKind.BelowMinSize, 0.01m, 0.02m), (violation!.Kind, violation.Actual, violation.Required));
-    }
-
-    [Fact]
-    public void Check_BelowMinNotional_ReportsNotional()
-    {
-        var violation = Rules.Check(price: 100m, baseSize: 0.05m);
-
-        Assert.Equal((RuleViolationKind.BelowMinNotional, 5.00m, 10m), (violation!.Kind, violation.Actual, violation.Required));
+        Assert.Equal((kind, actual, required), (violation!.Kind, violation.Actual, violation.Required));
     }
 
     [Fact]

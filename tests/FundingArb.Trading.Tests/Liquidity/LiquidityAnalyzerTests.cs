@@ -12,6 +12,17 @@ public sealed class LiquidityAnalyzerTests
     private static LiquidityAnalysis Analyze(OrderSide side, LiquidityTarget target) =>
         LiquidityAnalyzer.Analyze(Bids, Asks, side, target, LiquidityThresholds.Default);
 
+    private static (BookLevel[] Bids, BookLevel[] Asks) Malformed(string book) => book switch
+    {
+        "unsorted bids" => ([new(99.8m, 1m), new(99.9m, 1m)], Asks),
+        "duplicate ask price" => (Bids, [new(100.1m, 1m), new(100.1m, 1m)]),
+        "zero size" => (Bids, [new(100.1m, 0m)]),
+        "negative size" => (Bids, [new(100.1m, 1m), new(100.2m, -1m)]),
+        "negative deep bid" => ([new(99.9m, 1m), new(-1m, 1m)], Asks),
+        "crossed" => (Bids, [new(99.9m, 1m)]),
+        _ => throw new ArgumentOutOfRangeException(nameof(book), book, "No such book."),
+    };
+
     [Fact]
     public void Analyze_BuyTwoBase_WalksTwoLevels()
     {
@@ -129,52 +140,23 @@ public sealed class LiquidityAnalyzerTests
         Assert.Equal((LiquidityRecommendation.InsufficientDepth, 0m), (analysis.Recommendation, analysis.Score));
     }
 
-    [Fact]
-    public void Analyze_UnsortedBids_Throws()
+    public static TheoryData<string, OrderSide> MalformedBooks => new()
     {
-        BookLevel[] bids = [new(99.8m, 1m), new(99.9m, 1m)];
+        { "unsorted bids", OrderSide.Sell },
+        { "duplicate ask price", OrderSide.Buy },
+        { "zero size", OrderSide.Buy },
+        { "negative size", OrderSide.Buy },
+        { "negative deep bid", OrderSide.Sell },
+        { "crossed", OrderSide.Buy },
+    };
 
-        Assert.Throws<ArgumentException>(() => LiquidityAnalyzer.Analyze(bids, Asks, OrderSide.Sell, LiquidityTarget.InBase(1m), LiquidityThresholds.Default));
-    }
-
-    [Fact]
-    public void Analyze_DuplicateAskPrice_Throws()
+    [Theory]
+    [MemberData(nameof(MalformedBooks))]
+    public void Analyze_MalformedBook_Throws(string book, OrderSide side)
     {
-        BookLevel[] asks = [new(100.1m, 1m), new(100.1m, 1m)];
+        var (bids, asks) = Malformed(book);
 
-        Assert.Throws<ArgumentException>(() => LiquidityAnalyzer.Analyze(Bids, asks, OrderSide.Buy, LiquidityTarget.InBase(1m), LiquidityThresholds.Default));
-    }
-
-    [Fact]
-    public void Analyze_ZeroSizeLevel_Throws()
-    {
-        BookLevel[] asks = [new(100.1m, 0m)];
-
-        Assert.Throws<ArgumentException>(() => LiquidityAnalyzer.Analyze(Bids, asks, OrderSide.Buy, LiquidityTarget.InBase(1m), LiquidityThresholds.Default));
-    }
-
-    [Fact]
-    public void Analyze_NegativeDeepBid_Throws()
-    {
-        BookLevel[] bids = [new(99.9m, 1m), new(-1m, 1m)];
-
-        Assert.Throws<ArgumentException>(() => LiquidityAnalyzer.Analyze(bids, Asks, OrderSide.Sell, LiquidityTarget.InBase(1m), LiquidityThresholds.Default));
-    }
-
-    [Fact]
-    public void Analyze_NegativeSize_Throws()
-    {
-        BookLevel[] asks = [new(100.1m, 1m), new(100.2m, -1m)];
-
-        Assert.Throws<ArgumentException>(() => LiquidityAnalyzer.Analyze(Bids, asks, OrderSide.Buy, LiquidityTarget.InBase(1m), LiquidityThresholds.Default));
-    }
-
-    [Fact]
-    public void Analyze_CrossedBook_Throws()
-    {
-        BookLevel[] asks = [new(99.9m, 1m)];
-
-        Assert.Throws<ArgumentException>(() => LiquidityAnalyzer.Analyze(Bids, asks, OrderSide.Buy, LiquidityTarget.InBase(1m), LiquidityThresholds.Default));
+        Assert.Throws<ArgumentException>(() => LiquidityAnalyzer.Analyze(bids, asks, side, LiquidityTarget.InBase(1m), LiquidityThresholds.Default));
     }
 
     [Fact]

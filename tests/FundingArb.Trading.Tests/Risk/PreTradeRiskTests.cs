@@ -36,6 +36,29 @@ public sealed class PreTradeRiskTests
         Assert.Throws<ArgumentNullException>(() => PreTradeRisk.Assess(Buy(), null!, RiskLimits.Default));
     }
 
+    public static TheoryData<string> Checks => new()
+    {
+        "kill switch", "daily loss", "open pairs", "min size", "max order size", "max order value", "price", "position share", "margin",
+    };
+
+    [Theory]
+    [MemberData(nameof(Checks))]
+    public void Check_NullRequest_Throws(string check)
+    {
+        Assert.Throws<ArgumentNullException>(() => Run(check, null!, Healthy, RiskLimits.Default));
+    }
+
+    [Theory]
+    [MemberData(nameof(Checks))]
+    public void Check_NullContextOrLimits_ThrowsWhereUsed(string check)
+    {
+        var usesContextOrLimits = check != "min size";
+
+        var thrown = Record.Exception(() => Run(check, Buy(), null!, null!));
+
+        Assert.Equal(usesContextOrLimits, thrown is ArgumentNullException);
+    }
+
     [Fact]
     public void KillSwitch_Engaged_RefusesNewExposure()
     {
@@ -231,4 +254,18 @@ public sealed class PreTradeRiskTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => RiskLimits.Default with { MarginBuffer = -0.1m });
     }
+
+    private static RiskCheckResult Run(string check, PreTradeRequest request, RiskContext context, RiskLimits limits) => check switch
+    {
+        "kill switch" => PreTradeRisk.KillSwitch(request, context),
+        "daily loss" => PreTradeRisk.DailyLoss(request, context, limits),
+        "open pairs" => PreTradeRisk.OpenPairs(request, context, limits),
+        "min size" => PreTradeRisk.MinSize(request),
+        "max order size" => PreTradeRisk.MaxOrderSize(request, limits),
+        "max order value" => PreTradeRisk.MaxOrderValue(request, limits),
+        "price" => PreTradeRisk.PriceReasonability(request, limits),
+        "position share" => PreTradeRisk.PositionShare(request, context, limits),
+        "margin" => PreTradeRisk.Margin(request, context, limits),
+        _ => throw new ArgumentOutOfRangeException(nameof(check), check, "No such check."),
+    };
 }
