@@ -4,6 +4,7 @@ using FundingArb.Trading.Barriers;
 namespace FundingArb.Benchmarks.Trading;
 
 /// One triple-barrier step with every barrier on and the trailing stop armed. Target: under 2 µs and 0 B.
+/// Not sealed: BenchmarkDotNet derives its generated runner from the class.
 [MemoryDiagnoser]
 public class BarrierEvaluationBenchmark
 {

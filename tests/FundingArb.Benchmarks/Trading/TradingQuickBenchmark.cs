@@ -12,8 +12,8 @@ internal sealed class TradingQuickBenchmark : IQuickBenchmark
 {
     private const string Target = "< 2000 ns, 0 B";
     private const int Batches = 9;
-    private static readonly TimeSpan WarmUp = TimeSpan.FromMilliseconds(400);
-    private static readonly TimeSpan BatchTime = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan s_warmUp = TimeSpan.FromMilliseconds(400);
+    private static readonly TimeSpan s_batchTime = TimeSpan.FromMilliseconds(100);
 
     private decimal _sink;
 
@@ -66,7 +66,7 @@ internal sealed class TradingQuickBenchmark : IQuickBenchmark
     {
         var started = Stopwatch.GetTimestamp();
         long calls = 0;
-        while (Stopwatch.GetElapsedTime(started) < WarmUp)
+        while (Stopwatch.GetElapsedTime(started) < s_warmUp)
         {
             for (var i = 0; i < 1_000; i++)
             {
@@ -77,6 +77,6 @@ internal sealed class TradingQuickBenchmark : IQuickBenchmark
         }
 
         var perCall = Stopwatch.GetElapsedTime(started) / calls;
-        return (int)Math.Clamp(BatchTime / perCall, 1_000, 50_000_000);
+        return (int)Math.Clamp(s_batchTime / perCall, 1_000, 50_000_000);
     }
 }

@@ -5,7 +5,7 @@ namespace FundingArb.Trading.Tests.Barriers;
 
 public sealed class ActivationBoundsTests
 {
-    private static readonly ActivationBounds Bounds = new(lower: 0.01m, upper: 0.005m);
+    private static readonly ActivationBounds s_bounds = new(lower: 0.01m, upper: 0.005m);
 
     [Theory]
     [InlineData("99", true)]
@@ -13,7 +13,7 @@ public sealed class ActivationBoundsTests
     [InlineData("101", true)]
     public void IsWithin_LimitBuy_NeedsPriceAtLeastMidMinusLower(string price, bool expected)
     {
-        var within = Bounds.IsWithin(decimal.Parse(price, System.Globalization.CultureInfo.InvariantCulture), 100m, OrderSide.Buy, OrderType.Limit);
+        var within = s_bounds.IsWithin(decimal.Parse(price, System.Globalization.CultureInfo.InvariantCulture), 100m, OrderSide.Buy, OrderType.Limit);
 
         Assert.Equal(expected, within);
     }
@@ -24,7 +24,7 @@ public sealed class ActivationBoundsTests
     [InlineData("99", true)]
     public void IsWithin_LimitMakerSell_NeedsPriceAtMostMidPlusLower(string price, bool expected)
     {
-        var within = Bounds.IsWithin(decimal.Parse(price, System.Globalization.CultureInfo.InvariantCulture), 100m, OrderSide.Sell, OrderType.LimitMaker);
+        var within = s_bounds.IsWithin(decimal.Parse(price, System.Globalization.CultureInfo.InvariantCulture), 100m, OrderSide.Sell, OrderType.LimitMaker);
 
         Assert.Equal(expected, within);
     }
@@ -36,7 +36,7 @@ public sealed class ActivationBoundsTests
     [InlineData("100.51", false)]
     public void IsWithin_MarketBuy_NeedsMidInsideBand(string mid, bool expected)
     {
-        var within = Bounds.IsWithin(100m, decimal.Parse(mid, System.Globalization.CultureInfo.InvariantCulture), OrderSide.Buy, OrderType.Market);
+        var within = s_bounds.IsWithin(100m, decimal.Parse(mid, System.Globalization.CultureInfo.InvariantCulture), OrderSide.Buy, OrderType.Market);
 
         Assert.Equal(expected, within);
     }
@@ -48,7 +48,7 @@ public sealed class ActivationBoundsTests
     [InlineData("101.01", false)]
     public void IsWithin_MarketSell_NeedsMidInsideMirroredBand(string mid, bool expected)
     {
-        var within = Bounds.IsWithin(100m, decimal.Parse(mid, System.Globalization.CultureInfo.InvariantCulture), OrderSide.Sell, OrderType.Market);
+        var within = s_bounds.IsWithin(100m, decimal.Parse(mid, System.Globalization.CultureInfo.InvariantCulture), OrderSide.Sell, OrderType.Market);
 
         Assert.Equal(expected, within);
     }
@@ -66,6 +66,6 @@ public sealed class ActivationBoundsTests
     [InlineData(1, 0)]
     public void IsWithin_NonPositivePriceOrMid_Throws(int price, int mid)
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => Bounds.IsWithin(price, mid, OrderSide.Buy, OrderType.Limit));
+        Assert.Throws<ArgumentOutOfRangeException>(() => s_bounds.IsWithin(price, mid, OrderSide.Buy, OrderType.Limit));
     }
 }

@@ -6,7 +6,7 @@ namespace FundingArb.Trading.Tests.Barriers;
 
 public sealed class TripleBarrierEvaluatorTests
 {
-    private static readonly TripleBarrier Barrier = new()
+    private static readonly TripleBarrier s_barrier = new()
     {
         StopLoss = 0.01m,
         TakeProfit = 0.05m,
@@ -15,7 +15,7 @@ public sealed class TripleBarrierEvaluatorTests
     };
 
     private static BarrierDecision Step(decimal pnl, BarrierState state = default, bool established = true, TimeSpan? elapsed = null) =>
-        TripleBarrierEvaluator.Evaluate(Barrier, new BarrierInput(pnl, established, T0, T0 + (elapsed ?? TimeSpan.FromMinutes(1))), state);
+        TripleBarrierEvaluator.Evaluate(s_barrier, new BarrierInput(pnl, established, T0, T0 + (elapsed ?? TimeSpan.FromMinutes(1))), state);
 
     [Fact]
     public void Evaluate_PnlAtStopLoss_ClosesWithStopLoss()
@@ -124,7 +124,7 @@ public sealed class TripleBarrierEvaluatorTests
     [Fact]
     public void Evaluate_TrailingAndTakeProfitBoth_TrailingWins()
     {
-        var barrier = Barrier with { TakeProfit = 0.01m };
+        var barrier = s_barrier with { TakeProfit = 0.01m };
 
         var decision = TripleBarrierEvaluator.Evaluate(barrier, new BarrierInput(0.015m, true, T0, T0), new BarrierState(true, 0.02m));
 

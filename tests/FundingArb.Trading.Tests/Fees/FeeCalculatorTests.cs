@@ -5,13 +5,13 @@ namespace FundingArb.Trading.Tests.Fees;
 
 public sealed class FeeCalculatorTests
 {
-    private static readonly FeeSchedule BinanceFees = new(0.0002m, 0.0004m);
-    private static readonly FeeSchedule HyperliquidFees = new(0m, 0.00025m);
+    private static readonly FeeSchedule s_binanceFees = new(0.0002m, 0.0004m);
+    private static readonly FeeSchedule s_hyperliquidFees = new(0m, 0.00025m);
 
     [Fact]
     public void Fee_Taker_IsNotionalTimesTakerRate()
     {
-        var fee = FeeCalculator.Fee(1000m, BinanceFees, LiquidityRole.Taker);
+        var fee = FeeCalculator.Fee(1000m, s_binanceFees, LiquidityRole.Taker);
 
         Assert.Equal(0.4m, fee);
     }
@@ -19,13 +19,13 @@ public sealed class FeeCalculatorTests
     [Fact]
     public void Fee_NegativeNotional_Throws()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => FeeCalculator.Fee(-1m, BinanceFees, LiquidityRole.Taker));
+        Assert.Throws<ArgumentOutOfRangeException>(() => FeeCalculator.Fee(-1m, s_binanceFees, LiquidityRole.Taker));
     }
 
     [Fact]
     public void PairCosts_TakerInAndOut_SumsFourFees()
     {
-        var costs = FeeCalculator.PairCosts(1000m, BinanceFees, 1000m, HyperliquidFees, LiquidityRole.Taker, LiquidityRole.Taker);
+        var costs = FeeCalculator.PairCosts(1000m, s_binanceFees, 1000m, s_hyperliquidFees, LiquidityRole.Taker, LiquidityRole.Taker);
 
         Assert.Equal((0.4m, 0.25m, 0.65m, 0.65m, 1.30m), (costs.EntryLong, costs.EntryShort, costs.Entry, costs.Exit, costs.Total));
     }
@@ -33,7 +33,7 @@ public sealed class FeeCalculatorTests
     [Fact]
     public void PairCosts_MakerEntryTakerExit_UsesEachRole()
     {
-        var costs = FeeCalculator.PairCosts(1000m, BinanceFees, 1000m, HyperliquidFees, LiquidityRole.Maker, LiquidityRole.Taker);
+        var costs = FeeCalculator.PairCosts(1000m, s_binanceFees, 1000m, s_hyperliquidFees, LiquidityRole.Maker, LiquidityRole.Taker);
 
         Assert.Equal((0.2m, 0.65m), (costs.Entry, costs.Exit));
     }
@@ -44,13 +44,13 @@ public sealed class FeeCalculatorTests
     public void PairCosts_NegativeNotional_Throws(int longNotional, int shortNotional)
     {
         Assert.Throws<ArgumentOutOfRangeException>(() =>
-            FeeCalculator.PairCosts(longNotional, BinanceFees, shortNotional, HyperliquidFees, LiquidityRole.Taker, LiquidityRole.Taker));
+            FeeCalculator.PairCosts(longNotional, s_binanceFees, shortNotional, s_hyperliquidFees, LiquidityRole.Taker, LiquidityRole.Taker));
     }
 
     [Fact]
     public void RoundTripRate_TakerBothWays_IsTwiceBothTakerRates()
     {
-        var rate = FeeCalculator.RoundTripRate(BinanceFees, HyperliquidFees, LiquidityRole.Taker, LiquidityRole.Taker);
+        var rate = FeeCalculator.RoundTripRate(s_binanceFees, s_hyperliquidFees, LiquidityRole.Taker, LiquidityRole.Taker);
 
         Assert.Equal(0.0013m, rate);
     }

@@ -6,7 +6,7 @@ namespace FundingArb.Trading.Tests.Fees;
 
 public sealed class FeeTableTests
 {
-    private static readonly FeeTable Table = new([
+    private static readonly FeeTable s_table = new([
         new(Binance, new FeeSchedule(0.0002m, 0.0004m)),
         new(Hyperliquid, new FeeSchedule(0m, 0.00025m)),
     ]);
@@ -14,7 +14,7 @@ public sealed class FeeTableTests
     [Fact]
     public void For_KnownVenue_ReturnsItsSchedule()
     {
-        var schedule = Table.For(Hyperliquid);
+        var schedule = s_table.For(Hyperliquid);
 
         Assert.Equal(new FeeSchedule(0m, 0.00025m), schedule);
     }
@@ -22,13 +22,13 @@ public sealed class FeeTableTests
     [Fact]
     public void For_UnknownVenue_Throws()
     {
-        Assert.Throws<ArgumentException>(() => Table.For(Bybit));
+        Assert.Throws<ArgumentException>(() => s_table.For(Bybit));
     }
 
     [Fact]
     public void TryGet_UnknownVenue_ReturnsFalse()
     {
-        var found = Table.TryGet(Bybit, out _);
+        var found = s_table.TryGet(Bybit, out _);
 
         Assert.False(found);
     }
@@ -57,7 +57,7 @@ public sealed class FeeTableTests
     [Fact]
     public void Venues_ListsConfiguredVenues()
     {
-        var venues = Table.Venues.Select(v => v.Value).Order(StringComparer.Ordinal);
+        var venues = s_table.Venues.Select(v => v.Value).Order(StringComparer.Ordinal);
 
         Assert.Equal(["binance", "hyperliquid"], venues);
     }

@@ -7,12 +7,12 @@ namespace FundingArb.Trading.Tests.Funding;
 
 public sealed class FundingPaymentTests
 {
-    private static readonly Symbol Btc = new("BTCUSDT");
+    private static readonly Symbol s_btc = new("BTCUSDT");
 
     [Fact]
     public void AtSettlement_LongPositiveRate_Pays()
     {
-        var payment = FundingPayment.AtSettlement(Binance, Btc, PositionSide.Long, size: 2m, price: 30_000m, rate: 0.0001m, T0);
+        var payment = FundingPayment.AtSettlement(Binance, s_btc, PositionSide.Long, size: 2m, price: 30_000m, rate: 0.0001m, T0);
 
         Assert.Equal(-6m, payment.Amount);
     }
@@ -20,7 +20,7 @@ public sealed class FundingPaymentTests
     [Fact]
     public void AtSettlement_ShortPositiveRate_Receives()
     {
-        var payment = FundingPayment.AtSettlement(Binance, Btc, PositionSide.Short, size: 2m, price: 30_000m, rate: 0.0001m, T0);
+        var payment = FundingPayment.AtSettlement(Binance, s_btc, PositionSide.Short, size: 2m, price: 30_000m, rate: 0.0001m, T0);
 
         Assert.Equal(6m, payment.Amount);
     }
@@ -28,7 +28,7 @@ public sealed class FundingPaymentTests
     [Fact]
     public void AtSettlement_LongNegativeRate_Receives()
     {
-        var payment = FundingPayment.AtSettlement(Binance, Btc, PositionSide.Long, size: 1m, price: 100m, rate: -0.0005m, T0);
+        var payment = FundingPayment.AtSettlement(Binance, s_btc, PositionSide.Long, size: 1m, price: 100m, rate: -0.0005m, T0);
 
         Assert.Equal(0.05m, payment.Amount);
     }
@@ -36,18 +36,18 @@ public sealed class FundingPaymentTests
     [Fact]
     public void AtSettlement_NegativeSize_Throws()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => FundingPayment.AtSettlement(Binance, Btc, PositionSide.Long, -1m, 1m, 0m, T0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => FundingPayment.AtSettlement(Binance, s_btc, PositionSide.Long, -1m, 1m, 0m, T0));
     }
 
     [Fact]
     public void AtSettlement_NonPositivePrice_Throws()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => FundingPayment.AtSettlement(Binance, Btc, PositionSide.Long, 1m, 0m, 0m, T0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => FundingPayment.AtSettlement(Binance, s_btc, PositionSide.Long, 1m, 0m, 0m, T0));
     }
 
     [Fact]
     public void Constructor_DefaultVenue_Throws()
     {
-        Assert.ThrowsAny<ArgumentException>(() => new FundingPayment(default, Btc, PositionSide.Long, 1m, 1m, 0m, 0m, T0));
+        Assert.ThrowsAny<ArgumentException>(() => new FundingPayment(default, s_btc, PositionSide.Long, 1m, 1m, 0m, 0m, T0));
     }
 }

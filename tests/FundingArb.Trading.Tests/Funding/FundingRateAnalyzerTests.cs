@@ -8,7 +8,7 @@ namespace FundingArb.Trading.Tests.Funding;
 
 public sealed class FundingRateAnalyzerTests
 {
-    private static readonly FeeTable Fees = new([
+    private static readonly FeeTable s_fees = new([
         new(Binance, new FeeSchedule(0.0002m, 0.0004m)),
         new(Hyperliquid, new FeeSchedule(0m, 0.00025m)),
         new(Bybit, new FeeSchedule(0.0002m, 0.00055m)),
@@ -18,7 +18,7 @@ public sealed class FundingRateAnalyzerTests
         new(venue, Btc, new FundingRate(rate, TimeSpan.FromHours(hours)), at ?? T0);
 
     private static FundingPairSelection Select(params FundingQuote[] quotes) =>
-        FundingRateAnalyzer.SelectBest(Btc, quotes, Fees, FundingSelectionSettings.Default, T0);
+        FundingRateAnalyzer.SelectBest(Btc, quotes, s_fees, FundingSelectionSettings.Default, T0);
 
     [Fact]
     public void Direction_LowerRate_IsLong()
@@ -73,8 +73,8 @@ public sealed class FundingRateAnalyzerTests
     [Fact]
     public void Evaluate_BinanceAndHyperliquid_LongsBinanceWithRoundTripFees()
     {
-        var opportunity = FundingRateAnalyzer.Evaluate(Quote(Hyperliquid, 0.00005m, 1), Fees.For(Hyperliquid),
-            Quote(Binance, 0.0001m, 8), Fees.For(Binance), FundingSelectionSettings.Default)!;
+        var opportunity = FundingRateAnalyzer.Evaluate(Quote(Hyperliquid, 0.00005m, 1), s_fees.For(Hyperliquid),
+            Quote(Binance, 0.0001m, 8), s_fees.For(Binance), FundingSelectionSettings.Default)!;
 
         Assert.Equal((Binance, Hyperliquid, 0.0009m, 0.0013m, 0.0027m, 0.0014m),
             (opportunity.LongVenue, opportunity.ShortVenue, opportunity.SpreadPerDay, opportunity.RoundTripFeeRate, opportunity.GrossEdge, opportunity.NetEdge));
@@ -83,8 +83,8 @@ public sealed class FundingRateAnalyzerTests
     [Fact]
     public void Evaluate_EqualRates_IsNull()
     {
-        var opportunity = FundingRateAnalyzer.Evaluate(Quote(Hyperliquid, 0.0001m, 1), Fees.For(Hyperliquid),
-            Quote(Binance, 0.0008m, 8), Fees.For(Binance), FundingSelectionSettings.Default);
+        var opportunity = FundingRateAnalyzer.Evaluate(Quote(Hyperliquid, 0.0001m, 1), s_fees.For(Hyperliquid),
+            Quote(Binance, 0.0008m, 8), s_fees.For(Binance), FundingSelectionSettings.Default);
 
         Assert.Null(opportunity);
     }
@@ -94,22 +94,22 @@ public sealed class FundingRateAnalyzerTests
     {
         var eth = new FundingQuote(Binance, new Asset("ETH"), new FundingRate(0.0001m, TimeSpan.FromHours(8)), T0);
 
-        Assert.Throws<ArgumentException>(() => FundingRateAnalyzer.Evaluate(Quote(Hyperliquid, 0m, 1), Fees.For(Hyperliquid),
-            eth, Fees.For(Binance), FundingSelectionSettings.Default));
+        Assert.Throws<ArgumentException>(() => FundingRateAnalyzer.Evaluate(Quote(Hyperliquid, 0m, 1), s_fees.For(Hyperliquid),
+            eth, s_fees.For(Binance), FundingSelectionSettings.Default));
     }
 
     [Fact]
     public void Evaluate_NullQuote_Throws()
     {
-        Assert.Throws<ArgumentNullException>(() => FundingRateAnalyzer.Evaluate(null!, Fees.For(Binance),
-            Quote(Hyperliquid, 0m, 1), Fees.For(Hyperliquid), FundingSelectionSettings.Default));
+        Assert.Throws<ArgumentNullException>(() => FundingRateAnalyzer.Evaluate(null!, s_fees.For(Binance),
+            Quote(Hyperliquid, 0m, 1), s_fees.For(Hyperliquid), FundingSelectionSettings.Default));
     }
 
     [Fact]
     public void Evaluate_NullSettings_Throws()
     {
-        Assert.Throws<ArgumentNullException>(() => FundingRateAnalyzer.Evaluate(Quote(Binance, 0m, 8), Fees.For(Binance),
-            Quote(Hyperliquid, 0m, 1), Fees.For(Hyperliquid), null!));
+        Assert.Throws<ArgumentNullException>(() => FundingRateAnalyzer.Evaluate(Quote(Binance, 0m, 8), s_fees.For(Binance),
+            Quote(Hyperliquid, 0m, 1), s_fees.For(Hyperliquid), null!));
     }
 
     [Fact]
@@ -207,7 +207,7 @@ public sealed class FundingRateAnalyzerTests
         var settings = FundingSelectionSettings.Default with { MinNetEdge = 0.003m };
 
         var selection = FundingRateAnalyzer.SelectBest(Btc,
-            [Quote(Binance, 0.0001m, 8), Quote(Hyperliquid, 0.00005m, 1), Quote(Bybit, -0.0001m, 8)], Fees, settings, T0);
+            [Quote(Binance, 0.0001m, 8), Quote(Hyperliquid, 0.00005m, 1), Quote(Bybit, -0.0001m, 8)], s_fees, settings, T0);
 
         Assert.False(selection.HasPair);
     }
@@ -229,13 +229,13 @@ public sealed class FundingRateAnalyzerTests
     [Fact]
     public void SelectBest_NullArguments_Throw()
     {
-        Assert.Throws<ArgumentNullException>(() => FundingRateAnalyzer.SelectBest(Btc, null!, Fees, FundingSelectionSettings.Default, T0));
+        Assert.Throws<ArgumentNullException>(() => FundingRateAnalyzer.SelectBest(Btc, null!, s_fees, FundingSelectionSettings.Default, T0));
     }
 
     [Fact]
     public void SelectBest_DefaultAsset_Throws()
     {
-        Assert.ThrowsAny<ArgumentException>(() => FundingRateAnalyzer.SelectBest(default, [], Fees, FundingSelectionSettings.Default, T0));
+        Assert.ThrowsAny<ArgumentException>(() => FundingRateAnalyzer.SelectBest(default, [], s_fees, FundingSelectionSettings.Default, T0));
     }
 
     [Fact]

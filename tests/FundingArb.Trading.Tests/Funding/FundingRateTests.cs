@@ -5,13 +5,13 @@ namespace FundingArb.Trading.Tests.Funding;
 
 public sealed class FundingRateTests
 {
-    private static readonly FundingRate Binance = new(0.0001m, TimeSpan.FromHours(8));
-    private static readonly FundingRate Hyperliquid = new(0.00005m, TimeSpan.FromHours(1));
+    private static readonly FundingRate s_binance = new(0.0001m, TimeSpan.FromHours(8));
+    private static readonly FundingRate s_hyperliquid = new(0.00005m, TimeSpan.FromHours(1));
 
     [Fact]
     public void PerDay_Binance8Hour_Is0Point0003()
     {
-        var perDay = Binance.PerDay;
+        var perDay = s_binance.PerDay;
 
         Assert.Equal(0.0003m, perDay);
     }
@@ -19,7 +19,7 @@ public sealed class FundingRateTests
     [Fact]
     public void PerDay_Hyperliquid1Hour_Is0Point0012()
     {
-        var perDay = Hyperliquid.PerDay;
+        var perDay = s_hyperliquid.PerDay;
 
         Assert.Equal(0.0012m, perDay);
     }
@@ -27,7 +27,7 @@ public sealed class FundingRateTests
     [Fact]
     public void PerDay_BinanceVersusHyperliquid_Differs0Point0009()
     {
-        var difference = Hyperliquid.PerDay - Binance.PerDay;
+        var difference = s_hyperliquid.PerDay - s_binance.PerDay;
 
         Assert.Equal(0.0009m, difference);
     }
@@ -35,7 +35,7 @@ public sealed class FundingRateTests
     [Fact]
     public void PerSecond_DividesByIntervalSeconds()
     {
-        var perSecond = Binance.PerSecond;
+        var perSecond = s_binance.PerSecond;
 
         Assert.Equal(0.0001m / 28_800m, perSecond);
     }
@@ -43,7 +43,7 @@ public sealed class FundingRateTests
     [Fact]
     public void PerHour_EightHourRate_IsAnEighth()
     {
-        var perHour = Binance.PerHour;
+        var perHour = s_binance.PerHour;
 
         Assert.Equal(0.0000125m, perHour);
     }
@@ -51,7 +51,7 @@ public sealed class FundingRateTests
     [Fact]
     public void Annualized_IsPerDayTimes365()
     {
-        var annual = Binance.Annualized;
+        var annual = s_binance.Annualized;
 
         Assert.Equal(0.1095m, annual);
     }
@@ -69,7 +69,7 @@ public sealed class FundingRateTests
     [Fact]
     public void PerPeriod_NonPositivePeriod_Throws()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => Binance.PerPeriod(TimeSpan.Zero));
+        Assert.Throws<ArgumentOutOfRangeException>(() => s_binance.PerPeriod(TimeSpan.Zero));
     }
 
     [Fact]

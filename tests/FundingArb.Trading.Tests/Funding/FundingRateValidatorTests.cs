@@ -5,21 +5,21 @@ namespace FundingArb.Trading.Tests.Funding;
 
 public sealed class FundingRateValidatorTests
 {
-    private static readonly TimeSpan EightHours = TimeSpan.FromHours(8);
-    private static readonly FundingLimits Limits = FundingLimits.Default;
+    private static readonly TimeSpan s_eightHours = TimeSpan.FromHours(8);
+    private static readonly FundingLimits s_limits = FundingLimits.Default;
 
     [Fact]
     public void Validate_OrdinaryRate_ReturnsRate()
     {
-        var check = FundingRateValidator.Validate(Binance, 0.0001m, EightHours, Limits);
+        var check = FundingRateValidator.Validate(Binance, 0.0001m, s_eightHours, s_limits);
 
-        Assert.Equal((true, new FundingRate(0.0001m, EightHours)), (check.IsValid, check.Rate!.Value));
+        Assert.Equal((true, new FundingRate(0.0001m, s_eightHours)), (check.IsValid, check.Rate!.Value));
     }
 
     [Fact]
     public void Validate_AtHourlyCap_IsAccepted()
     {
-        var check = FundingRateValidator.Validate(Hyperliquid, 0.04m, TimeSpan.FromHours(1), Limits);
+        var check = FundingRateValidator.Validate(Hyperliquid, 0.04m, TimeSpan.FromHours(1), s_limits);
 
         Assert.True(check.IsValid);
     }
@@ -27,7 +27,7 @@ public sealed class FundingRateValidatorTests
     [Fact]
     public void Validate_BeyondCap_ReportsPerHourAndCap()
     {
-        var check = FundingRateValidator.Validate(Hyperliquid, -0.0401m, TimeSpan.FromHours(1), Limits);
+        var check = FundingRateValidator.Validate(Hyperliquid, -0.0401m, TimeSpan.FromHours(1), s_limits);
 
         Assert.Equal((FundingRejectionReason.BeyondCap, (decimal?)-0.0401m, (decimal?)0.04m),
             (check.Rejection!.Reason, check.Rejection.Actual, check.Rejection.Limit));
@@ -36,7 +36,7 @@ public sealed class FundingRateValidatorTests
     [Fact]
     public void Validate_Issue8413Rate_IsRejected()
     {
-        var check = FundingRateValidator.Validate(Hyperliquid, 1.79e9, TimeSpan.FromHours(1), Limits);
+        var check = FundingRateValidator.Validate(Hyperliquid, 1.79e9, TimeSpan.FromHours(1), s_limits);
 
         Assert.Equal(FundingRejectionReason.BeyondCap, check.Rejection!.Reason);
     }
@@ -44,7 +44,7 @@ public sealed class FundingRateValidatorTests
     [Fact]
     public void Validate_RateBeyondDecimalRange_IsRejected()
     {
-        var check = FundingRateValidator.Validate(Hyperliquid, 1e300, TimeSpan.FromHours(1), Limits);
+        var check = FundingRateValidator.Validate(Hyperliquid, 1e300, TimeSpan.FromHours(1), s_limits);
 
         Assert.Equal(FundingRejectionReason.BeyondCap, check.Rejection!.Reason);
     }
@@ -52,7 +52,7 @@ public sealed class FundingRateValidatorTests
     [Fact]
     public void Validate_NaN_IsRejected()
     {
-        var check = FundingRateValidator.Validate(Binance, double.NaN, EightHours, Limits);
+        var check = FundingRateValidator.Validate(Binance, double.NaN, s_eightHours, s_limits);
 
         Assert.Equal((FundingRejectionReason.NotANumber, Binance), (check.Rejection!.Reason, check.Rejection.Venue));
     }
@@ -62,7 +62,7 @@ public sealed class FundingRateValidatorTests
     [InlineData(double.NegativeInfinity)]
     public void Validate_Infinite_IsRejected(double rate)
     {
-        var check = FundingRateValidator.Validate(Binance, rate, EightHours, Limits);
+        var check = FundingRateValidator.Validate(Binance, rate, s_eightHours, s_limits);
 
         Assert.Equal(FundingRejectionReason.Infinite, check.Rejection!.Reason);
     }
@@ -70,7 +70,7 @@ public sealed class FundingRateValidatorTests
     [Fact]
     public void Validate_FiniteDouble_ConvertsToDecimal()
     {
-        var check = FundingRateValidator.Validate(Binance, 0.0001, EightHours, Limits);
+        var check = FundingRateValidator.Validate(Binance, 0.0001, s_eightHours, s_limits);
 
         Assert.Equal(0.0001m, check.Rate!.Value.Rate);
     }
@@ -80,7 +80,7 @@ public sealed class FundingRateValidatorTests
     [InlineData(25)]
     public void Validate_IntervalOutOfRange_IsRejected(int hours)
     {
-        var check = FundingRateValidator.Validate(Binance, 0.0001m, TimeSpan.FromHours(hours), Limits);
+        var check = FundingRateValidator.Validate(Binance, 0.0001m, TimeSpan.FromHours(hours), s_limits);
 
         Assert.Equal(FundingRejectionReason.IntervalOutOfRange, check.Rejection!.Reason);
     }
@@ -88,13 +88,13 @@ public sealed class FundingRateValidatorTests
     [Fact]
     public void Validate_NullLimits_Throws()
     {
-        Assert.Throws<ArgumentNullException>(() => FundingRateValidator.Validate(Binance, 0.0001m, EightHours, null!));
+        Assert.Throws<ArgumentNullException>(() => FundingRateValidator.Validate(Binance, 0.0001m, s_eightHours, null!));
     }
 
     [Fact]
     public void Parse_InvariantText_ReturnsRate()
     {
-        var check = FundingRateValidator.Parse(Binance, "0.00010000", EightHours, Limits);
+        var check = FundingRateValidator.Parse(Binance, "0.00010000", s_eightHours, s_limits);
 
         Assert.Equal(0.0001m, check.Rate!.Value.Rate);
     }
@@ -102,7 +102,7 @@ public sealed class FundingRateValidatorTests
     [Fact]
     public void Parse_ExponentText_ReturnsRate()
     {
-        var check = FundingRateValidator.Parse(Binance, "1.25e-5", EightHours, Limits);
+        var check = FundingRateValidator.Parse(Binance, "1.25e-5", s_eightHours, s_limits);
 
         Assert.Equal(0.0000125m, check.Rate!.Value.Rate);
     }
@@ -115,7 +115,7 @@ public sealed class FundingRateValidatorTests
     [InlineData("", FundingRejectionReason.Unparseable)]
     public void Parse_BadText_IsRejected(string text, FundingRejectionReason expected)
     {
-        var check = FundingRateValidator.Parse(Binance, text, EightHours, Limits);
+        var check = FundingRateValidator.Parse(Binance, text, s_eightHours, s_limits);
 
         Assert.Equal(expected, check.Rejection!.Reason);
     }
@@ -123,6 +123,6 @@ public sealed class FundingRateValidatorTests
     [Fact]
     public void Parse_NullText_Throws()
     {
-        Assert.Throws<ArgumentNullException>(() => FundingRateValidator.Parse(Binance, null!, EightHours, Limits));
+        Assert.Throws<ArgumentNullException>(() => FundingRateValidator.Parse(Binance, null!, s_eightHours, s_limits));
     }
 }

@@ -5,7 +5,7 @@ namespace FundingArb.Trading.Tests.Instruments;
 
 public sealed class MoneyTests
 {
-    private static readonly Asset Usdc = new("USDC");
+    private static readonly Asset s_usdc = new("USDC");
 
     [Fact]
     public void Add_SameAsset_SumsAmounts()
@@ -26,7 +26,7 @@ public sealed class MoneyTests
     [Fact]
     public void Add_DifferentAssets_Throws()
     {
-        var usdc = new Money(1m, Usdc);
+        var usdc = new Money(1m, s_usdc);
 
         Assert.Throws<ArgumentException>(() => Usd(1m) + usdc);
     }
@@ -34,7 +34,7 @@ public sealed class MoneyTests
     [Fact]
     public void Subtract_DifferentAssets_Throws()
     {
-        var usdc = new Money(1m, Usdc);
+        var usdc = new Money(1m, s_usdc);
 
         Assert.Throws<ArgumentException>(() => Usd(1m) - usdc);
     }
@@ -42,7 +42,7 @@ public sealed class MoneyTests
     [Fact]
     public void Compare_DifferentAssets_Throws()
     {
-        var usdc = new Money(1m, Usdc);
+        var usdc = new Money(1m, s_usdc);
 
         Assert.Throws<ArgumentException>(() => Usd(1m) < usdc);
     }

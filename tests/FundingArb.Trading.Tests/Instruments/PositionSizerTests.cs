@@ -6,8 +6,8 @@ namespace FundingArb.Trading.Tests.Instruments;
 
 public sealed class PositionSizerTests
 {
-    private static readonly TradingRules Coarse = new(tickSize: 0.01m, stepSize: 0.3m, minSize: 0.3m, minNotional: 5m);
-    private static readonly TradingRules Fine = new(tickSize: 0.01m, stepSize: 0.2m, minSize: 0.2m, minNotional: 10m);
+    private static readonly TradingRules s_coarse = new(tickSize: 0.01m, stepSize: 0.3m, minSize: 0.3m, minNotional: 5m);
+    private static readonly TradingRules s_fine = new(tickSize: 0.01m, stepSize: 0.2m, minSize: 0.2m, minNotional: 10m);
 
     [Fact]
     public void BaseSize_Budget_RoundsDownToStep()
@@ -58,7 +58,7 @@ public sealed class PositionSizerTests
     [Fact]
     public void SizePair_DifferentSteps_UsesCommonMultiple()
     {
-        var sizing = PositionSizer.SizePair(100m, longPrice: 10m, Coarse, shortPrice: 10m, Fine);
+        var sizing = PositionSizer.SizePair(100m, longPrice: 10m, s_coarse, shortPrice: 10m, s_fine);
 
         Assert.Equal((9.6m, 0.6m), (sizing.BaseSize, sizing.CommonStep));
     }
@@ -66,7 +66,7 @@ public sealed class PositionSizerTests
     [Fact]
     public void SizePair_DifferentPrices_BoundsByDearerLeg()
     {
-        var sizing = PositionSizer.SizePair(100m, longPrice: 10m, Coarse, shortPrice: 12.5m, Fine);
+        var sizing = PositionSizer.SizePair(100m, longPrice: 10m, s_coarse, shortPrice: 12.5m, s_fine);
 
         Assert.Equal((7.8m, 78.0m, 97.50m), (sizing.BaseSize, sizing.LongNotional, sizing.ShortNotional));
     }
@@ -74,7 +74,7 @@ public sealed class PositionSizerTests
     [Fact]
     public void SizePair_BudgetBelowOneStep_ReportsBudget()
     {
-        var sizing = PositionSizer.SizePair(5m, longPrice: 10m, Coarse, shortPrice: 10m, Fine);
+        var sizing = PositionSizer.SizePair(5m, longPrice: 10m, s_coarse, shortPrice: 10m, s_fine);
 
         Assert.Equal((SizingRejectionReason.BudgetBelowCommonStep, 5m, 6.0m),
             (sizing.Rejection!.Reason, sizing.Rejection.Actual, sizing.Rejection.Required));
@@ -85,7 +85,7 @@ public sealed class PositionSizerTests
     {
         var strict = new TradingRules(tickSize: 0.01m, stepSize: 0.1m, minSize: 1m, minNotional: 0m);
 
-        var sizing = PositionSizer.SizePair(5m, longPrice: 10m, strict, shortPrice: 10m, Fine);
+        var sizing = PositionSizer.SizePair(5m, longPrice: 10m, strict, shortPrice: 10m, s_fine);
 
         Assert.Equal((SizingRejectionReason.BelowMinSize, 0.4m, 1m), (sizing.Rejection!.Reason, sizing.Rejection.Actual, sizing.Rejection.Required));
     }
@@ -93,7 +93,7 @@ public sealed class PositionSizerTests
     [Fact]
     public void SizePair_ShortLegBelowMinNotional_ReportsThatLeg()
     {
-        var sizing = PositionSizer.SizePair(9m, longPrice: 10m, Coarse, shortPrice: 10m, Fine);
+        var sizing = PositionSizer.SizePair(9m, longPrice: 10m, s_coarse, shortPrice: 10m, s_fine);
 
         Assert.Equal((SizingRejectionReason.BelowMinNotional, 6.0m, 10m), (sizing.Rejection!.Reason, sizing.Rejection.Actual, sizing.Rejection.Required));
     }
@@ -101,7 +101,7 @@ public sealed class PositionSizerTests
     [Fact]
     public void SizePair_LongLegBelowMinNotional_ReportsThatLeg()
     {
-        var sizing = PositionSizer.SizePair(9m, longPrice: 10m, Fine, shortPrice: 10m, Coarse);
+        var sizing = PositionSizer.SizePair(9m, longPrice: 10m, s_fine, shortPrice: 10m, s_coarse);
 
         Assert.Equal("long notional 6.0 is below that venue's minimum 10", sizing.Rejection!.Message);
     }
@@ -109,7 +109,7 @@ public sealed class PositionSizerTests
     [Fact]
     public void SizePair_Rejected_IsNotValidAndHasZeroSize()
     {
-        var sizing = PositionSizer.SizePair(5m, longPrice: 10m, Coarse, shortPrice: 10m, Fine);
+        var sizing = PositionSizer.SizePair(5m, longPrice: 10m, s_coarse, shortPrice: 10m, s_fine);
 
         Assert.Equal((false, 0m), (sizing.IsValid, sizing.BaseSize));
     }
@@ -120,13 +120,13 @@ public sealed class PositionSizerTests
     [InlineData(1, 1, 0)]
     public void SizePair_NonPositiveInput_Throws(int budget, int longPrice, int shortPrice)
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => PositionSizer.SizePair(budget, longPrice, Coarse, shortPrice, Fine));
+        Assert.Throws<ArgumentOutOfRangeException>(() => PositionSizer.SizePair(budget, longPrice, s_coarse, shortPrice, s_fine));
     }
 
     [Fact]
     public void SizePair_NullRules_Throws()
     {
-        Assert.Throws<ArgumentNullException>(() => PositionSizer.SizePair(1m, 1m, null!, 1m, Fine));
+        Assert.Throws<ArgumentNullException>(() => PositionSizer.SizePair(1m, 1m, null!, 1m, s_fine));
     }
 
     [Theory]

@@ -6,7 +6,7 @@ namespace FundingArb.Trading.Tests.Instruments;
 
 public sealed class TradingRulesTests
 {
-    private static readonly TradingRules Rules = new(tickSize: 0.5m, stepSize: 0.01m, minSize: 0.02m, minNotional: 10m);
+    private static readonly TradingRules s_rules = new(tickSize: 0.5m, stepSize: 0.01m, minSize: 0.02m, minNotional: 10m);
 
     [Theory]
     [InlineData(0, 1, 0, 0, 1)]
@@ -23,7 +23,7 @@ public sealed class TradingRulesTests
     [Fact]
     public void QuantizePrice_Buy_RoundsDownToTick()
     {
-        var price = Rules.QuantizePrice(100.49m, OrderSide.Buy);
+        var price = s_rules.QuantizePrice(100.49m, OrderSide.Buy);
 
         Assert.Equal(100.0m, price);
     }
@@ -31,7 +31,7 @@ public sealed class TradingRulesTests
     [Fact]
     public void QuantizePrice_Sell_RoundsUpToTick()
     {
-        var price = Rules.QuantizePrice(100.01m, OrderSide.Sell);
+        var price = s_rules.QuantizePrice(100.01m, OrderSide.Sell);
 
         Assert.Equal(100.5m, price);
     }
@@ -39,7 +39,7 @@ public sealed class TradingRulesTests
     [Fact]
     public void QuantizePrice_OnTick_IsUnchanged()
     {
-        var price = Rules.QuantizePrice(100.5m, OrderSide.Sell);
+        var price = s_rules.QuantizePrice(100.5m, OrderSide.Sell);
 
         Assert.Equal(100.5m, price);
     }
@@ -49,13 +49,13 @@ public sealed class TradingRulesTests
     [InlineData(-1)]
     public void QuantizePrice_NonPositive_Throws(int price)
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => Rules.QuantizePrice(price, OrderSide.Buy));
+        Assert.Throws<ArgumentOutOfRangeException>(() => s_rules.QuantizePrice(price, OrderSide.Buy));
     }
 
     [Fact]
     public void QuantizeSize_RoundsDownToStep()
     {
-        var size = Rules.QuantizeSize(1.2399m);
+        var size = s_rules.QuantizeSize(1.2399m);
 
         Assert.Equal(1.23m, size);
     }
@@ -63,7 +63,7 @@ public sealed class TradingRulesTests
     [Fact]
     public void QuantizeSize_Negative_Throws()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => Rules.QuantizeSize(-0.01m));
+        Assert.Throws<ArgumentOutOfRangeException>(() => s_rules.QuantizeSize(-0.01m));
     }
 
     [Fact]
@@ -89,13 +89,13 @@ public sealed class TradingRulesTests
     [Fact]
     public void ToContracts_Negative_Throws()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => Rules.ToContracts(-1m));
+        Assert.Throws<ArgumentOutOfRangeException>(() => s_rules.ToContracts(-1m));
     }
 
     [Fact]
     public void Check_ValidOrder_ReturnsNull()
     {
-        var violation = Rules.Check(price: 500m, baseSize: 0.02m);
+        var violation = s_rules.Check(price: 500m, baseSize: 0.02m);
 
         Assert.Null(violation);
     }
@@ -112,7 +112,7 @@ public sealed class TradingRulesTests
     [MemberData(nameof(Violations))]
     public void Check_BrokenRule_ReportsKindActualAndRequired(decimal price, decimal size, RuleViolationKind kind, decimal actual, decimal required)
     {
-        var violation = Rules.Check(price, size);
+        var violation = s_rules.Check(price, size);
 
         Assert.Equal((kind, actual, required), (violation!.Kind, violation.Actual, violation.Required));
     }
@@ -120,7 +120,7 @@ public sealed class TradingRulesTests
     [Fact]
     public void Check_BelowMinNotional_MessageCarriesNumbers()
     {
-        var violation = Rules.Check(price: 100m, baseSize: 0.05m);
+        var violation = s_rules.Check(price: 100m, baseSize: 0.05m);
 
         Assert.Equal("notional 5.00 is below the minimum 10", violation!.Message);
     }
@@ -130,7 +130,7 @@ public sealed class TradingRulesTests
     [InlineData(1, 0)]
     public void Check_NonPositiveInput_Throws(int price, int size)
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => Rules.Check(price, size));
+        Assert.Throws<ArgumentOutOfRangeException>(() => s_rules.Check(price, size));
     }
 
     [Fact]
@@ -140,9 +140,9 @@ public sealed class TradingRulesTests
 
         var property = Prop.ForAll(prices, price =>
         {
-            var bid = Rules.QuantizePrice(price, OrderSide.Buy);
-            var ask = Rules.QuantizePrice(price, OrderSide.Sell);
-            return Rules.IsOnTick(bid) && Rules.IsOnTick(ask) && bid <= price && ask >= price && ask - bid <= Rules.TickSize;
+            var bid = s_rules.QuantizePrice(price, OrderSide.Buy);
+            var ask = s_rules.QuantizePrice(price, OrderSide.Sell);
+            return s_rules.IsOnTick(bid) && s_rules.IsOnTick(ask) && bid <= price && ask >= price && ask - bid <= s_rules.TickSize;
         });
 
         PropertyCheck.Run(property);

@@ -6,20 +6,20 @@ namespace FundingArb.Trading.Tests.Liquidity;
 
 public sealed class LiquidityAnalyzerTests
 {
-    private static readonly BookLevel[] Bids = [new(99.9m, 1m), new(99.8m, 2m), new(99.5m, 5m)];
-    private static readonly BookLevel[] Asks = [new(100.1m, 1m), new(100.2m, 2m), new(100.5m, 5m)];
+    private static readonly BookLevel[] s_bids = [new(99.9m, 1m), new(99.8m, 2m), new(99.5m, 5m)];
+    private static readonly BookLevel[] s_asks = [new(100.1m, 1m), new(100.2m, 2m), new(100.5m, 5m)];
 
     private static LiquidityAnalysis Analyze(OrderSide side, LiquidityTarget target) =>
-        LiquidityAnalyzer.Analyze(Bids, Asks, side, target, LiquidityThresholds.Default);
+        LiquidityAnalyzer.Analyze(s_bids, s_asks, side, target, LiquidityThresholds.Default);
 
-    private static (BookLevel[] Bids, BookLevel[] Asks) Malformed(string book) => book switch
+    private static (BookLevel[], BookLevel[]) Malformed(string book) => book switch
     {
-        "unsorted bids" => ([new(99.8m, 1m), new(99.9m, 1m)], Asks),
-        "duplicate ask price" => (Bids, [new(100.1m, 1m), new(100.1m, 1m)]),
-        "zero size" => (Bids, [new(100.1m, 0m)]),
-        "negative size" => (Bids, [new(100.1m, 1m), new(100.2m, -1m)]),
-        "negative deep bid" => ([new(99.9m, 1m), new(-1m, 1m)], Asks),
-        "crossed" => (Bids, [new(99.9m, 1m)]),
+        "unsorted bids" => ([new(99.8m, 1m), new(99.9m, 1m)], s_asks),
+        "duplicate ask price" => (s_bids, [new(100.1m, 1m), new(100.1m, 1m)]),
+        "zero size" => (s_bids, [new(100.1m, 0m)]),
+        "negative size" => (s_bids, [new(100.1m, 1m), new(100.2m, -1m)]),
+        "negative deep bid" => ([new(99.9m, 1m), new(-1m, 1m)], s_asks),
+        "crossed" => (s_bids, [new(99.9m, 1m)]),
         _ => throw new ArgumentOutOfRangeException(nameof(book), book, "No such book."),
     };
 
@@ -116,7 +116,7 @@ public sealed class LiquidityAnalyzerTests
     {
         var thresholds = LiquidityThresholds.Default with { MinDepthMultiple = 5m };
 
-        var analysis = LiquidityAnalyzer.Analyze(Bids, Asks, OrderSide.Buy, LiquidityTarget.InBase(2m), thresholds);
+        var analysis = LiquidityAnalyzer.Analyze(s_bids, s_asks, OrderSide.Buy, LiquidityTarget.InBase(2m), thresholds);
 
         Assert.Equal(LiquidityRecommendation.InsufficientDepth, analysis.Recommendation);
     }
@@ -135,7 +135,7 @@ public sealed class LiquidityAnalyzerTests
     [Fact]
     public void Analyze_EmptySide_IsInsufficientDepth()
     {
-        var analysis = LiquidityAnalyzer.Analyze(Bids, [], OrderSide.Buy, LiquidityTarget.InBase(1m), LiquidityThresholds.Default);
+        var analysis = LiquidityAnalyzer.Analyze(s_bids, [], OrderSide.Buy, LiquidityTarget.InBase(1m), LiquidityThresholds.Default);
 
         Assert.Equal((LiquidityRecommendation.InsufficientDepth, 0m), (analysis.Recommendation, analysis.Score));
     }
@@ -168,7 +168,7 @@ public sealed class LiquidityAnalyzerTests
     [Fact]
     public void Analyze_NullThresholds_Throws()
     {
-        Assert.Throws<ArgumentNullException>(() => LiquidityAnalyzer.Analyze(Bids, Asks, OrderSide.Buy, LiquidityTarget.InBase(1m), null!));
+        Assert.Throws<ArgumentNullException>(() => LiquidityAnalyzer.Analyze(s_bids, s_asks, OrderSide.Buy, LiquidityTarget.InBase(1m), null!));
     }
 
     [Theory]

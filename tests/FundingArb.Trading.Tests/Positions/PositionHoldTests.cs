@@ -9,9 +9,9 @@ namespace FundingArb.Trading.Tests.Positions;
 
 public sealed class PositionHoldTests
 {
-    private static readonly PositionKey Key = new(Binance, new Symbol("BTCUSDT"));
+    private static readonly PositionKey s_key = new(Binance, new Symbol("BTCUSDT"));
 
-    private static PositionHold Empty() => PositionHold.Empty(Key, Usdt);
+    private static PositionHold Empty() => PositionHold.Empty(s_key, Usdt);
 
     private static PositionHold Trade(PositionHold hold, OrderSide side, decimal baseAmount, decimal quoteAmount, decimal fee = 0m) =>
         hold.Apply(side, baseAmount, quoteAmount / baseAmount, fee);
@@ -104,7 +104,7 @@ public sealed class PositionHoldTests
     [Fact]
     public void Apply_HedgeLongSideSellFirst_Throws()
     {
-        var hold = PositionHold.Empty(Key with { Side = PositionSide.Long }, Usdt);
+        var hold = PositionHold.Empty(s_key with { Side = PositionSide.Long }, Usdt);
 
         Assert.Throws<ArgumentException>(() => hold.Apply(OrderSide.Sell, 1m, 100m, 0m));
     }
@@ -112,7 +112,7 @@ public sealed class PositionHoldTests
     [Fact]
     public void Apply_HedgeSideOverClose_Throws()
     {
-        var hold = PositionHold.Empty(Key with { Side = PositionSide.Short }, Usdt).Apply(OrderSide.Sell, 1m, 100m, 0m);
+        var hold = PositionHold.Empty(s_key with { Side = PositionSide.Short }, Usdt).Apply(OrderSide.Sell, 1m, 100m, 0m);
 
         Assert.Throws<ArgumentException>(() => hold.Apply(OrderSide.Buy, 2m, 100m, 0m));
     }
@@ -120,7 +120,7 @@ public sealed class PositionHoldTests
     [Fact]
     public void Apply_HedgeSideReduce_Realizes()
     {
-        var hold = PositionHold.Empty(Key with { Side = PositionSide.Short }, Usdt).Apply(OrderSide.Sell, 2m, 100m, 0m);
+        var hold = PositionHold.Empty(s_key with { Side = PositionSide.Short }, Usdt).Apply(OrderSide.Sell, 2m, 100m, 0m);
 
         var reduced = hold.Apply(OrderSide.Buy, 1m, 90m, 0m);
 
@@ -136,7 +136,7 @@ public sealed class PositionHoldTests
     [Fact]
     public void Empty_DefaultQuote_Throws()
     {
-        Assert.ThrowsAny<ArgumentException>(() => PositionHold.Empty(Key, default));
+        Assert.ThrowsAny<ArgumentException>(() => PositionHold.Empty(s_key, default));
     }
 
     [Fact]
@@ -167,7 +167,7 @@ public sealed class PositionHoldTests
     public void BreakevenPrice_ShortWithFeeAndFunding_CountsBoth()
     {
         var hold = Empty().Apply(OrderSide.Sell, 2m, 100m, 0.2m)
-            .ApplyFunding(new FundingPayment(Binance, Key.Symbol, PositionSide.Short, 2m, 100m, 0.0005m, 0.1m, T0));
+            .ApplyFunding(new FundingPayment(Binance, s_key.Symbol, PositionSide.Short, 2m, 100m, 0.0005m, 0.1m, T0));
 
         Assert.Equal(99.95m, hold.BreakevenPrice);
     }
@@ -175,7 +175,7 @@ public sealed class PositionHoldTests
     [Fact]
     public void ApplyFunding_MatchingLeg_AddsToFundingPnl()
     {
-        var payment = FundingPayment.AtSettlement(Binance, Key.Symbol, PositionSide.Long, 2m, 100m, 0.0001m, T0);
+        var payment = FundingPayment.AtSettlement(Binance, s_key.Symbol, PositionSide.Long, 2m, 100m, 0.0001m, T0);
 
         var hold = Trade(Empty(), OrderSide.Buy, 2m, 200m).ApplyFunding(payment);
 
@@ -185,7 +185,7 @@ public sealed class PositionHoldTests
     [Fact]
     public void ApplyFunding_OtherVenueSameToken_Throws()
     {
-        var payment = FundingPayment.AtSettlement(Hyperliquid, Key.Symbol, PositionSide.Long, 2m, 100m, 0.0001m, T0);
+        var payment = FundingPayment.AtSettlement(Hyperliquid, s_key.Symbol, PositionSide.Long, 2m, 100m, 0.0001m, T0);
 
         Assert.Throws<ArgumentException>(() => Empty().ApplyFunding(payment));
     }
@@ -193,9 +193,9 @@ public sealed class PositionHoldTests
     [Fact]
     public void ApplyFunding_OtherHedgeSide_Throws()
     {
-        var payment = FundingPayment.AtSettlement(Binance, Key.Symbol, PositionSide.Short, 2m, 100m, 0.0001m, T0);
+        var payment = FundingPayment.AtSettlement(Binance, s_key.Symbol, PositionSide.Short, 2m, 100m, 0.0001m, T0);
 
-        Assert.Throws<ArgumentException>(() => PositionHold.Empty(Key with { Side = PositionSide.Long }, Usdt).ApplyFunding(payment));
+        Assert.Throws<ArgumentException>(() => PositionHold.Empty(s_key with { Side = PositionSide.Long }, Usdt).ApplyFunding(payment));
     }
 
     [Fact]

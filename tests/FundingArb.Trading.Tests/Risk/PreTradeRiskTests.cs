@@ -6,7 +6,7 @@ namespace FundingArb.Trading.Tests.Risk;
 
 public sealed class PreTradeRiskTests
 {
-    private static readonly RiskContext Healthy = new(AvailableMargin: 1_000m, Equity: 10_000m, PositionQuantity: 0m, OpenPairs: 0, DailyPnl: 0m, KillSwitchEngaged: false);
+    private static readonly RiskContext s_healthy = new(AvailableMargin: 1_000m, Equity: 10_000m, PositionQuantity: 0m, OpenPairs: 0, DailyPnl: 0m, KillSwitchEngaged: false);
 
     private static PreTradeRequest Buy(decimal quantity = 0.1m, decimal price = 20_000m, decimal mark = 20_000m, decimal leverage = 5m,
         bool reduceOnly = false, bool opensNewPair = false, OrderSide side = OrderSide.Buy) =>
@@ -15,7 +15,7 @@ public sealed class PreTradeRiskTests
     [Fact]
     public void Assess_OrdinaryOrder_PassesEveryCheck()
     {
-        var assessment = PreTradeRisk.Assess(Buy(), Healthy, RiskLimits.Default);
+        var assessment = PreTradeRisk.Assess(Buy(), s_healthy, RiskLimits.Default);
 
         Assert.Equal((true, 9), (assessment.Passed, assessment.Checks.Length));
     }
@@ -23,7 +23,7 @@ public sealed class PreTradeRiskTests
     [Fact]
     public void Assess_TwoBreaches_ListsBoth()
     {
-        var context = Healthy with { KillSwitchEngaged = true, AvailableMargin = 1m };
+        var context = s_healthy with { KillSwitchEngaged = true, AvailableMargin = 1m };
 
         var assessment = PreTradeRisk.Assess(Buy(), context, RiskLimits.Default);
 
@@ -45,7 +45,7 @@ public sealed class PreTradeRiskTests
     [MemberData(nameof(Checks))]
     public void Check_NullRequest_Throws(string check)
     {
-        Assert.Throws<ArgumentNullException>(() => Run(check, null!, Healthy, RiskLimits.Default));
+        Assert.Throws<ArgumentNullException>(() => Run(check, null!, s_healthy, RiskLimits.Default));
     }
 
     [Theory]
@@ -62,7 +62,7 @@ public sealed class PreTradeRiskTests
     [Fact]
     public void KillSwitch_Engaged_RefusesNewExposure()
     {
-        var result = PreTradeRisk.KillSwitch(Buy(), Healthy with { KillSwitchEngaged = true });
+        var result = PreTradeRisk.KillSwitch(Buy(), s_healthy with { KillSwitchEngaged = true });
 
         Assert.Equal("the kill switch is engaged: only reduce-only orders pass", result.Reason);
     }
@@ -70,7 +70,7 @@ public sealed class PreTradeRiskTests
     [Fact]
     public void KillSwitch_EngagedReduceOnly_Passes()
     {
-        var result = PreTradeRisk.KillSwitch(Buy(reduceOnly: true), Healthy with { KillSwitchEngaged = true });
+        var result = PreTradeRisk.KillSwitch(Buy(reduceOnly: true), s_healthy with { KillSwitchEngaged = true });
 
         Assert.True(result.Passed);
     }
@@ -78,7 +78,7 @@ public sealed class PreTradeRiskTests
     [Fact]
     public void DailyLoss_AtLimit_RefusesWithNumbers()
     {
-        var result = PreTradeRisk.DailyLoss(Buy(), Healthy with { DailyPnl = -500m }, RiskLimits.Default);
+        var result = PreTradeRisk.DailyLoss(Buy(), s_healthy with { DailyPnl = -500m }, RiskLimits.Default);
 
         Assert.Equal((500m, 500m, "today's loss 500 has reached the limit 500"), (result.Actual, result.Limit, result.Reason));
     }
@@ -86,7 +86,7 @@ public sealed class PreTradeRiskTests
     [Fact]
     public void DailyLoss_BelowLimit_Passes()
     {
-        var result = PreTradeRisk.DailyLoss(Buy(), Healthy with { DailyPnl = -499.99m }, RiskLimits.Default);
+        var result = PreTradeRisk.DailyLoss(Buy(), s_healthy with { DailyPnl = -499.99m }, RiskLimits.Default);
 
         Assert.True(result.Passed);
     }
@@ -94,7 +94,7 @@ public sealed class PreTradeRiskTests
     [Fact]
     public void DailyLoss_LimitOff_Passes()
     {
-        var result = PreTradeRisk.DailyLoss(Buy(), Healthy with { DailyPnl = -1_000_000m }, RiskLimits.Default with { DailyLossLimit = null });
+        var result = PreTradeRisk.DailyLoss(Buy(), s_healthy with { DailyPnl = -1_000_000m }, RiskLimits.Default with { DailyLossLimit = null });
 
         Assert.True(result.Passed);
     }
@@ -102,7 +102,7 @@ public sealed class PreTradeRiskTests
     [Fact]
     public void OpenPairs_NewPairAtLimit_Refuses()
     {
-        var result = PreTradeRisk.OpenPairs(Buy(opensNewPair: true), Healthy with { OpenPairs = 5 }, RiskLimits.Default);
+        var result = PreTradeRisk.OpenPairs(Buy(opensNewPair: true), s_healthy with { OpenPairs = 5 }, RiskLimits.Default);
 
         Assert.Equal("5 pairs are open, the limit is 5", result.Reason);
     }
@@ -110,7 +110,7 @@ public sealed class PreTradeRiskTests
     [Fact]
     public void OpenPairs_OrderOfExistingPair_Passes()
     {
-        var result = PreTradeRisk.OpenPairs(Buy(), Healthy with { OpenPairs = 5 }, RiskLimits.Default);
+        var result = PreTradeRisk.OpenPairs(Buy(), s_healthy with { OpenPairs = 5 }, RiskLimits.Default);
 
         Assert.True(result.Passed);
     }
@@ -182,7 +182,7 @@ public sealed class PreTradeRiskTests
     [Fact]
     public void PositionShare_GrowingBeyondShare_Refuses()
     {
-        var result = PreTradeRisk.PositionShare(Buy(quantity: 0.05m), Healthy with { PositionQuantity = 0.1m }, RiskLimits.Default);
+        var result = PreTradeRisk.PositionShare(Buy(quantity: 0.05m), s_healthy with { PositionQuantity = 0.1m }, RiskLimits.Default);
 
         Assert.Equal((0.3m, 0.25m, false), (result.Actual, result.Limit, result.Passed));
     }
@@ -190,7 +190,7 @@ public sealed class PreTradeRiskTests
     [Fact]
     public void PositionShare_ShrinkingOrder_Passes()
     {
-        var result = PreTradeRisk.PositionShare(Buy(quantity: 0.05m, side: OrderSide.Sell), Healthy with { PositionQuantity = 0.5m }, RiskLimits.Default);
+        var result = PreTradeRisk.PositionShare(Buy(quantity: 0.05m, side: OrderSide.Sell), s_healthy with { PositionQuantity = 0.5m }, RiskLimits.Default);
 
         Assert.True(result.Passed);
     }
@@ -198,7 +198,7 @@ public sealed class PreTradeRiskTests
     [Fact]
     public void PositionShare_NoEquity_Refuses()
     {
-        var result = PreTradeRisk.PositionShare(Buy(), Healthy with { Equity = 0m }, RiskLimits.Default);
+        var result = PreTradeRisk.PositionShare(Buy(), s_healthy with { Equity = 0m }, RiskLimits.Default);
 
         Assert.False(result.Passed);
     }
@@ -206,7 +206,7 @@ public sealed class PreTradeRiskTests
     [Fact]
     public void Margin_Insufficient_RefusesWithRequirement()
     {
-        var result = PreTradeRisk.Margin(Buy(), Healthy with { AvailableMargin = 440m }, RiskLimits.Default);
+        var result = PreTradeRisk.Margin(Buy(), s_healthy with { AvailableMargin = 440m }, RiskLimits.Default);
 
         Assert.Equal("available margin 440 is below the 440.88 required at 5x", result.Reason);
     }
@@ -214,7 +214,7 @@ public sealed class PreTradeRiskTests
     [Fact]
     public void Margin_Sufficient_Passes()
     {
-        var result = PreTradeRisk.Margin(Buy(), Healthy with { AvailableMargin = 440.88m }, RiskLimits.Default);
+        var result = PreTradeRisk.Margin(Buy(), s_healthy with { AvailableMargin = 440.88m }, RiskLimits.Default);
 
         Assert.True(result.Passed);
     }
@@ -222,7 +222,7 @@ public sealed class PreTradeRiskTests
     [Fact]
     public void Margin_ReduceOnly_Passes()
     {
-        var result = PreTradeRisk.Margin(Buy(reduceOnly: true), Healthy with { AvailableMargin = 0m }, RiskLimits.Default);
+        var result = PreTradeRisk.Margin(Buy(reduceOnly: true), s_healthy with { AvailableMargin = 0m }, RiskLimits.Default);
 
         Assert.True(result.Passed);
     }
