@@ -12,13 +12,14 @@ public sealed class HoconValue
     private readonly HoconValue[]? _items;
     private readonly HoconFields? _fields;
 
-    private HoconValue(HoconValueKind kind, HoconOrigin origin, string? text, HoconValue[]? items, HoconFields? fields)
+    private HoconValue(HoconValueKind kind, HoconOrigin origin, string? text, HoconValue[]? items, HoconFields? fields, bool ignoresFallbacks = false)
     {
         Kind = kind;
         Origin = origin;
         _text = text;
         _items = items;
         _fields = fields;
+        IgnoresFallbacks = ignoresFallbacks;
     }
 
     /// <summary>The JSON type of the value.</summary>
@@ -26,6 +27,10 @@ public sealed class HoconValue
 
     /// <summary>Where the value was defined; for a substitution, where its target was defined.</summary>
     public HoconOrigin Origin { get; }
+
+    /// True for an object that was merged over a non-object: the non-object hid everything below it, so
+    /// later fallbacks must not merge in either (the spec's "non-adjacent objects do not merge" rule).
+    internal bool IgnoresFallbacks { get; }
 
     internal HoconFields Fields => _fields ?? throw new InvalidOperationException($"{Origin}: the value is {Describe()}, not an object.");
 
@@ -68,14 +73,20 @@ public sealed class HoconValue
 
     internal static HoconValue Array(HoconValue[] items, HoconOrigin origin) => new(HoconValueKind.Array, origin, null, items, null);
 
-    internal static HoconValue Object(HoconFields fields, HoconOrigin origin) => new(HoconValueKind.Object, origin, null, null, fields);
+    internal static HoconValue Object(HoconFields fields, HoconOrigin origin, bool ignoresFallbacks = false) =>
+        new(HoconValueKind.Object, origin, null, null, fields, ignoresFallbacks);
 
     /// Deep merge for Config.WithFallback: objects merge key by key, anything else in <paramref name="top"/> wins.
     internal static HoconValue Merge(HoconValue top, HoconValue fallback)
     {
-        if (top.Kind != HoconValueKind.Object || fallback.Kind != HoconValueKind.Object)
+        if (top.Kind != HoconValueKind.Object || top.IgnoresFallbacks)
         {
             return top;
+        }
+
+        if (fallback.Kind != HoconValueKind.Object)
+        {
+            return Object(top.Fields, top.Origin, ignoresFallbacks: true);
         }
 
         var keys = new List<string>(fallback.Fields.OrderedKeys);
@@ -98,7 +109,7 @@ public sealed class HoconValue
             }
         }
 
-        return Object(new HoconFields([.. keys], values), top.Origin);
+        return Object(new HoconFields([.. keys], values), top.Origin, fallback.IgnoresFallbacks);
     }
 
     internal bool TryGetArray(out IReadOnlyList<HoconValue> items)
