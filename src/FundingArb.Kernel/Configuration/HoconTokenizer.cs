@@ -1,11 +1,8 @@
-using System.Globalization;
-using System.Text;
-
 namespace FundingArb.Kernel.Configuration;
 
 /// Splits HOCON text into tokens, one at a time, tracking 1-based line and column. Comments produce no
 /// token; the newline that ends them does, because newlines separate fields and array elements.
-internal sealed class HoconTokenizer
+internal sealed partial class HoconTokenizer
 {
     // The spec's forbidden characters for unquoted strings; whitespace and "//" end them too.
     private const string NotInUnquoted = "$\"{}[]:=,+#`^?!@*&\\";
@@ -135,13 +132,6 @@ internal sealed class HoconTokenizer
         }
     }
 
-    /// Reads what follows an unquoted <c>include</c>: a quoted name, or file(), url(), classpath(), required().
-    public HoconIncludeTarget ReadIncludeTarget()
-    {
-        SkipWhitespaceAndComments();
-        return ReadIncludeArgument(allowRequired: true);
-    }
-
     private static int SkipDigits(ReadOnlySpan<char> text, int i)
     {
         while (i < text.Length && char.IsAsciiDigit(text[i]))
@@ -150,61 +140,6 @@ internal sealed class HoconTokenizer
         }
 
         return i;
-    }
-
-    private HoconIncludeTarget ReadIncludeArgument(bool allowRequired)
-    {
-        var origin = Here;
-        if (Current == '"' && !IsAt("\"\"\""))
-        {
-            return new HoconIncludeTarget(ReadQuoted(), HoconIncludeKind.Heuristic, false, origin);
-        }
-
-        var start = _position;
-        while (char.IsAsciiLetter(Current))
-        {
-            Advance();
-        }
-
-        var word = _text[start.._position];
-        HoconIncludeKind? kind = word switch
-        {
-            "file" => HoconIncludeKind.File,
-            "url" => HoconIncludeKind.Url,
-            "classpath" => HoconIncludeKind.Classpath,
-            _ => null,
-        };
-        var required = word == "required" && allowRequired;
-        if ((kind is null && !required) || Current != '(')
-        {
-            throw new HoconParseException(origin,
-                $"expected a quoted name, file(\"...\"), url(\"...\"), classpath(\"...\") or required(...) after include, found {DescribeAt(start)}");
-        }
-
-        Advance();
-        SkipWhitespaceAndComments();
-        HoconIncludeTarget target;
-        if (required)
-        {
-            target = ReadIncludeArgument(allowRequired: false) with { Required = true, Origin = origin };
-        }
-        else if (Current == '"' && !IsAt("\"\"\""))
-        {
-            target = new HoconIncludeTarget(ReadQuoted(), kind!.Value, false, origin);
-        }
-        else
-        {
-            throw new HoconParseException(Here, $"expected a quoted name inside {word}(...), found {DescribeAt(_position)}");
-        }
-
-        SkipWhitespaceAndComments();
-        if (Current != ')')
-        {
-            throw new HoconParseException(Here, $"expected ')' to close {word}(, found {DescribeAt(_position)}");
-        }
-
-        Advance();
-        return target;
     }
 
     private HoconToken ReadSubstitution(HoconOrigin origin)
@@ -290,109 +225,6 @@ internal sealed class HoconTokenizer
         Advance();
         Advance();
         return new HoconToken(HoconTokenKind.PlusEquals, "+=", origin);
-    }
-
-    private string ReadQuoted()
-    {
-        var opened = Here;
-        Advance();
-        var builder = new StringBuilder();
-        while (true)
-        {
-            if (AtEnd || Current < ' ')
-            {
-                throw new HoconParseException(Here,
-                    $"expected '\"' to close the string opened at {opened}, found {DescribeAt(_position)} (use \\n, or a \"\"\" string, for multi-line text)");
-            }
-
-            var c = Current;
-            Advance();
-            if (c == '"')
-            {
-                return builder.ToString();
-            }
-
-            if (c == '\\')
-            {
-                ReadEscape(builder);
-            }
-            else
-            {
-                builder.Append(c);
-            }
-        }
-    }
-
-    private void ReadEscape(StringBuilder builder)
-    {
-        var origin = Here;
-        var c = Current;
-        Advance();
-        switch (c)
-        {
-            case '"' or '\\' or '/': builder.Append(c); break;
-            case 'b': builder.Append('\b'); break;
-            case 'f': builder.Append('\f'); break;
-            case 'n': builder.Append('\n'); break;
-            case 'r': builder.Append('\r'); break;
-            case 't': builder.Append('\t'); break;
-            case 'u' when _position + 4 <= _text.Length
-                && ushort.TryParse(_text.AsSpan(_position, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code):
-                builder.Append((char)code);
-                for (var i = 0; i < 4; i++)
-                {
-                    Advance();
-                }
-
-                break;
-            default:
-                throw new HoconParseException(origin, $"invalid escape '\\{c}' in a quoted string (JSON escapes: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)");
-        }
-    }
-
-    private string ReadTripleQuoted(HoconOrigin origin)
-    {
-        Advance();
-        Advance();
-        Advance();
-        var builder = new StringBuilder();
-        while (!AtEnd)
-        {
-            if (Current != '"')
-            {
-                builder.Append(Current);
-                Advance();
-                continue;
-            }
-
-            var run = 0;
-            while (Current == '"')
-            {
-                run++;
-                Advance();
-            }
-
-            // Any run of three or more quotes closes the string; the extra quotes before the last three belong to it.
-            builder.Append('"', run >= 3 ? run - 3 : run);
-            if (run >= 3)
-            {
-                return builder.ToString();
-            }
-        }
-
-        throw new HoconParseException(Here, $"expected '\"\"\"' to close the string opened at {origin}, found end of input");
-    }
-
-    private string ReadUnquoted()
-    {
-        var start = _position;
-        while (!AtEnd && !IsWhitespace(Current) && Current != '\n'
-            && !NotInUnquoted.Contains(Current, StringComparison.Ordinal) && !IsAt("//"))
-        {
-            Advance();
-        }
-
-        return _text[start.._position];
     }
 
     private string ReadWhitespace()
