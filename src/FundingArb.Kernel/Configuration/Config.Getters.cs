@@ -2,6 +2,10 @@ namespace FundingArb.Kernel.Configuration;
 
 public sealed partial class Config
 {
+    private const string Duration = "a duration (e.g. 10s, 100ms, 5 minutes, infinite)";
+    private const string ByteSize = "a size in bytes (e.g. 512k, 10MiB, 1GB)";
+    private const string StringList = "a list of strings";
+
     private delegate bool Converter<T>(HoconValue value, out T result);
 
     /// <summary>The scalar at the path as text: numbers as written, booleans as <c>true</c>/<c>false</c>.</summary>
@@ -83,10 +87,6 @@ public sealed partial class Config
 
         return [.. items.Select((item, index) => new Config(item, $"{fullPath}[{index}]"))];
     }
-
-    private const string Duration = "a duration (e.g. 10s, 100ms, 5 minutes, infinite)";
-    private const string ByteSize = "a size in bytes (e.g. 512k, 10MiB, 1GB)";
-    private const string StringList = "a list of strings";
 
     private T Get<T>(string path, string expected, Converter<T> convert)
     {

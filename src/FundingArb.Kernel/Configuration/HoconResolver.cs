@@ -135,9 +135,12 @@ internal sealed class HoconResolver
                 return HoconPartialValue.Undefined;
             }
 
-            throw new HoconParseException(substitution.Origin, hidden
-                ? $"cannot resolve {substitution.Text}: it refers back to itself ({DescribeChain()}) and no earlier definition or environment variable '{substitution.EnvironmentName}' exists"
-                : $"cannot resolve {substitution.Text}: no such path in the configuration and no environment variable '{substitution.EnvironmentName}' (use ${{?...}} if it is optional)");
+            var reason = !hidden
+                ? $"no such path in the configuration and no environment variable '{substitution.EnvironmentName}' (use ${{?...}} if it is optional)"
+                : _chain.Count == 1
+                    ? $"it refers back to itself and there is no earlier definition or environment variable '{substitution.EnvironmentName}'"
+                    : $"substitution cycle ({DescribeChain()}) with no earlier definition or environment variable '{substitution.EnvironmentName}' to break it";
+            throw new HoconParseException(substitution.Origin, $"cannot resolve {substitution.Text}: {reason}");
         }
         finally
         {
