@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.ObjectModel;
 using System.Diagnostics.CodeAnalysis;
 
 namespace FundingArb.Kernel.Configuration;
@@ -8,12 +9,12 @@ internal sealed class HoconFields : IReadOnlyDictionary<string, HoconValue>
 {
     public static readonly HoconFields Empty = new([], new Dictionary<string, HoconValue>(StringComparer.Ordinal));
 
-    private readonly string[] _keys;
+    private readonly ReadOnlyCollection<string> _keys;
     private readonly Dictionary<string, HoconValue> _values;
 
     public HoconFields(string[] keys, Dictionary<string, HoconValue> values)
     {
-        _keys = keys;
+        _keys = Array.AsReadOnly(keys);
         _values = values;
     }
 
@@ -23,7 +24,7 @@ internal sealed class HoconFields : IReadOnlyDictionary<string, HoconValue>
 
     public IEnumerable<HoconValue> Values => _keys.Select(k => _values[k]);
 
-    public int Count => _keys.Length;
+    public int Count => _keys.Count;
 
     public HoconValue this[string key] => _values[key];
 

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using System.Globalization;
 
 namespace FundingArb.Kernel.Configuration;
@@ -9,7 +10,8 @@ namespace FundingArb.Kernel.Configuration;
 public sealed class HoconValue
 {
     private readonly string? _text;
-    private readonly HoconValue[]? _items;
+    // Wrapped, so that callers cannot cast what GetArray returns back to an array and change it.
+    private readonly ReadOnlyCollection<HoconValue>? _items;
     private readonly HoconFields? _fields;
 
     private HoconValue(HoconValueKind kind, HoconOrigin origin, string? text, HoconValue[]? items, HoconFields? fields, bool ignoresFallbacks = false)
@@ -17,7 +19,7 @@ public sealed class HoconValue
         Kind = kind;
         Origin = origin;
         _text = text;
-        _items = items;
+        _items = items is null ? null : System.Array.AsReadOnly(items);
         _fields = fields;
         IgnoresFallbacks = ignoresFallbacks;
     }

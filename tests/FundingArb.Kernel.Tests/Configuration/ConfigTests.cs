@@ -165,6 +165,15 @@ public sealed class ConfigTests
     }
 
     [Fact]
+    public void Config_ReturnedCollections_CannotBeChanged()
+    {
+        var config = TestHocon.Parse("a = [1, 2]\nb = 3");
+
+        Assert.True(((ICollection<string>)config.GetKeys()).IsReadOnly);
+        Assert.True(((ICollection<HoconValue>)config.Root.GetObject()["a"].GetArray()).IsReadOnly);
+    }
+
+    [Fact]
     public void HoconValue_WrongAccessor_Throws()
     {
         var config = TestHocon.Parse("a = 1\nb { }");
