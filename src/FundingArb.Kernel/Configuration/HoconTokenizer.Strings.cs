@@ -39,6 +39,11 @@ internal sealed partial class HoconTokenizer
     private void ReadEscape(StringBuilder builder)
     {
         var origin = Here;
+        if (AtEnd)
+        {
+            throw new HoconParseException(origin, "expected an escape after '\\', found end of input");
+        }
+
         var c = Current;
         Advance();
         switch (c)

@@ -162,7 +162,7 @@ internal sealed partial class HoconTokenizer
         string? whitespace = null;
         while (Current != '}')
         {
-            if (AtEnd || Current == '\n' || (NotInUnquoted.Contains(Current, StringComparison.Ordinal) && Current != '"'))
+            if (AtEnd || Current == '\n' || IsAt("//") || (NotInUnquoted.Contains(Current, StringComparison.Ordinal) && Current != '"'))
             {
                 throw new HoconParseException(Here, $"expected '}}' to close the substitution opened at {origin}, found {DescribeAt(_position)}");
             }

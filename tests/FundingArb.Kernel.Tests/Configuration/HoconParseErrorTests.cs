@@ -24,6 +24,8 @@ public sealed class HoconParseErrorTests
     [InlineData("a = 1 + 2", 1, 7, "expected '+='")]
     [InlineData("a = $x", 1, 5, "'$' is reserved")]
     [InlineData("a = \"tab\there\"", 1, 9, "expected '\"' to close the string")]
+    [InlineData("a = ${b//c}", 1, 8, "expected '}' to close the substitution opened at app.conf:1:5, found '/'")]
+    [InlineData("a = \"abc\\", 1, 10, "expected an escape after '\\', found end of input")]
     public void Parse_MalformedInput_ReportsPositionAndExpectation(string text, int line, int column, string message)
     {
         var error = TestHocon.ParseError(text, "app.conf");
