@@ -11,6 +11,11 @@ namespace FundingArb.Kernel.Configuration;
 /// Every node is resolved once and memoized, so all references to a substitution see the same value.
 internal sealed class HoconResolver
 {
+    // Each substitution waiting on another, and each level of the resolved value, costs a few stack
+    // frames: these bound them as the parser bounds nesting, so hostile input fails instead of crashing.
+    private const int MaxChainLength = 256;
+    private const int MaxDepth = 256;
+
     private readonly HoconObjectNode _root;
     private readonly Func<string, string?> _environment;
     private readonly Dictionary<HoconNode, HoconPartialValue> _nodes = new(ReferenceEqualityComparer.Instance);
@@ -56,6 +61,11 @@ internal sealed class HoconResolver
         {
             // Lookups hide nodes in progress, so only a reference from outside any merge stack gets here.
             throw new HoconParseException(node.Origin, $"substitution cycle through {DescribeChain()}");
+        }
+
+        if (_inProgress.Count > MaxChainLength)
+        {
+            throw new HoconParseException(node.Origin, $"substitutions refer through more than {MaxChainLength} others to reach a value");
         }
 
         try
@@ -279,6 +289,11 @@ internal sealed class HoconResolver
         if (_resolved.TryGetValue(value, out var done))
         {
             return done;
+        }
+
+        if (path.Count > MaxDepth)
+        {
+            throw new HoconParseException(via, $"the resolved value is nested more than {MaxDepth} deep at '{HoconPath.Render(path)}'");
         }
 
         if (!_resolving.Add(value))

@@ -29,5 +29,35 @@ public sealed class HoconRobustnessTests
         }
     }
 
+    [Fact]
+    public void Parse_LongSubstitutionChain_Resolves()
+    {
+        var text = string.Join('\n', Enumerable.Range(0, 100).Select(i => $"a{i} = ${{a{i + 1}}}")) + "\na100 = end";
+
+        var config = TestHocon.Parse(text);
+
+        Assert.Equal("end", config.GetString("a0"));
+    }
+
+    [Fact]
+    public void Parse_ExcessiveSubstitutionChain_FailsInsteadOfOverflowing()
+    {
+        var text = string.Join('\n', Enumerable.Range(0, 5_000).Select(i => $"a{i} = ${{a{i + 1}}}")) + "\na5000 = end";
+
+        var error = TestHocon.ParseError(text);
+
+        Assert.Contains("more than 256", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_SubstitutionsNestingObjectsTooDeep_FailInsteadOfOverflowing()
+    {
+        var text = string.Join('\n', Enumerable.Range(0, 5_000).Select(i => $"a{i} = {{ x = ${{a{i + 1}}} }}")) + "\na5000 = end";
+
+        var error = TestHocon.ParseError(text);
+
+        Assert.Contains("nested more than 256 deep", error.Message, StringComparison.Ordinal);
+    }
+
     private static string Printable(string text) => text.Replace("\n", "\\n", StringComparison.Ordinal);
 }
