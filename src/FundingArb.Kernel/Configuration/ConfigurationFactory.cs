@@ -3,8 +3,18 @@ namespace FundingArb.Kernel.Configuration;
 /// <summary>Parses HOCON text into a resolved, immutable <see cref="Config"/>, as Akka.NET's factory of the same name.</summary>
 public static class ConfigurationFactory
 {
+    private const string ReferenceResource = "FundingArb.reference.conf";
+
+    private static readonly Lazy<Config> s_default = new(LoadReference);
+
     /// <summary>A configuration with no keys.</summary>
     public static Config Empty { get; } = new(HoconValue.Object(HoconFields.Empty, default), "");
+
+    /// <summary>
+    /// The documented defaults of every key (hocon/reference.conf, embedded in the kernel), resolved against
+    /// the process environment once: the fallback of every system's configuration.
+    /// </summary>
+    public static Config Default() => s_default.Value;
 
     /// <summary>Parses a string, resolving substitutions against it and the process environment; includes are missing.</summary>
     /// <exception cref="HoconParseException">The text is not valid HOCON, or a substitution cannot be resolved.</exception>
@@ -38,5 +48,13 @@ public static class ConfigurationFactory
         var fullPath = Path.GetFullPath(path);
         var root = HoconIncluder.ForFiles().ParseRoot(File.ReadAllText(fullPath), fullPath);
         return new Config(HoconResolver.Resolve(root, options.Environment), "");
+    }
+
+    private static Config LoadReference()
+    {
+        using var stream = typeof(ConfigurationFactory).Assembly.GetManifestResourceStream(ReferenceResource)
+            ?? throw new InvalidOperationException($"The kernel assembly lacks its embedded {ReferenceResource}.");
+        using var reader = new StreamReader(stream);
+        return ParseString(reader.ReadToEnd(), HoconParseOptions.Default with { FileName = "reference.conf" });
     }
 }
