@@ -14,6 +14,10 @@ internal sealed class DeadLetterActorRef(ActorSystem system, ActorPath path) : M
     {
         switch (message)
         {
+            case DeadLetter when !ReferenceEquals(recipient, this):
+                // A DeadLetter that reached a dead subscriber of DeadLetter: publishing it again would hand it
+                // straight back to that subscriber, forever. Akka's dead-letter mailbox drops it the same way.
+                break;
             case DeadLetter deadLetter:
                 system.EventStream.Publish(deadLetter);
                 break;
