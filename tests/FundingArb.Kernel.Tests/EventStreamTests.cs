@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace FundingArb.Kernel.Tests;
 
 public sealed class EventStreamTests : TestKit.TestKit
@@ -147,6 +149,24 @@ public sealed class EventStreamTests : TestKit.TestKit
         gate.SetResult();
     }
 
+    [Fact]
+    public async Task Subscribe_WhileAPublishLooksUpSubscribers_ReceivesLaterEvents()
+    {
+        using var slow = new SlowHashRef(Sys.DeadLetters.Path.Parent.Child("slow-hash"));
+        Sys.EventStream.Subscribe(slow, typeof(Animal));
+        slow.BlockNextHash();
+        var publishing = Task.Run(() => Sys.EventStream.Publish(new Animal("first")));
+        Assert.True(slow.WaitUntilHashing(Dilated(TimeSpan.FromSeconds(3))));
+        var late = CreateTestProbe();
+        Sys.EventStream.Subscribe(late.Ref, typeof(Animal));
+        slow.ReleaseHash();
+        await publishing.WaitAsync(Dilated(TimeSpan.FromSeconds(3)));
+
+        Sys.EventStream.Publish(new Animal("second"));
+
+        late.ExpectMsg(new Animal("second"));
+    }
+
     private interface IEvent;
 
     private sealed record Animal(string Name) : IEvent;
@@ -172,6 +192,50 @@ public sealed class EventStreamTests : TestKit.TestKit
                 Sender.Tell("blocked");
                 await gate;
             });
+        }
+    }
+
+    /// <summary>A reference whose hash code can be made to wait, to hold a publish inside its subscriber lookup.</summary>
+    private sealed class SlowHashRef(ActorPath path) : IActorRef, IDisposable
+    {
+        private readonly ManualResetEventSlim _hashing = new();
+        private readonly ManualResetEventSlim _release = new();
+        private int _blockNext;
+
+        public ActorPath Path { get; } = path;
+
+        public void BlockNextHash() => Volatile.Write(ref _blockNext, 1);
+
+        public bool WaitUntilHashing(TimeSpan limit) => _hashing.Wait(limit);
+
+        public void ReleaseHash() => _release.Set();
+
+        public void Tell(object message, IActorRef? sender)
+        {
+        }
+
+        public bool Equals(IActorRef? other) => ReferenceEquals(this, other);
+
+        public override bool Equals(object? obj) => ReferenceEquals(this, obj);
+
+        public override int GetHashCode()
+        {
+            if (Interlocked.Exchange(ref _blockNext, 0) == 1)
+            {
+                _hashing.Set();
+                _release.Wait(TimeSpan.FromSeconds(10));
+            }
+
+            return RuntimeHelpers.GetHashCode(this);
+        }
+
+        public int CompareTo(IActorRef? other) => other is null ? 1 : Path.CompareTo(other.Path);
+
+        public void Dispose()
+        {
+            _release.Set();
+            _hashing.Dispose();
+            _release.Dispose();
         }
     }
 }
