@@ -190,14 +190,18 @@ internal sealed partial class ActorCell
         finally
         {
             _terminated = true;
-            CloseMailbox();
-            _parent.SendSystemMessage(new DeathWatchNotification(Self, existenceConfirmed: true, addressTerminated: false));
-            TellWatchersWeDied();
-            UnwatchWatchedActors();
+
+            // Leave the event stream before anyone hears of the death, so a watcher that got Terminated
+            // can rely on the subscription being gone.
             if (_subscribedToEventStream)
             {
                 _system.EventStream.Unsubscribe(Self);
             }
+
+            CloseMailbox();
+            _parent.SendSystemMessage(new DeathWatchNotification(Self, existenceConfirmed: true, addressTerminated: false));
+            TellWatchersWeDied();
+            UnwatchWatchedActors();
 
             _actor = null;
             _currentEnvelope = null;
