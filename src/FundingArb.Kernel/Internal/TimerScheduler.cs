@@ -70,7 +70,8 @@ internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler
         var message = new TimerMessage(key, ++_generation, msg, sender);
         var timer = cell.System.TimeProvider.CreateTimer(
             static state => { var (self, m) = ((IActorRef, TimerMessage))state!; self.Tell(m, m.Sender); },
-            (cell.Self, message),
+            // Boxed as (IActorRef, TimerMessage): the callback unboxes exactly that tuple type.
+            ((IActorRef)cell.Self, message),
             dueTime,
             period);
         _timers[key] = new ActiveTimer(timer, message.Generation, period != Timeout.InfiniteTimeSpan);
