@@ -227,6 +227,21 @@ public sealed class TimerSchedulerTests : TestKit.TestKit
         ExpectPong(actor);
     }
 
+    [Fact]
+    public void Timers_RestartWhileOldTimerMessageIsQueued_NewInstanceNeverReceivesIt()
+    {
+        var actor = Sys.ActorOf(Props.Create(() => new TimerActor(TestActor, new StartSingle("k", new Tick("stale"), s_second))));
+        ExpectMsg("started");
+
+        actor.Tell(new AdvanceThen(_clock, s_second, new Fail()));
+        ExpectMsg("restarted");
+        ExpectMsg("started");
+
+        ExpectPong(actor);
+        _clock.Advance(s_second);
+        ExpectMsg(new Tick("stale"));
+    }
+
     private IActorRef CreateTimerActor() => Sys.ActorOf(Props.Create(() => new TimerActor(TestActor, null)));
 
     private void ExpectPong(IActorRef actor)
