@@ -81,6 +81,22 @@ public sealed class ReceiveTimeoutTests : TestKit.TestKit
     }
 
     [Fact]
+    public void ReceiveTimeout_TimerDeliversNotInfluencingMessage_KeepsTheDeadline()
+    {
+        var actor = CreateActorWithTimeout();
+        actor.Tell(new StartQuietTimer(TimeSpan.FromMilliseconds(600)));
+        ExpectMsg("timer started");
+        Settle(actor);
+
+        _clock.Advance(TimeSpan.FromMilliseconds(600));
+        ExpectMsg("quiet");
+        Settle(actor);
+        _clock.Advance(TimeSpan.FromMilliseconds(400));
+
+        ExpectMsg("timeout");
+    }
+
+    [Fact]
     public void SetReceiveTimeout_Null_TurnsItOff()
     {
         var actor = CreateActorWithTimeout();
