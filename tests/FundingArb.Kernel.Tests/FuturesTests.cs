@@ -83,6 +83,16 @@ public sealed class FuturesTests : TestKit.TestKit
     }
 
     [Fact]
+    public async Task Ask_ReplyOfAnotherType_ThrowsArgumentException()
+    {
+        var responder = Sys.ActorOf(Props.Create(() => new Responder(TestActor)));
+
+        var ask = responder.Ask<int>("hello", TimeSpan.FromSeconds(5));
+
+        await Assert.ThrowsAsync<ArgumentException>(() => ask.WaitAsync(s_limit));
+    }
+
+    [Fact]
     public async Task Ask_TokenCancelledBeforeReply_CancelsTheTask()
     {
         var silent = Sys.ActorOf(Props.Create(() => new Responder(TestActor)));
