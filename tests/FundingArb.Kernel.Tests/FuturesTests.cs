@@ -132,6 +132,24 @@ public sealed class FuturesTests : TestKit.TestKit
     }
 
     [Fact]
+    public async Task Ask_ReplyAfterTimeout_IsPublishedAsDeadLetter()
+    {
+        var deadLetters = CreateTestProbe();
+        Sys.EventStream.Subscribe(deadLetters.Ref, typeof(DeadLetter));
+        var responder = Sys.ActorOf(Props.Create(() => new Responder(TestActor)));
+        var ask = responder.Ask(new Hold(), TimeSpan.FromSeconds(1));
+        ExpectMsg("holding");
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        await Assert.ThrowsAsync<AskTimeoutException>(() => ask.WaitAsync(s_limit));
+
+        responder.Tell(new ReplyToHeld("too late"));
+
+        var deadLetter = deadLetters.ExpectMsg<DeadLetter>();
+        Assert.Equal("too late", deadLetter.Message);
+        Assert.Equal("temp", deadLetter.Recipient.Path.Elements[0]);
+    }
+
+    [Fact]
     public async Task GracefulStop_TargetStops_CompletesWithTrueAfterPostStop()
     {
         var target = Sys.ActorOf(Props.Create(() => new Responder(TestActor)));
