@@ -273,6 +273,22 @@ public sealed class SupervisorStrategyTests : TestKit.TestKit
     }
 
     [Fact]
+    public void DefaultStrategy_ConstructorThrows_ActorInitializationExceptionStopsTheChild()
+    {
+        var decisions = CreateTestProbe();
+        var supervisor = CreateSupervisor("supervisor", ReportingDefaultStrategy(decisions));
+
+        supervisor.Tell(new Spawn(Props.Create<ThrowingConstructor>(), "broken", ReplyWithRef: true));
+        var child = ExpectMsg<IActorRef>();
+        Watch(child);
+
+        var failure = decisions.ExpectMsg<ActorInitializationException>();
+        Assert.IsType<InvalidOperationException>(failure.InnerException);
+        Assert.Equal(child, failure.Actor);
+        ExpectTerminated(child);
+    }
+
+    [Fact]
     public void DefaultStrategy_PreStartThrows_ActorInitializationExceptionStopsTheChild()
     {
         var decisions = CreateTestProbe();
@@ -445,6 +461,11 @@ public sealed class SupervisorStrategyTests : TestKit.TestKit
             _probe.Tell(Sender);
             return Directive.Resume;
         });
+    }
+
+    private sealed class ThrowingConstructor : ReceiveActor
+    {
+        public ThrowingConstructor() => throw new InvalidOperationException("cannot build");
     }
 
     private sealed class ThrowingPreStart : ReceiveActor
