@@ -77,6 +77,33 @@ public sealed class AutoReceivedMessageTests : TestKit.TestKit
         Assert.Equal(actor, LastSender);
     }
 
+    [Fact]
+    public void Identify_StoppedActor_AnswersActorIdentityWithoutSubject()
+    {
+        var actor = Sys.ActorOf(Props.Create(() => new Recorder(TestActor, Task.CompletedTask)));
+        Watch(actor);
+        Sys.Stop(actor);
+        ExpectMsg("post-stop");
+        ExpectTerminated(actor);
+
+        actor.Tell(new Identify("anyone?"));
+
+        var identity = ExpectMsg<ActorIdentity>();
+        Assert.Equal("anyone?", identity.MessageId);
+        Assert.Null(identity.Subject);
+    }
+
+    [Fact]
+    public void Identify_DeadLetters_AnswersActorIdentityWithoutSubject()
+    {
+        Sys.DeadLetters.Tell(new Identify(7));
+
+        var identity = ExpectMsg<ActorIdentity>();
+
+        Assert.Equal(7, identity.MessageId);
+        Assert.Null(identity.Subject);
+    }
+
     private sealed class Recorder : ReceiveActor
     {
         private readonly IActorRef _probe;
