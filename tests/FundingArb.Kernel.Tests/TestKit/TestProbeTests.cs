@@ -83,12 +83,15 @@ public sealed class TestProbeTests : TestKit.TestKit
     }
 
     [Fact]
-    public void ExpectTerminated_ProbeWatching_SeesTheStop()
+    public void ExpectTerminated_ProbeWatchingALiveActor_SeesTheStopWithExistenceConfirmed()
     {
         var probe = CreateTestProbe();
         var echo = Sys.ActorOf(Props.Create<Echo>());
         probe.Watch(echo);
 
+        // Watch is a command the probe's actor carries out; a message after it proves it was carried out.
+        probe.Tell("watch done");
+        probe.ExpectMsg("watch done");
         Sys.Stop(echo);
 
         Assert.True(probe.ExpectTerminated(echo).ExistenceConfirmed);
