@@ -242,6 +242,18 @@ public sealed class TimerSchedulerTests : TestKit.TestKit
         ExpectMsg(new Tick("stale"));
     }
 
+    [Fact]
+    public void StartPeriodicTimer_InTheConstructor_FiresLikeAnyOtherTimer()
+    {
+        var actor = Sys.ActorOf(Props.Create(() => new ConstructorTimerActor(TestActor)));
+        ExpectMsg("constructed");
+
+        _clock.Advance(TimeSpan.FromSeconds(2));
+
+        Assert.Equal([new Tick("from constructor"), new Tick("from constructor")], ReceiveN(2));
+        ExpectPong(actor);
+    }
+
     private IActorRef CreateTimerActor() => Sys.ActorOf(Props.Create(() => new TimerActor(TestActor, null)));
 
     private void ExpectPong(IActorRef actor)
@@ -332,5 +344,19 @@ public sealed class TimerSchedulerTests : TestKit.TestKit
                     break;
             }
         }
+    }
+
+    /// <summary>Akka.NET sets Timers in the ActorBase constructor, so an actor may start timers in its own.</summary>
+    private sealed class ConstructorTimerActor : ReceiveActor, IWithTimers
+    {
+        public ConstructorTimerActor(IActorRef target)
+        {
+            Timers.StartPeriodicTimer("k", new Tick("from constructor"), s_second);
+            target.Tell("constructed");
+            Receive<Tick>(t => target.Tell(t));
+            Receive<string>(s => s == "ping", _ => Sender.Tell("pong"));
+        }
+
+        public ITimerScheduler Timers { get; set; } = null!;
     }
 }

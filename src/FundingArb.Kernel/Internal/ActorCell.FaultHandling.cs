@@ -44,11 +44,6 @@ internal sealed partial class ActorCell
                 withStash.Stash = new UnboundedStash(this);
             }
 
-            if (actor is IWithTimers withTimers)
-            {
-                withTimers.Timers = new TimerScheduler(this);
-            }
-
             return actor;
         }
         finally
