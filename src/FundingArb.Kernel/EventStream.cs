@@ -35,9 +35,10 @@ public sealed class EventStream
             _subscribersByType.Clear();
         }
 
-        if (subscriber is LocalActorRef local)
+        if (subscriber is LocalActorRef local && !local.Cell.MarkSubscribedToEventStream())
         {
-            local.Cell.MarkSubscribedToEventStream();
+            // The subscriber has already stopped: kept, it would turn every event on the channel into a dead letter.
+            Unsubscribe(subscriber);
         }
 
         return true;

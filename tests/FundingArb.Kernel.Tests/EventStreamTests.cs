@@ -129,6 +129,23 @@ public sealed class EventStreamTests : TestKit.TestKit
     }
 
     [Fact]
+    public void Subscribe_ActorAlreadyStopped_IsDroppedSoEventsDoNotBecomeDeadLetters()
+    {
+        var deadLetters = CreateTestProbe();
+        Sys.EventStream.Subscribe(deadLetters.Ref, typeof(DeadLetter));
+        var stopped = Sys.ActorOf(Props.Create(() => new SelfSubscriber(typeof(Plant))));
+        Watch(stopped);
+        Sys.Stop(stopped);
+        ExpectTerminated(stopped);
+
+        Sys.EventStream.Subscribe(stopped, typeof(Animal));
+        Sys.EventStream.Publish(new Animal("ghost"));
+        deadLetters.Tell("fence");
+
+        deadLetters.ExpectMsg("fence");
+    }
+
+    [Fact]
     public void Stop_DeadLetterSubscriberWithQueuedMessages_PublishesEachOnceWithoutLooping()
     {
         var deadLetters = CreateTestProbe();
