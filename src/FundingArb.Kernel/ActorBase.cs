@@ -17,6 +17,13 @@ public abstract class ActorBase
     {
         _cell = ActorCell.Current
             ?? throw new ActorInitializationException($"{GetType().Name} must be created through ActorOf(Props), not with new.");
+
+        // Set here, as Akka.NET does, so the derived constructor can already start timers. A derived auto-property
+        // initializer ran before this constructor and cannot overwrite it.
+        if (this is IWithTimers withTimers)
+        {
+            withTimers.Timers = new TimerScheduler(_cell);
+        }
     }
 
     /// <summary>This actor's context: its Self, Sender, children and system.</summary>

@@ -15,6 +15,7 @@ public sealed class EventStream
     private readonly Lock _gate = new();
     private readonly ConcurrentDictionary<Type, IActorRef[]> _subscribersByType = new();
     private ImmutableArray<Subscription> _subscriptions = [];
+    private long _version;
 
     /// <summary>Subscribes to <paramref name="channel"/> and its subtypes; false when already subscribed.</summary>
     public bool Subscribe(IActorRef subscriber, Type channel)
@@ -30,12 +31,14 @@ public sealed class EventStream
             }
 
             _subscriptions = _subscriptions.Add(subscription);
+            _version++;
             _subscribersByType.Clear();
         }
 
-        if (subscriber is LocalActorRef local)
+        if (subscriber is LocalActorRef local && !local.Cell.MarkSubscribedToEventStream())
         {
-            local.Cell.MarkSubscribedToEventStream();
+            // The subscriber has already stopped: kept, it would turn every event on the channel into a dead letter.
+            Unsubscribe(subscriber);
         }
 
         return true;
@@ -60,17 +63,38 @@ public sealed class EventStream
     public void Publish(object @event)
     {
         ArgumentNullException.ThrowIfNull(@event);
-        var subscribers = _subscribersByType.GetOrAdd(@event.GetType(), FindSubscribers);
+        var eventType = @event.GetType();
+        var subscribers = _subscribersByType.TryGetValue(eventType, out var cached) ? cached : FindSubscribers(eventType);
         foreach (var subscriber in subscribers)
         {
             subscriber.Tell(@event, ActorRefs.NoSender);
         }
     }
 
+    /// <summary>
+    /// Computes the subscribers outside the gate and caches them only if no subscription changed meanwhile:
+    /// a list computed before a Subscribe must not be cached after it, or the new subscriber would never be found.
+    /// </summary>
     private IActorRef[] FindSubscribers(Type eventType)
     {
-        var subscriptions = _subscriptions;
-        return [.. subscriptions.Where(s => s.Channel.IsAssignableFrom(eventType)).Select(s => s.Subscriber).Distinct()];
+        ImmutableArray<Subscription> subscriptions;
+        long version;
+        lock (_gate)
+        {
+            subscriptions = _subscriptions;
+            version = _version;
+        }
+
+        IActorRef[] found = [.. subscriptions.Where(s => s.Channel.IsAssignableFrom(eventType)).Select(s => s.Subscriber).Distinct()];
+        lock (_gate)
+        {
+            if (version == _version)
+            {
+                _subscribersByType.TryAdd(eventType, found);
+            }
+        }
+
+        return found;
     }
 
     private bool RemoveWhere(Func<Subscription, bool> predicate)
@@ -84,6 +108,7 @@ public sealed class EventStream
             }
 
             _subscriptions = remaining;
+            _version++;
             _subscribersByType.Clear();
             return true;
         }

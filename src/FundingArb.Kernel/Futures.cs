@@ -44,7 +44,10 @@ public static class Futures
         return promise.Task;
     }
 
-    /// <summary>Like <see cref="Ask(ICanTell, object, TimeSpan?, CancellationToken)"/>, casting the reply to <typeparamref name="T"/>.</summary>
+    /// <summary>
+    /// Like <see cref="Ask(ICanTell, object, TimeSpan?, CancellationToken)"/>, casting the reply to
+    /// <typeparamref name="T"/>; a reply of another type throws <see cref="ArgumentException"/>, as in Akka.
+    /// </summary>
     public static async Task<T> Ask<T>(this ICanTell self, object message, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         var reply = await Ask(self, message, timeout, cancellationToken).ConfigureAwait(false);
@@ -52,7 +55,7 @@ public static class Futures
         {
             T typed => typed,
             null => default!,
-            _ => throw new InvalidCastException($"Ask expected a reply of type {typeof(T).Name} but received {reply.GetType().Name}: {reply}"),
+            _ => throw new ArgumentException($"Ask expected a reply of type {typeof(T).Name} but received {reply.GetType().Name}: {reply}"),
         };
     }
 

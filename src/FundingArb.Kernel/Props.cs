@@ -1,3 +1,6 @@
+using System.Reflection;
+using System.Runtime.ExceptionServices;
+
 namespace FundingArb.Kernel;
 
 /// <summary>
@@ -53,7 +56,20 @@ public sealed class Props
         return new Props(ActorType, _factory, strategy);
     }
 
-    internal ActorBase NewActor() => _factory();
+    internal ActorBase NewActor()
+    {
+        try
+        {
+            return _factory();
+        }
+        catch (TargetInvocationException exception) when (exception.InnerException is { } thrownByConstructor)
+        {
+            // Create<T>() and Create(Type, args) build through reflection, which wraps what the constructor threw;
+            // unwrapping makes ActorInitializationException carry the constructor's own exception for every factory.
+            ExceptionDispatchInfo.Throw(thrownByConstructor);
+            throw;
+        }
+    }
 
     public override string ToString() => $"Props({ActorType.Name})";
 }

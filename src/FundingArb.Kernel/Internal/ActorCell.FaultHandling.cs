@@ -44,11 +44,6 @@ internal sealed partial class ActorCell
                 withStash.Stash = actor.CreateStash(this);
             }
 
-            if (actor is IWithTimers withTimers)
-            {
-                withTimers.Timers = new TimerScheduler(this);
-            }
-
             return actor;
         }
         finally
@@ -190,14 +185,20 @@ internal sealed partial class ActorCell
         finally
         {
             _terminated = true;
+
+            // Leave the event stream before anyone hears of the death, so a watcher that got Terminated
+            // can rely on the subscription being gone. The fence pairs with MarkSubscribedToEventStream's:
+            // whichever side runs second sees the other's write, so a racing Subscribe is undone by one of them.
+            Interlocked.MemoryBarrier();
+            if (Volatile.Read(ref _subscribedToEventStream) != 0)
+            {
+                _system.EventStream.Unsubscribe(Self);
+            }
+
             CloseMailbox();
             _parent.SendSystemMessage(new DeathWatchNotification(Self, existenceConfirmed: true, addressTerminated: false));
             TellWatchersWeDied();
             UnwatchWatchedActors();
-            if (_subscribedToEventStream)
-            {
-                _system.EventStream.Unsubscribe(Self);
-            }
 
             _actor = null;
             _currentEnvelope = null;
@@ -232,8 +233,15 @@ internal sealed partial class ActorCell
         }
     }
 
-    private volatile bool _subscribedToEventStream;
+    private int _subscribedToEventStream;
 
-    /// <summary>Remembers to unsubscribe this actor from the event stream when it stops.</summary>
-    public void MarkSubscribedToEventStream() => _subscribedToEventStream = true;
+    /// <summary>
+    /// Remembers to unsubscribe this actor from the event stream when it stops; false when it has already
+    /// stopped, so the caller must undo the subscription itself.
+    /// </summary>
+    public bool MarkSubscribedToEventStream()
+    {
+        Interlocked.Exchange(ref _subscribedToEventStream, 1);
+        return !Volatile.Read(ref _terminated);
+    }
 }

@@ -31,11 +31,22 @@ internal sealed partial class ActorCell
             HandleInvokeFailure(exception);
         }
 
-        if (_receiveTimeout is not null && (message is not INotInfluenceReceiveTimeout || message is Kernel.ReceiveTimeout))
+        if (_receiveTimeout is not null && InfluencesReceiveTimeout(message))
         {
             RescheduleReceiveTimeout();
         }
     }
+
+    /// <summary>
+    /// Whether handling <paramref name="message"/> starts a new idle period: a ReceiveTimeout does (so it
+    /// repeats), a timer's message is judged by what it carries, and INotInfluenceReceiveTimeout does not.
+    /// </summary>
+    private static bool InfluencesReceiveTimeout(object message) => message switch
+    {
+        Kernel.ReceiveTimeout => true,
+        TimerScheduler.TimerMessage timerMessage => timerMessage.Message is not INotInfluenceReceiveTimeout,
+        _ => message is not INotInfluenceReceiveTimeout,
+    };
 
     private void ReceiveMessage(object message) => _actor!.AroundReceive(message);
 

@@ -2,7 +2,8 @@ namespace FundingArb.Kernel.Internal;
 
 /// <summary>
 /// Where undeliverable messages go: each is published as a <see cref="DeadLetter"/>. A Watch of a dead
-/// actor is answered here, so watching an actor that is already gone still yields its Terminated.
+/// actor is answered here, so watching an actor that is already gone still yields its Terminated, and an
+/// Identify is answered with an <see cref="ActorIdentity"/> without subject.
 /// </summary>
 internal sealed class DeadLetterActorRef(ActorSystem system, ActorPath path) : MinimalActorRef
 {
@@ -14,8 +15,16 @@ internal sealed class DeadLetterActorRef(ActorSystem system, ActorPath path) : M
     {
         switch (message)
         {
+            case DeadLetter when !ReferenceEquals(recipient, this):
+                // A DeadLetter that reached a dead subscriber of DeadLetter: publishing it again would hand it
+                // straight back to that subscriber, forever. Akka's dead-letter mailbox drops it the same way.
+                break;
             case DeadLetter deadLetter:
                 system.EventStream.Publish(deadLetter);
+                break;
+            case Identify identify:
+                // Nobody lives here: answer as Akka does, so Identify can tell a dead reference from a slow one.
+                sender?.Tell(new ActorIdentity(identify.MessageId, null), this);
                 break;
             case IDeadLetterSuppression:
                 break;

@@ -22,13 +22,13 @@ internal sealed class PromiseActorRef : MinimalActorRef
 
     public override void Tell(object message, IActorRef? sender)
     {
-        if (message is Status.Failure failure)
+        var completed = message is Status.Failure failure
+            ? _completion.TrySetException(failure.Cause)
+            : _completion.TrySetResult(message);
+        if (!completed)
         {
-            _completion.TrySetException(failure.Cause);
-        }
-        else
-        {
-            _completion.TrySetResult(message);
+            // A reply after the first one, or after a timeout or cancellation: nobody awaits it any more.
+            System.DeadLetterRef.Publish(message, sender, this);
         }
     }
 

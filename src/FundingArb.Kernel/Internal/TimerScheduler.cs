@@ -44,10 +44,14 @@ internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler
         _timers.Clear();
     }
 
-    /// <summary>True when the message comes from the live generation of its timer; a single timer ends here.</summary>
+    /// <summary>
+    /// True when the message comes from the live generation of its timer in this scheduler; a single timer ends
+    /// here. A message of an earlier instance's scheduler (queued before a restart) is refused: generations
+    /// restart at 1 with every instance, so the owner is what tells them apart.
+    /// </summary>
     public bool Accept(TimerMessage message)
     {
-        if (!_timers.TryGetValue(message.Key, out var timer) || timer.Generation != message.Generation)
+        if (!ReferenceEquals(message.Owner, this) || !_timers.TryGetValue(message.Key, out var timer) || timer.Generation != message.Generation)
         {
             return false;
         }
@@ -67,9 +71,10 @@ internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler
         ArgumentNullException.ThrowIfNull(msg);
         ArgumentOutOfRangeException.ThrowIfLessThan(dueTime, TimeSpan.Zero);
         Cancel(key);
-        var message = new TimerMessage(key, ++_generation, msg, sender);
+        var message = new TimerMessage(this, key, ++_generation, msg, sender);
         var timer = cell.System.TimeProvider.CreateTimer(
             static state => { var (self, m) = ((IActorRef, TimerMessage))state!; self.Tell(m, m.Sender); },
+            // Boxed as (IActorRef, TimerMessage): the callback unboxes exactly that tuple type.
             ((IActorRef)cell.Self, message),
             dueTime,
             period);
@@ -77,7 +82,7 @@ internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler
     }
 
     /// <summary>What a timer sends to its actor; the cell unwraps it.</summary>
-    internal sealed record TimerMessage(object Key, long Generation, object Message, IActorRef? Sender) : IAutoReceivedMessage;
+    internal sealed record TimerMessage(TimerScheduler Owner, object Key, long Generation, object Message, IActorRef? Sender) : IAutoReceivedMessage;
 
     private sealed record ActiveTimer(ITimer Timer, long Generation, bool IsPeriodic) : IDisposable
     {
