@@ -47,7 +47,7 @@ public sealed partial class ActorSystem : IAsyncDisposable
             EventStream.Subscribe(new StandardOutLogger(rootPath.Child("stdout-logger"), settings.StdoutLogLevel), typeof(LogEvent));
         }
 
-        _rootCell = new ActorCell(this, Props.Create<RootGuardianActor>(), new RootParentRef(this, rootPath.Child("bubble-walker")), null, "", NextUid());
+        _rootCell = new ActorCell(this, Props.Create<RootGuardianActor>(), new RootParentRef(this, rootPath.Child("bubble-walker")), "", NextUid());
         _rootCell.SetPath(rootPath);
         _userGuardian = ((LocalActorRef)_rootCell.ActorOf(Props.Create<GuardianActor>(), UserGuardianName)).Cell;
         _systemGuardian = ((LocalActorRef)_rootCell.ActorOf(Props.Create<GuardianActor>(), SystemGuardianName)).Cell;

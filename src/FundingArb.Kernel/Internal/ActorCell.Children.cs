@@ -4,19 +4,15 @@ namespace FundingArb.Kernel.Internal;
 
 /// <summary>
 /// The children of a cell. Names are reserved synchronously in <see cref="ActorOf"/> and freed only when the
-/// child's termination reaches this cell, so a name can be reused once its Terminated has arrived.
-/// Mutations take <c>_childrenGate</c>: the owner thread is the usual caller, but the user guardian's
-/// ActorOf is called from any thread (<c>system.ActorOf</c>).
+/// child's termination reaches this cell, so a name can be reused once its Terminated has arrived. The
+/// container is created with the first child (or when the cell stops), so a childless actor carries none;
+/// its gate guards every change, because the user guardian's ActorOf is called from any thread.
 /// </summary>
 internal sealed partial class ActorCell
 {
     private const string AutoNameAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
 
-    private readonly Lock _childrenGate = new();
-    private Dictionary<string, ActorCell>? _children;
-    private HashSet<ActorCell>? _stoppingChildren;
-    private ChildrenTerminationReason? _childrenTerminationReason;
-    private long _nextChildNumber;
+    private ChildrenContainer? _childrenContainer;
 
     public IEnumerable<IActorRef> Children => ChildCells().Select(c => (IActorRef)c.Self);
 
@@ -29,23 +25,23 @@ internal sealed partial class ActorCell
         }
 
         ActorCell child;
-        lock (_childrenGate)
+        var container = ChildrenOrCreate();
+        lock (container.Gate)
         {
-            name ??= NextAutoName();
+            name ??= NextAutoName(container);
             if (_terminating)
             {
                 throw new InvalidOperationException($"Cannot create child [{name}]: {Path} is stopping.");
             }
 
-            _children ??= new Dictionary<string, ActorCell>(StringComparer.Ordinal);
-            if (_children.ContainsKey(name))
+            if (container.Children.ContainsKey(name))
             {
                 throw new InvalidActorNameException($"Actor name [{name}] is not unique under {Path}.");
             }
 
-            child = new ActorCell(_system, props, Self, _path, name, _system.NextUid());
-            _children.Add(name, child);
-            AssertChildrenInvariants();
+            child = new ActorCell(_system, props, Self, name, _system.NextUid());
+            container.Children.Add(name, child);
+            AssertChildrenInvariants(container);
         }
 
         child.Start();
@@ -54,22 +50,27 @@ internal sealed partial class ActorCell
 
     public IActorRef Child(string name)
     {
-        lock (_childrenGate)
+        if (Volatile.Read(ref _childrenContainer) is not { } container)
         {
-            return _children is not null && _children.TryGetValue(name, out var child) ? child.Self : ActorRefs.Nobody;
+            return ActorRefs.Nobody;
+        }
+
+        lock (container.Gate)
+        {
+            return container.Children.TryGetValue(name, out var child) ? child.Self : ActorRefs.Nobody;
         }
     }
 
     public void Stop(IActorRef actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (actor is LocalActorRef { Cell: var cell } && !ReferenceEquals(cell, this))
+        if (actor is LocalActorRef { Cell: var cell } && !ReferenceEquals(cell, this) && Volatile.Read(ref _childrenContainer) is { } container)
         {
-            lock (_childrenGate)
+            lock (container.Gate)
             {
-                if (_children is not null && _children.TryGetValue(cell.Name, out var child) && ReferenceEquals(child, cell))
+                if (container.Children.TryGetValue(cell.Name, out var child) && ReferenceEquals(child, cell))
                 {
-                    (_stoppingChildren ??= []).Add(cell);
+                    (container.Stopping ??= []).Add(cell);
                 }
             }
         }
@@ -103,22 +104,27 @@ internal sealed partial class ActorCell
 
     private List<ActorCell> ChildCells()
     {
-        lock (_childrenGate)
+        if (Volatile.Read(ref _childrenContainer) is not { } container)
         {
-            return _children is null ? [] : [.. _children.Values];
+            return [];
+        }
+
+        lock (container.Gate)
+        {
+            return [.. container.Children.Values];
         }
     }
 
     private ActorCell? ChildCell(IActorRef actor)
     {
-        if (actor is not LocalActorRef { Cell: var cell })
+        if (actor is not LocalActorRef { Cell: var cell } || Volatile.Read(ref _childrenContainer) is not { } container)
         {
             return null;
         }
 
-        lock (_childrenGate)
+        lock (container.Gate)
         {
-            return _children is not null && _children.TryGetValue(cell.Name, out var child) && ReferenceEquals(child, cell) ? child : null;
+            return container.Children.TryGetValue(cell.Name, out var child) && ReferenceEquals(child, cell) ? child : null;
         }
     }
 
@@ -126,17 +132,20 @@ internal sealed partial class ActorCell
     private bool StopAllChildren()
     {
         List<ActorCell> toStop;
-        lock (_childrenGate)
+        var container = ChildrenOrCreate();
+        lock (container.Gate)
         {
-            if (_children is null || _children.Count == 0)
+            // Taking the gate orders this stop after any ActorOf that got in first (its child is stopped here)
+            // and before any that comes later (it sees _terminating and refuses).
+            if (container.Children.Count == 0)
             {
                 return false;
             }
 
-            _childrenTerminationReason = ChildrenTerminationReason.Termination;
-            _stoppingChildren ??= [];
-            toStop = [.. _children.Values];
-            _stoppingChildren.UnionWith(toStop);
+            container.TerminationReason = ChildrenTerminationReason.Termination;
+            container.Stopping ??= [];
+            toStop = [.. container.Children.Values];
+            container.Stopping.UnionWith(toStop);
         }
 
         foreach (var child in toStop)
@@ -150,14 +159,19 @@ internal sealed partial class ActorCell
     /// <summary>Records why this cell waits for children; false when no child is stopping.</summary>
     private bool SetChildrenTerminationReason(ChildrenTerminationReason reason)
     {
-        lock (_childrenGate)
+        if (Volatile.Read(ref _childrenContainer) is not { } container)
         {
-            if (_stoppingChildren is null || _stoppingChildren.Count == 0)
+            return false;
+        }
+
+        lock (container.Gate)
+        {
+            if (container.Stopping is null || container.Stopping.Count == 0)
             {
                 return false;
             }
 
-            _childrenTerminationReason = reason;
+            container.TerminationReason = reason;
             return true;
         }
     }
@@ -165,21 +179,22 @@ internal sealed partial class ActorCell
     private void HandleChildTerminated(ActorCell child)
     {
         ChildrenTerminationReason? finished = null;
-        lock (_childrenGate)
+        var container = ChildrenOrCreate();
+        lock (container.Gate)
         {
-            if (_children is not null && _children.TryGetValue(child.Name, out var current) && ReferenceEquals(current, child))
+            if (container.Children.TryGetValue(child.Name, out var current) && ReferenceEquals(current, child))
             {
-                _children.Remove(child.Name);
+                container.Children.Remove(child.Name);
             }
 
-            _stoppingChildren?.Remove(child);
-            if (_childrenTerminationReason is not null && (_stoppingChildren is null || _stoppingChildren.Count == 0))
+            container.Stopping?.Remove(child);
+            if (container.TerminationReason is not null && (container.Stopping is null || container.Stopping.Count == 0))
             {
-                finished = _childrenTerminationReason;
-                _childrenTerminationReason = null;
+                finished = container.TerminationReason;
+                container.TerminationReason = null;
             }
 
-            AssertChildrenInvariants();
+            AssertChildrenInvariants(container);
         }
 
         if (finished == ChildrenTerminationReason.Termination)
@@ -211,9 +226,21 @@ internal sealed partial class ActorCell
         }
     }
 
-    private string NextAutoName()
+    private ChildrenContainer ChildrenOrCreate()
     {
-        var number = _nextChildNumber++;
+        var container = Volatile.Read(ref _childrenContainer);
+        if (container is not null)
+        {
+            return container;
+        }
+
+        container = new ChildrenContainer();
+        return Interlocked.CompareExchange(ref _childrenContainer, container, null) ?? container;
+    }
+
+    private static string NextAutoName(ChildrenContainer container)
+    {
+        var number = container.NextChildNumber++;
         Span<char> buffer = stackalloc char[16];
         var position = buffer.Length;
         do
@@ -228,10 +255,10 @@ internal sealed partial class ActorCell
     }
 
     [Conditional("DEBUG")]
-    private void AssertChildrenInvariants()
+    private static void AssertChildrenInvariants(ChildrenContainer container)
     {
-        Debug.Assert(_childrenGate.IsHeldByCurrentThread, "children are read and written under their gate");
-        Debug.Assert(_stoppingChildren is null || _stoppingChildren.All(c => _children!.ContainsKey(c.Name) || c.IsTerminated),
+        Debug.Assert(container.Gate.IsHeldByCurrentThread, "children are read and written under their gate");
+        Debug.Assert(container.Stopping is null || container.Stopping.All(c => container.Children.ContainsKey(c.Name) || c.IsTerminated),
             "a stopping child is still a child until its termination arrives");
     }
 }

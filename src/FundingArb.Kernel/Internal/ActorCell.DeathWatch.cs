@@ -8,10 +8,6 @@ namespace FundingArb.Kernel.Internal;
 /// </summary>
 internal sealed partial class ActorCell
 {
-    private Dictionary<IActorRef, object?>? _watching;
-    private HashSet<IActorRef>? _watchedBy;
-    private Dictionary<IActorRef, object?>? _terminatedQueued;
-
     public IActorRef Watch(IActorRef subject) => WatchWith(subject, null, requireSameMessage: false);
 
     public IActorRef WatchWith(IActorRef subject, object message)
@@ -23,12 +19,12 @@ internal sealed partial class ActorCell
     public IActorRef Unwatch(IActorRef subject)
     {
         ArgumentNullException.ThrowIfNull(subject);
-        if (_watching is not null && _watching.Remove(subject) && subject is IInternalActorRef internalRef)
+        if (_extras?.Watching is { } watching && watching.Remove(subject) && subject is IInternalActorRef internalRef)
         {
             internalRef.SendSystemMessage(new Unwatch(internalRef, Self));
         }
 
-        _terminatedQueued?.Remove(subject);
+        _extras?.TerminatedQueued?.Remove(subject);
         return subject;
     }
 
@@ -40,8 +36,8 @@ internal sealed partial class ActorCell
             return subject;
         }
 
-        _watching ??= [];
-        if (_watching.TryGetValue(subject, out var existing))
+        var watching = Extras.Watching ??= [];
+        if (watching.TryGetValue(subject, out var existing))
         {
             if (requireSameMessage && !Equals(existing, message))
             {
@@ -51,7 +47,7 @@ internal sealed partial class ActorCell
             return subject;
         }
 
-        _watching.Add(subject, message);
+        watching.Add(subject, message);
         if (subject is IInternalActorRef internalRef)
         {
             internalRef.SendSystemMessage(new Watch(internalRef, Self));
@@ -64,7 +60,7 @@ internal sealed partial class ActorCell
     {
         if (watchee.Equals(Self) && !watcher.Equals(Self))
         {
-            (_watchedBy ??= []).Add(watcher);
+            (Extras.WatchedBy ??= []).Add(watcher);
         }
     }
 
@@ -72,15 +68,15 @@ internal sealed partial class ActorCell
     {
         if (watchee.Equals(Self))
         {
-            _watchedBy?.Remove(watcher);
+            _extras?.WatchedBy?.Remove(watcher);
         }
     }
 
     private void WatchedActorTerminated(IActorRef actor, bool existenceConfirmed, bool addressTerminated)
     {
-        if (_watching is not null && _watching.Remove(actor, out var customMessage) && !_terminating)
+        if (_extras?.Watching is { } watching && watching.Remove(actor, out var customMessage) && !_terminating)
         {
-            (_terminatedQueued ??= [])[actor] = customMessage;
+            (_extras.TerminatedQueued ??= [])[actor] = customMessage;
             Self.Tell(new Terminated(actor, existenceConfirmed, addressTerminated), actor);
         }
 
@@ -92,7 +88,7 @@ internal sealed partial class ActorCell
 
     private void ReceivedTerminated(Terminated terminated)
     {
-        if (_terminatedQueued is not null && _terminatedQueued.Remove(terminated.ActorRef, out var customMessage))
+        if (_extras?.TerminatedQueued is { } queued && queued.Remove(terminated.ActorRef, out var customMessage))
         {
             ReceiveMessage(customMessage ?? terminated);
         }
@@ -100,12 +96,12 @@ internal sealed partial class ActorCell
 
     private void TellWatchersWeDied()
     {
-        if (_watchedBy is null)
+        if (_extras?.WatchedBy is not { } watchedBy)
         {
             return;
         }
 
-        foreach (var watcher in _watchedBy)
+        foreach (var watcher in watchedBy)
         {
             if (watcher is IInternalActorRef internalRef && !watcher.Equals(_parent))
             {
@@ -113,17 +109,17 @@ internal sealed partial class ActorCell
             }
         }
 
-        _watchedBy = null;
+        _extras.WatchedBy = null;
     }
 
     private void UnwatchWatchedActors()
     {
-        if (_watching is null)
+        if (_extras?.Watching is not { } watching)
         {
             return;
         }
 
-        foreach (var watchee in _watching.Keys)
+        foreach (var watchee in watching.Keys)
         {
             if (watchee is IInternalActorRef internalRef)
             {
@@ -131,7 +127,7 @@ internal sealed partial class ActorCell
             }
         }
 
-        _watching = null;
-        _terminatedQueued = null;
+        _extras.Watching = null;
+        _extras.TerminatedQueued = null;
     }
 }

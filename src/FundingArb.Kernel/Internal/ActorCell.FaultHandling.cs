@@ -12,7 +12,6 @@ internal sealed partial class ActorCell
     private bool _failedFatally;
     private bool _terminating;
     private bool _terminated;
-    private IActorRef? _perpetrator;
 
     public bool IsTerminated => _terminated;
 
@@ -62,7 +61,10 @@ internal sealed partial class ActorCell
         }
 
         _failed = true;
-        _perpetrator = childNotToSuspend;
+        if (childNotToSuspend is not null)
+        {
+            Extras.Perpetrator = childNotToSuspend;
+        }
         SuspendMailbox();
         SuspendChildren(childNotToSuspend);
         _parent.SendSystemMessage(new Failed(Self, cause, _uid));
@@ -83,11 +85,11 @@ internal sealed partial class ActorCell
             return;
         }
 
-        var perpetrator = _perpetrator;
+        var perpetrator = _extras?.Perpetrator;
         if (causedByFailure is not null)
         {
             _failed = false;
-            _perpetrator = null;
+            ClearPerpetrator();
             _currentEnvelope = null;
         }
 
@@ -128,7 +130,7 @@ internal sealed partial class ActorCell
     {
         var survivors = ChildCells();
         _failed = false;
-        _perpetrator = null;
+        ClearPerpetrator();
         _failedFatally = false;
         try
         {
@@ -234,6 +236,14 @@ internal sealed partial class ActorCell
     }
 
     private int _subscribedToEventStream;
+
+    private void ClearPerpetrator()
+    {
+        if (_extras is not null)
+        {
+            _extras.Perpetrator = null;
+        }
+    }
 
     /// <summary>
     /// Remembers to unsubscribe this actor from the event stream when it stops; false when it has already

@@ -3,9 +3,6 @@ namespace FundingArb.Kernel.Internal;
 /// <summary>Running one message: user messages through the actor's behaviour, system messages here.</summary>
 internal sealed partial class ActorCell
 {
-    private ActorSynchronizationContext? _synchronizationContext;
-    private Task? _runningTask;
-
     private void Invoke(Envelope envelope)
     {
         _currentEnvelope = envelope;
@@ -21,7 +18,7 @@ internal sealed partial class ActorCell
                 ReceiveMessage(message);
             }
 
-            if (_runningTask is null)
+            if (_extras?.RunningTask is null)
             {
                 _currentEnvelope = null;
             }
@@ -31,7 +28,7 @@ internal sealed partial class ActorCell
             HandleInvokeFailure(exception);
         }
 
-        if (_receiveTimeout is not null && InfluencesReceiveTimeout(message))
+        if (_extras?.ReceiveTimeout is not null && InfluencesReceiveTimeout(message))
         {
             RescheduleReceiveTimeout();
         }
@@ -137,7 +134,8 @@ internal sealed partial class ActorCell
     public void RunTask(Func<Task> handler)
     {
         var previous = SynchronizationContext.Current;
-        SynchronizationContext.SetSynchronizationContext(_synchronizationContext ??= new ActorSynchronizationContext(this));
+        var extras = Extras;
+        SynchronizationContext.SetSynchronizationContext(extras.SynchronizationContext ??= new ActorSynchronizationContext(this));
         Task task;
         try
         {
@@ -159,7 +157,7 @@ internal sealed partial class ActorCell
             return;
         }
 
-        _runningTask = task;
+        extras.RunningTask = task;
         SuspendMailbox();
         task.ContinueWith(
             static (finished, state) => ((ActorCell)state!).SendSystemMessage(new AsyncHandlerCompleted(finished)),
@@ -172,7 +170,7 @@ internal sealed partial class ActorCell
     private void RunContinuation(AsyncContinuation continuation)
     {
         var previous = SynchronizationContext.Current;
-        SynchronizationContext.SetSynchronizationContext(_synchronizationContext);
+        SynchronizationContext.SetSynchronizationContext(_extras?.SynchronizationContext);
         try
         {
             continuation.Callback(continuation.State);
@@ -186,12 +184,12 @@ internal sealed partial class ActorCell
 
     private void FinishRunningTask(Task task)
     {
-        if (!ReferenceEquals(task, _runningTask))
+        if (_extras is not { } extras || !ReferenceEquals(task, extras.RunningTask))
         {
             return;
         }
 
-        _runningTask = null;
+        extras.RunningTask = null;
         ResumeMailbox();
         if (task.IsCompletedSuccessfully)
         {
@@ -207,9 +205,9 @@ internal sealed partial class ActorCell
     /// <summary>Drops the state of an async handler that a restart or stop interrupted.</summary>
     private void AbandonRunningTask()
     {
-        if (_runningTask is not null)
+        if (_extras is { RunningTask: not null } extras)
         {
-            _runningTask = null;
+            extras.RunningTask = null;
             ResumeMailbox();
         }
     }

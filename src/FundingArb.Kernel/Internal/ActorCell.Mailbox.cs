@@ -3,10 +3,13 @@ using System.Diagnostics;
 namespace FundingArb.Kernel.Internal;
 
 /// <summary>
-/// The mailbox, folded into the cell to keep an idle actor small. Producers push onto two lock-free stacks
-/// (user and system) with one CAS each; the running thread takes a whole stack with one exchange and
-/// reverses it into a private FIFO, which preserves per-sender order. At most one thread runs the cell:
-/// the Scheduled bit of <c>_status</c> is the token, won by CAS and given back at the end of a run.
+/// The mailbox, folded into the cell to keep an idle actor small. Producers push user messages onto a
+/// lock-free stack with one exchange (wait-free: no retry however many senders contend) and link the node
+/// below right after; system messages, which are rare, use one CAS. The running thread takes a whole stack
+/// with one exchange and reverses it into a private FIFO, which preserves per-sender order. At most one
+/// thread runs the cell: the Scheduled bit of <c>_status</c> is the token, won by CAS and given back at the
+/// end of a run. Once the Closed bit is set nothing is dequeued again, and every envelope still pushed is
+/// dead-lettered by whoever drains the inbox last.
 /// </summary>
 internal sealed partial class ActorCell : IThreadPoolWorkItem
 {
@@ -26,23 +29,22 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
 
     public void Post(Envelope envelope)
     {
-        var head = Volatile.Read(ref _userInbox);
-        while (true)
+        if (IsClosed)
         {
-            if (ReferenceEquals(head, Envelope.Closed))
-            {
-                _system.DeadLetterRef.Publish(envelope.Message, envelope.Sender, Self);
-                return;
-            }
+            _system.DeadLetterRef.Publish(envelope.Message, envelope.Sender, Self);
+            return;
+        }
 
-            envelope.Next = head;
-            var seen = Interlocked.CompareExchange(ref _userInbox, envelope, head);
-            if (ReferenceEquals(seen, head))
-            {
-                break;
-            }
+        envelope.Next = Envelope.Unlinked;
+        var below = Interlocked.Exchange(ref _userInbox, envelope);
+        Volatile.Write(ref envelope.Next, below);
 
-            head = seen;
+        // The exchange is a full fence: if the cell closed before it, the Closed bit is visible here, and the
+        // envelope may have missed the final drain; draining again dead-letters it.
+        if (IsClosed)
+        {
+            DeadLetterInbox();
+            return;
         }
 
         TrySchedule(forUserMessage: true);
@@ -228,20 +230,28 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
             DeadLetterActorRef.AnswerForDeadActor(Self, message);
         }
 
-        var pending = Reverse(Interlocked.Exchange(ref _userInbox, Envelope.Closed));
-        if (_userTail is not null)
+        for (var envelope = _userHead; envelope is not null; envelope = envelope.Next)
         {
-            _userTail.Next = pending;
-            pending = _userHead;
+            PublishDeadLetter(envelope);
         }
 
         _userHead = _userTail = null;
-        for (var envelope = pending; envelope is not null; envelope = envelope.Next)
+        DeadLetterInbox();
+    }
+
+    private void DeadLetterInbox()
+    {
+        for (var envelope = Reverse(Interlocked.Exchange(ref _userInbox, null)); envelope is not null; envelope = envelope.Next)
         {
-            if (envelope.Message is not Terminated)
-            {
-                _system.DeadLetterRef.Publish(envelope.Message, envelope.Sender, Self);
-            }
+            PublishDeadLetter(envelope);
+        }
+    }
+
+    private void PublishDeadLetter(Envelope envelope)
+    {
+        if (envelope.Message is not Terminated)
+        {
+            _system.DeadLetterRef.Publish(envelope.Message, envelope.Sender, Self);
         }
     }
 
@@ -250,13 +260,33 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
         Envelope? reversed = null;
         while (stack is not null)
         {
-            var next = stack.Next;
+            var next = Volatile.Read(ref stack.Next);
+            if (ReferenceEquals(next, Envelope.Unlinked))
+            {
+                next = AwaitLink(stack);
+            }
+
             stack.Next = reversed;
             reversed = stack;
             stack = next;
         }
 
         return reversed;
+    }
+
+    /// <summary>Waits out the instant between a producer's exchange and its link write.</summary>
+    private static Envelope? AwaitLink(Envelope node)
+    {
+        var spin = default(SpinWait);
+        Envelope? next;
+        do
+        {
+            spin.SpinOnce();
+            next = Volatile.Read(ref node.Next);
+        }
+        while (ReferenceEquals(next, Envelope.Unlinked));
+
+        return next;
     }
 
     private static SystemMessage? Reverse(SystemMessage? stack)

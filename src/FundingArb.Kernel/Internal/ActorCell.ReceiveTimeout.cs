@@ -6,9 +6,7 @@ namespace FundingArb.Kernel.Internal;
 /// </summary>
 internal sealed partial class ActorCell
 {
-    private ReceiveTimeoutTimer? _receiveTimeout;
-
-    public TimeSpan? ReceiveTimeout => _receiveTimeout?.Duration;
+    public TimeSpan? ReceiveTimeout => _extras?.ReceiveTimeout?.Duration;
 
     public void SetReceiveTimeout(TimeSpan? timeout)
     {
@@ -18,26 +16,30 @@ internal sealed partial class ActorCell
             return;
         }
 
-        if (_receiveTimeout is null)
+        var extras = Extras;
+        if (extras.ReceiveTimeout is null)
         {
-            _receiveTimeout = new ReceiveTimeoutTimer(_system.TimeProvider, Self, duration);
+            extras.ReceiveTimeout = new ReceiveTimeoutTimer(_system.TimeProvider, Self, duration);
         }
         else
         {
-            _receiveTimeout.Duration = duration;
-            _receiveTimeout.Restart();
+            extras.ReceiveTimeout.Duration = duration;
+            extras.ReceiveTimeout.Restart();
         }
     }
 
-    private void RescheduleReceiveTimeout() => _receiveTimeout?.Restart();
+    private void RescheduleReceiveTimeout() => _extras?.ReceiveTimeout?.Restart();
 
     private void CancelReceiveTimeout()
     {
-        _receiveTimeout?.Cancel();
-        _receiveTimeout = null;
+        if (_extras?.ReceiveTimeout is { } timer)
+        {
+            timer.Cancel();
+            _extras.ReceiveTimeout = null;
+        }
     }
 
-    private sealed class ReceiveTimeoutTimer
+    internal sealed class ReceiveTimeoutTimer
     {
         private readonly ITimer _timer;
 

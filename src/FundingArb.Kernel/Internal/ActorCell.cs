@@ -19,15 +19,15 @@ internal sealed partial class ActorCell : IActorContext
     private ActorPath? _path;
     private ActorBase? _actor;
     private Envelope? _currentEnvelope;
+    private CellExtras? _extras;
 
-    public ActorCell(ActorSystem system, Props props, IInternalActorRef parent, ActorPath? parentPath, string name, long uid)
+    public ActorCell(ActorSystem system, Props props, IInternalActorRef parent, string name, long uid)
     {
         _system = system;
         _props = props;
         _parent = parent;
         _name = name;
         _uid = uid;
-        _path = parentPath?.Child(name, uid);
         Self = new LocalActorRef(this);
     }
 
@@ -64,14 +64,26 @@ internal sealed partial class ActorCell : IActorContext
     /// <summary>Built on first use: idle actors that nobody asks for a path never pay for one.</summary>
     public ActorPath Path => _path ??= _parent.Path.Child(_name, _uid);
 
-    /// <summary>Restart bookkeeping kept for this cell by its parent's supervisor strategy.</summary>
-    public ChildRestartStats RestartStats => _restartStats ??= new ChildRestartStats(Self);
+    /// <summary>Restart bookkeeping kept for this cell by its parent's supervisor strategy (parent's thread only).</summary>
+    public ChildRestartStats RestartStats => Extras.RestartStats ??= new ChildRestartStats(Self);
 
-    private ChildRestartStats? _restartStats;
+    public ILoggingAdapter GetLogger() => Extras.Logger ??= new BusLogger(_system, Path.ToStringWithoutUid(), _actor?.GetType());
 
-    public ILoggingAdapter GetLogger() => _logger ??= new BusLogger(_system, Path.ToStringWithoutUid(), _actor?.GetType());
+    /// <summary>The rarely used state, created on first use by whichever thread needs it first.</summary>
+    private CellExtras Extras
+    {
+        get
+        {
+            var extras = Volatile.Read(ref _extras);
+            if (extras is not null)
+            {
+                return extras;
+            }
 
-    private ILoggingAdapter? _logger;
+            extras = new CellExtras();
+            return Interlocked.CompareExchange(ref _extras, extras, null) ?? extras;
+        }
+    }
 
     /// <summary>The message being handled, kept while an async handler runs and through a failure.</summary>
     public Envelope? CurrentEnvelope => _currentEnvelope;

@@ -6,8 +6,11 @@ namespace FundingArb.Kernel.Internal;
 /// </summary>
 internal sealed class Envelope
 {
-    /// <summary>Stands in the inbox of a closed mailbox: a producer that meets it dead-letters instead.</summary>
-    internal static readonly Envelope Closed = new(ClosedMailboxMarker.Instance, null);
+    /// <summary>
+    /// The <see cref="Next"/> of an envelope its producer has swapped into the inbox but not linked yet; a
+    /// consumer that meets it waits the few instructions until the producer writes the real link.
+    /// </summary>
+    internal static readonly Envelope Unlinked = new(UnlinkedMarker.Instance, null);
 
     public Envelope(object message, IActorRef? sender)
     {
@@ -21,8 +24,8 @@ internal sealed class Envelope
 
     internal Envelope? Next;
 
-    private sealed class ClosedMailboxMarker
+    private sealed class UnlinkedMarker
     {
-        public static readonly ClosedMailboxMarker Instance = new();
+        public static readonly UnlinkedMarker Instance = new();
     }
 }
