@@ -43,7 +43,10 @@ public abstract partial class TestKitBase
         return message;
     }
 
-    /// <summary>No message may arrive within <paramref name="duration"/> (dilated).</summary>
+    /// <summary>
+    /// No message may arrive within <paramref name="duration"/> (dilated). As the last call of a <c>Within</c>
+    /// block it exempts the block from the upper time check.
+    /// </summary>
     public async Task ExpectNoMsgAsync(TimeSpan duration)
     {
         var received = await TryReceiveAsync(RemainingOrDilated(duration)).ConfigureAwait(false);
@@ -51,6 +54,8 @@ public abstract partial class TestKitBase
         {
             throw Fail($"Expected no message but received {Describe(received)}.");
         }
+
+        _lastWasNoMsg = true;
     }
 
     /// <summary>The test actor, which must watch <paramref name="target"/>, must receive its Terminated.</summary>

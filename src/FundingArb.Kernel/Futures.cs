@@ -96,6 +96,7 @@ public static class Futures
     {
         LocalActorRef local => local.Cell.System,
         PromiseActorRef promise => promise.System,
+        DeadLetterActorRef deadLetters => deadLetters.System,
         _ => throw new ArgumentException($"Ask and GracefulStop need a reference to an actor of a local system, not {target}.", nameof(target)),
     };
 

@@ -12,7 +12,7 @@ public sealed class DeathWatchTests : TestKit.TestKit
 
         Sys.Stop(target);
 
-        var (terminated, sender) = ExpectMsg<Got>();
+        var (terminated, sender, _) = ExpectMsg<Got>();
         Assert.Equal(target, terminated.ActorRef);
         Assert.True(terminated.ExistenceConfirmed);
         Assert.False(terminated.AddressTerminated);
@@ -170,6 +170,22 @@ public sealed class DeathWatchTests : TestKit.TestKit
         ExpectMsg("pong");
     }
 
+    [Fact]
+    public void Watch_ManyWatchersWhileTheTargetStops_EachGetsExactlyOneTerminated()
+    {
+        const int Watchers = 20;
+        var target = Sys.ActorOf(Props.Create(() => new Target(TestActor)));
+        var watchers = Enumerable.Range(0, Watchers).Select(_ => Sys.ActorOf(Props.Create(() => new Watcher(TestActor)))).ToList();
+
+        watchers.ForEach(w => w.Tell(new WatchIt(target)));
+        Sys.Stop(target);
+
+        var received = ReceiveN(Watchers * 2);
+        Assert.Equal(Watchers, received.Count(m => m is "watching"));
+        Assert.Equal(watchers.Order(), received.OfType<Got>().Select(g => g.Watcher).Order());
+        ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+    }
+
     private sealed record WatchIt(IActorRef Subject);
 
     private sealed record WatchItWith(IActorRef Subject, object Message);
@@ -178,7 +194,7 @@ public sealed class DeathWatchTests : TestKit.TestKit
 
     private sealed record Died(string Who);
 
-    private sealed record Got(Terminated Terminated, IActorRef Sender);
+    private sealed record Got(Terminated Terminated, IActorRef Sender, IActorRef Watcher);
 
     private sealed class Watcher : ReceiveActor
     {
@@ -208,7 +224,7 @@ public sealed class DeathWatchTests : TestKit.TestKit
             });
             // A Terminated told on to another actor would be dropped there (it is not one that actor watched),
             // so it travels wrapped.
-            Receive<Terminated>(t => probe.Tell(new Got(t, Sender)));
+            Receive<Terminated>(t => probe.Tell(new Got(t, Sender, Self)));
             Receive<string>(s => s == "ping", _ => Sender.Tell("pong"));
             ReceiveAny(m => probe.Forward(m));
         }
@@ -282,7 +298,7 @@ public sealed class DeathWatchTests : TestKit.TestKit
             var child = Context.Watch(Context.ActorOf(Props.Create(() => new Target(probe)), "child"));
             probe.Tell(child);
             Receive<string>(s => s == "stop child", _ => Context.Stop(child));
-            Receive<Terminated>(t => probe.Tell(new Got(t, Sender)));
+            Receive<Terminated>(t => probe.Tell(new Got(t, Sender, Self)));
         }
     }
 }

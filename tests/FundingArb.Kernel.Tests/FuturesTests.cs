@@ -150,6 +150,19 @@ public sealed class FuturesTests : TestKit.TestKit
     }
 
     [Fact]
+    public async Task Ask_DeadLetters_MessageIsADeadLetterAndTheAskTimesOut()
+    {
+        var deadLetters = CreateTestProbe();
+        Sys.EventStream.Subscribe(deadLetters.Ref, typeof(DeadLetter));
+
+        var ask = Sys.DeadLetters.Ask("anyone?", TimeSpan.FromSeconds(1));
+        _clock.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Equal("anyone?", deadLetters.ExpectMsg<DeadLetter>().Message);
+        await Assert.ThrowsAsync<AskTimeoutException>(() => ask.WaitAsync(s_limit));
+    }
+
+    [Fact]
     public async Task GracefulStop_TargetStops_CompletesWithTrueAfterPostStop()
     {
         var target = Sys.ActorOf(Props.Create(() => new Responder(TestActor)));

@@ -70,6 +70,41 @@ public sealed class MailboxTests : TestKit.TestKit
     }
 
     [Fact]
+    public async Task Stop_WhileSendersAreBusy_EveryMessageIsEitherHandledOrDeadLettered()
+    {
+        const int Senders = 2;
+        const int PerSender = 20_000;
+        var counter = Sys.ActorOf(Props.Create(() => new DeadLetterCounter()));
+        Sys.EventStream.Subscribe(counter, typeof(DeadLetter));
+        var target = Sys.ActorOf(Props.Create(() => new HandledCounter(TestActor)));
+        Watch(target);
+
+        var sending = Enumerable.Range(0, Senders).Select(_ => Task.Factory.StartNew(
+            () =>
+            {
+                for (var i = 0; i < PerSender; i++)
+                {
+                    target.Tell(i, ActorRefs.NoSender);
+                    if (i == PerSender / 2)
+                    {
+                        Sys.Stop(target);
+                    }
+                }
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default)).ToList();
+        await Task.WhenAll(sending).WaitAsync(Dilated(s_limit));
+        var handled = ExpectMsg<int>(s_limit);
+        ExpectTerminated(target);
+        counter.Tell("count?");
+
+        var deadLettered = ExpectMsg<int>(s_limit);
+        Assert.Equal(Senders * PerSender, handled + deadLettered);
+        Assert.True(deadLettered > 0, "the stop came before the last messages");
+    }
+
+    [Fact]
     public void ThroughputBatch_ActorsFloodingThemselves_DoNotStarveAnotherActor()
     {
         var flooders = Enumerable.Range(0, Environment.ProcessorCount * 8)
@@ -143,6 +178,30 @@ public sealed class MailboxTests : TestKit.TestKit
                 },
                 s => s == "block");
             Receive<int>(n => probe.Tell(n));
+        }
+    }
+
+    private sealed class HandledCounter : ReceiveActor
+    {
+        private readonly IActorRef _probe;
+        private int _handled;
+
+        public HandledCounter(IActorRef probe)
+        {
+            _probe = probe;
+            Receive<int>(_ => _handled++);
+        }
+
+        protected override void PostStop() => _probe.Tell(_handled);
+    }
+
+    private sealed class DeadLetterCounter : ReceiveActor
+    {
+        public DeadLetterCounter()
+        {
+            var count = 0;
+            Receive<DeadLetter>(d => d.Message is int, _ => count++);
+            Receive<string>(_ => Sender.Tell(count));
         }
     }
 

@@ -9,6 +9,8 @@ internal sealed class DeadLetterActorRef(ActorSystem system, ActorPath path) : M
 {
     public override ActorPath Path { get; } = path;
 
+    public ActorSystem System => system;
+
     public override void Tell(object message, IActorRef? sender) => Publish(message, sender, this);
 
     public void Publish(object message, IActorRef? sender, IActorRef recipient)

@@ -185,6 +185,16 @@ public sealed class TestKitTests : TestKit.TestKit
     }
 
     [Fact]
+    public void Within_BlockEndingWithExpectNoMsgForItsWholeDuration_Passes()
+    {
+        var within = () => Within(TimeSpan.FromMilliseconds(100), () => ExpectNoMsg(TimeSpan.FromMilliseconds(100)));
+
+        var thrown = Record.Exception(within);
+
+        Assert.Null(thrown);
+    }
+
+    [Fact]
     public void AwaitAssert_AssertionPassesOnALaterTry_Returns()
     {
         var tries = 0;
