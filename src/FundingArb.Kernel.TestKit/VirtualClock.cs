@@ -16,6 +16,8 @@ public sealed class VirtualClock : TimeProvider
     public static readonly DateTimeOffset DefaultStart = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private readonly Lock _gate = new();
+    private readonly Lock _advancing = new();
+    private int _advancingDepth;
     private readonly SortedSet<VirtualTimer> _due = new(VirtualTimer.DueOrder);
     private readonly DateTimeOffset _start;
     private DateTimeOffset _now;
@@ -70,11 +72,37 @@ public sealed class VirtualClock : TimeProvider
     public void Advance(TimeSpan delta)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(delta, TimeSpan.Zero);
-        AdvanceTo(GetUtcNow() + delta);
+        lock (_advancing)
+        {
+            AdvanceTo(GetUtcNow() + delta);
+        }
     }
 
     /// <summary>Moves the clock forward to <paramref name="target"/>, firing every timer due on the way.</summary>
     public void AdvanceTo(DateTimeOffset target)
+    {
+        // One advance at a time: two threads advancing together would each see the other's progress as
+        // time running backwards. A timer callback must not advance the clock it is fired by.
+        lock (_advancing)
+        {
+            if (_advancingDepth > 0)
+            {
+                throw new InvalidOperationException("A timer callback cannot advance the VirtualClock that fires it.");
+            }
+
+            _advancingDepth++;
+            try
+            {
+                FireUntil(target);
+            }
+            finally
+            {
+                _advancingDepth--;
+            }
+        }
+    }
+
+    private void FireUntil(DateTimeOffset target)
     {
         while (true)
         {

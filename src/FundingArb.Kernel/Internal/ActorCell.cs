@@ -67,7 +67,7 @@ internal sealed partial class ActorCell : IActorContext
     /// <summary>Restart bookkeeping kept for this cell by its parent's supervisor strategy (parent's thread only).</summary>
     public ChildRestartStats RestartStats => Extras.RestartStats ??= new ChildRestartStats(Self);
 
-    public ILoggingAdapter GetLogger() => Extras.Logger ??= new BusLogger(_system, Path.ToStringWithoutUid(), _actor?.GetType());
+    public ILoggingAdapter GetLogger() => Extras.Logger ??= new BusLogger(_system, Path.ToStringWithoutUid(), _props.ActorType);
 
     /// <summary>The rarely used state, created on first use by whichever thread needs it first.</summary>
     private CellExtras Extras

@@ -251,4 +251,35 @@ public sealed class VirtualClockTests
 
         Assert.True(cancellation.IsCancellationRequested);
     }
+
+    [Fact]
+    public void Advance_FromInsideATimerCallback_Throws()
+    {
+        var clock = new VirtualClock();
+        Exception? seen = null;
+        using var timer = clock.CreateTimer(_ => seen = Record.Exception(() => clock.Advance(TimeSpan.FromSeconds(1))), null, TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan);
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.IsType<InvalidOperationException>(seen);
+    }
+
+    [Fact]
+    public async Task Advance_FromTwoThreadsAtOnce_AddsUpWithoutError()
+    {
+        var clock = new VirtualClock();
+        var fired = 0;
+        using var timer = clock.CreateTimer(_ => Interlocked.Increment(ref fired), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+
+        await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+        {
+            for (var i = 0; i < 500; i++)
+            {
+                clock.Advance(TimeSpan.FromSeconds(1));
+            }
+        })));
+
+        Assert.Equal(VirtualClock.DefaultStart + TimeSpan.FromSeconds(1000), clock.GetUtcNow());
+        Assert.Equal(1000, fired);
+    }
 }
