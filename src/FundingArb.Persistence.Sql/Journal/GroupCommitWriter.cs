@@ -1,0 +1,140 @@
+using System.Threading.Channels;
+using FundingArb.Kernel;
+using FundingArb.Kernel.Persistence;
+
+namespace FundingArb.Persistence.Sql.Journal;
+
+/// <summary>
+/// The group commit: persistent actors' writes queue here, and each of <c>parallelism</c> loops takes what
+/// is queued (up to the batch size in rows) into one transaction. While a transaction is in flight the next
+/// batch fills, so batches grow with the database's round trip and no timer is involved.
+/// A duplicate (persistence id, sequence number) aborts the whole transaction; the batch is then written
+/// again one pending write per transaction, so only the offending writer fails.
+/// </summary>
+internal sealed class GroupCommitWriter : IAsyncDisposable
+{
+    private readonly Channel<PendingWrite> _queue;
+    private readonly JournalBatchWriter _writer;
+    private readonly SqlDatabase _database;
+    private readonly ILoggingAdapter _log;
+    private readonly int _batchSize;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task[] _loops;
+
+    public GroupCommitWriter(JournalBatchWriter writer, SqlDatabase database, ILoggingAdapter log, int batchSize, int queueSize, int parallelism)
+    {
+        _writer = writer;
+        _database = database;
+        _log = log;
+        _batchSize = batchSize;
+        _queue = Channel.CreateBounded<PendingWrite>(new BoundedChannelOptions(queueSize)
+        {
+            SingleReader = parallelism == 1,
+            SingleWriter = false,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        _loops = [.. Enumerable.Range(0, parallelism).Select(_ => Task.Run(RunAsync))];
+    }
+
+    /// <summary>Queues <paramref name="write"/>; false when the queue is full (the write was not taken).</summary>
+    public bool TryEnqueue(PendingWrite write) => _queue.Writer.TryWrite(write);
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await Task.WhenAll(_loops).ConfigureAwait(false);
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        _stopping.Dispose();
+    }
+
+    private async Task RunAsync()
+    {
+        var reader = _queue.Reader;
+        var batch = new List<PendingWrite>();
+        PendingWrite? carried = null;
+        while (carried is not null || await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            batch.Clear();
+            var rows = 0;
+            if (carried is not null)
+            {
+                batch.Add(carried);
+                rows = carried.Rows.Count;
+                carried = null;
+            }
+
+            while (rows < _batchSize && reader.TryRead(out var next))
+            {
+                if (batch.Count > 0 && rows + next.Rows.Count > _batchSize)
+                {
+                    // Too big to join: it opens the next batch of this loop.
+                    carried = next;
+                    break;
+                }
+
+                batch.Add(next);
+                rows += next.Rows.Count;
+            }
+
+            if (batch.Count > 0)
+            {
+                await WriteBatchAsync(batch).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task WriteBatchAsync(List<PendingWrite> batch)
+    {
+        try
+        {
+            await _writer.WriteAsync(batch, _stopping.Token).ConfigureAwait(false);
+            foreach (var write in batch)
+            {
+                write.Complete();
+            }
+        }
+        catch (Exception exception) when (_database.IsUniqueViolation(exception) && batch.Count > 1)
+        {
+            // Nothing of this batch was stored; find the culprit by writing each pending write alone.
+            foreach (var write in batch)
+            {
+                await WriteAloneAsync(write).ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception)
+        {
+            SqlPersistenceLog.WriteBatchFailed(_log, exception, batch.Count, batch.Sum(w => w.Rows.Count));
+            foreach (var write in batch)
+            {
+                write.Fail(Translate(exception, write));
+            }
+        }
+    }
+
+    private async Task WriteAloneAsync(PendingWrite write)
+    {
+        try
+        {
+            await _writer.WriteAsync([write], _stopping.Token).ConfigureAwait(false);
+            write.Complete();
+        }
+        catch (Exception exception)
+        {
+            write.Fail(Translate(exception, write));
+        }
+    }
+
+    private Exception Translate(Exception exception, PendingWrite write)
+    {
+        if (!_database.IsUniqueViolation(exception))
+        {
+            return exception;
+        }
+
+        var first = write.Rows[0];
+        SqlPersistenceLog.DuplicateSequenceNr(_log, first.PersistenceId, first.SequenceNr);
+        return new JournalConcurrencyException(
+            $"Persistence id [{first.PersistenceId}] already has an event at a sequence number from {first.SequenceNr} to {write.Rows[^1].SequenceNr}: another writer is active.",
+            exception);
+    }
+}
