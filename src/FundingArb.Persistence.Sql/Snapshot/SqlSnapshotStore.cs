@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using FundingArb.Kernel.Persistence;
 using FundingArb.Kernel.Persistence.Snapshot;
@@ -17,6 +18,10 @@ internal sealed class SqlSnapshotStore : SnapshotStore
     private readonly SqlDatabase _database;
     private readonly EventManifestRegistry _registry;
     private readonly SemaphoreSlim _gate;
+
+    // The newest save per persistence id. Saves of one id run one after the other in the order they were
+    // asked for, so a burst of saves at the same sequence number leaves the last one stored.
+    private readonly ConcurrentDictionary<string, Task> _saves = new(StringComparer.Ordinal);
     private readonly string _loadSql;
     private readonly string _saveSql;
     private readonly string _deleteOneSql;
@@ -64,28 +69,19 @@ internal sealed class SqlSnapshotStore : SnapshotStore
         }
     }
 
-    public override async Task SaveAsync(SnapshotMetadata metadata, object snapshot, CancellationToken cancellationToken)
+    public override Task SaveAsync(SnapshotMetadata metadata, object snapshot, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(metadata);
         ArgumentNullException.ThrowIfNull(snapshot);
         var payload = _registry.Serialize(snapshot);
-        await EnterAsync(cancellationToken).ConfigureAwait(false);
-        try
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var previous = Task.CompletedTask;
+        _saves.AddOrUpdate(metadata.PersistenceId, done.Task, (_, last) =>
         {
-            await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = connection.CreateCommand(_saveSql)
-                .With("@pid", metadata.PersistenceId)
-                .With("@seq", metadata.SequenceNr)
-                .With("@created", metadata.Timestamp.Ticks)
-                .With("@snapshot", payload.Json)
-                .With("@manifest", payload.Manifest)
-                .With("@serializer", SerializedPayload.SerializerId);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate.Release();
-        }
+            previous = last;
+            return done.Task;
+        });
+        return SaveAfterAsync(previous, done, metadata, payload, cancellationToken);
     }
 
     public override async Task DeleteAsync(SnapshotMetadata metadata, CancellationToken cancellationToken)
@@ -129,6 +125,36 @@ internal sealed class SqlSnapshotStore : SnapshotStore
         await _database.DisposeAsync().ConfigureAwait(false);
         _gate.Dispose();
         await base.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task SaveAfterAsync(Task previous, TaskCompletionSource done, SnapshotMetadata metadata, SerializedPayload payload, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await previous.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+            await EnterAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+                await using var command = connection.CreateCommand(_saveSql)
+                    .With("@pid", metadata.PersistenceId)
+                    .With("@seq", metadata.SequenceNr)
+                    .With("@created", metadata.Timestamp.Ticks)
+                    .With("@snapshot", payload.Json)
+                    .With("@manifest", payload.Manifest)
+                    .With("@serializer", SerializedPayload.SerializerId);
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+        finally
+        {
+            done.TrySetResult();
+            _saves.TryRemove(new KeyValuePair<string, Task>(metadata.PersistenceId, done.Task));
+        }
     }
 
     private static DbCommand WithCriteria(DbCommand command, string persistenceId, SnapshotSelectionCriteria criteria) =>

@@ -10,5 +10,6 @@ public static class TestRegistry
             .Register<string>("test.string")
             .Register<byte[]>("test.bytes")
             .Register<int>("test.int")
-            .Register<TestPayload>("test.payload.v1");
+            .Register<TestPayload>("test.payload.v1")
+            .Register<LedgerState>("test.ledger-state.v1");
 }
