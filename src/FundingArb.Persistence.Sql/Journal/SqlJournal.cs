@@ -19,7 +19,6 @@ namespace FundingArb.Persistence.Sql.Journal;
 internal sealed class SqlJournal : AsyncWriteJournal
 {
     private readonly SqlDatabase _database;
-    private readonly EventManifestRegistry _registry;
     private readonly SqlJournalSettings _settings;
     private readonly JournalBatchWriter _batchWriter;
     private readonly GroupCommitWriter _writer;
@@ -36,7 +35,7 @@ internal sealed class SqlJournal : AsyncWriteJournal
     {
         _database = database;
         _batchWriter = batchWriter;
-        _registry = registry;
+        Registry = registry;
         _settings = settings;
         _log = log;
         _reads = new SemaphoreSlim(settings.ReadParallelism, settings.ReadParallelism);
@@ -51,6 +50,9 @@ internal sealed class SqlJournal : AsyncWriteJournal
     }
 
     internal SqlDatabase Database => _database;
+
+    /// <summary>Settable so that tests can reopen a journal with another registry, as a redeployed node would.</summary>
+    internal EventManifestRegistry Registry { get; set; }
 
     public override Task<IReadOnlyList<Exception?>?> WriteMessagesAsync(IReadOnlyList<AtomicWrite> messages, CancellationToken cancellationToken)
     {
@@ -70,7 +72,7 @@ internal sealed class SqlJournal : AsyncWriteJournal
             {
                 foreach (var persistent in write.Payload)
                 {
-                    var payload = _registry.Serialize(persistent.Payload);
+                    var payload = Registry.Serialize(persistent.Payload);
                     rows.Add(new JournalRow(persistent.PersistenceId, persistent.SequenceNr, persistent.Timestamp, payload.Manifest, payload.Json,
                         persistent.WriterGuid.Length == 0 ? null : persistent.WriterGuid, persistent.Tags));
                 }
@@ -246,7 +248,7 @@ internal sealed class SqlJournal : AsyncWriteJournal
     {
         var sequenceNr = reader.GetInt64(0);
         var manifest = reader.GetString(3);
-        var payload = _registry.Deserialize(manifest, reader.GetFieldValue<byte[]>(2), persistenceId, sequenceNr);
+        var payload = Registry.Deserialize(manifest, reader.GetFieldValue<byte[]>(2), persistenceId, sequenceNr);
         return new Persistent(payload, sequenceNr, persistenceId, manifest,
             WriterGuid: reader.IsDBNull(4) ? "" : reader.GetString(4),
             Timestamp: reader.GetInt64(1));
