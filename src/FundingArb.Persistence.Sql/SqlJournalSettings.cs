@@ -28,10 +28,11 @@ public sealed record SqlJournalSettings
     public int QueueSize { get; init; } = 10_000;
 
     /// <summary>
-    /// Transactions in flight at once (PostgreSQL). They overlap their round trips but commit in order.
-    /// SQLite has one writer, whatever this says.
+    /// Group-commit loops (PostgreSQL; SQLite has one writer whatever this says). Commits are ordered by an
+    /// advisory lock, so a second loop only overlaps round trips; it helps when more than a batch is queued
+    /// and splits waves of writes into smaller transactions otherwise. One is the measured best default.
     /// </summary>
-    public int WriteParallelism { get; init; } = 2;
+    public int WriteParallelism { get; init; } = 1;
 
     /// <summary>Reads (replays, highest sequence numbers, queries) running at once; further ones wait their turn.</summary>
     public int ReadParallelism { get; init; } = 8;

@@ -13,6 +13,8 @@ namespace FundingArb.Persistence.Sql.Journal;
 /// </summary>
 internal sealed class GroupCommitWriter : IAsyncDisposable
 {
+    private const int MaxSettleTurns = 16;
+
     private readonly Channel<PendingWrite> _queue;
     private readonly JournalBatchWriter _writer;
     private readonly SqlDatabase _database;
@@ -54,6 +56,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         PendingWrite? carried = null;
         while (carried is not null || await reader.WaitToReadAsync().ConfigureAwait(false))
         {
+            await SettleAsync(reader).ConfigureAwait(false);
             batch.Clear();
             var rows = 0;
             if (carried is not null)
@@ -80,6 +83,28 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             {
                 await WriteBatchAsync(batch).ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>
+    /// Lets writes that are on their way join the batch: while the queue keeps growing (the replies of the
+    /// last commit are turning into new writes), yield to the threads producing them, a few times at most.
+    /// Without it the first write back after a commit would go out alone and split every wave in two
+    /// transactions. No timer is involved: a lone writer waits a few thread-pool turns, not milliseconds.
+    /// </summary>
+    private async Task SettleAsync(ChannelReader<PendingWrite> reader)
+    {
+        var seen = reader.Count;
+        for (var turn = 0; turn < MaxSettleTurns && seen < _batchSize; turn++)
+        {
+            await Task.Yield();
+            var now = reader.Count;
+            if (now == seen)
+            {
+                return;
+            }
+
+            seen = now;
         }
     }
 

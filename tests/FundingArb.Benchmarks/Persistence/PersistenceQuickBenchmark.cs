@@ -5,12 +5,12 @@ namespace FundingArb.Benchmarks.Persistence;
 /// <summary>
 /// The persistence figures in one pass, on SQLite and (when <c>FUNDINGARB_TEST_PG</c> names a server) on
 /// PostgreSQL: the raw batched-insert limit and 100 actors persisting one event at a time, measured
-/// alternately three times each (medians); single-actor Persist latency; recovery of one actor with 10,000
+/// alternately five times each (medians); single-actor Persist latency; recovery of one actor with 10,000
 /// events; and 1,000 actors × 100 events recovering at once.
 /// </summary>
 internal sealed class PersistenceQuickBenchmark : IQuickBenchmark
 {
-    private const int Rounds = 3;
+    private const int Rounds = 5;
     private const int GroupActors = 100;
 
     public string Area => "persistence";

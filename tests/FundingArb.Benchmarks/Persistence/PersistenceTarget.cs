@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FundingArb.Kernel;
 using FundingArb.Persistence.Sql;
 using FundingArb.Persistence.Sql.Serialization;
@@ -27,7 +28,9 @@ internal sealed class PersistenceTarget : IAsyncDisposable
 
     public string Name => Provider == SqlProvider.Sqlite ? "sqlite" : "postgresql";
 
-    public EventManifestRegistry Registry { get; } = new EventManifestRegistry().Register<BenchEvent>("bench.event.v1");
+    public EventManifestRegistry Registry { get; } =
+        new EventManifestRegistry(new JsonSerializerOptions(JsonSerializerDefaults.Web) { TypeInfoResolver = BenchJsonContext.Default })
+            .Register<BenchEvent>("bench.event.v1");
 
     public static string? PostgreSqlConnectionString => Environment.GetEnvironmentVariable("FUNDINGARB_TEST_PG") is { Length: > 0 } cs ? cs : null;
 
