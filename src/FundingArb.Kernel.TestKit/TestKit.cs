@@ -1,3 +1,4 @@
+using FundingArb.Kernel.Configuration;
 using FundingArb.Kernel.Internal;
 
 namespace FundingArb.Kernel.TestKit;
@@ -14,19 +15,31 @@ public abstract class TestKit : TestKitBase, IDisposable
 
     /// <summary>A fresh system on the real clock.</summary>
     protected TestKit()
-        : this(CreateSystem(null))
+        : this(CreateSystem(null, null))
+    {
+    }
+
+    /// <summary>A fresh system configured by <paramref name="hocon"/> on the real clock.</summary>
+    protected TestKit(string hocon)
+        : this(CreateSystem(ConfigurationFactory.ParseString(hocon), null))
     {
     }
 
     /// <summary>A fresh system on the given clock (usually a <see cref="VirtualClock"/>).</summary>
     protected TestKit(TimeProvider timeProvider)
-        : this(CreateSystem(timeProvider))
+        : this(CreateSystem(null, timeProvider))
+    {
+    }
+
+    /// <summary>A fresh system configured by <paramref name="hocon"/> on the given clock.</summary>
+    protected TestKit(string hocon, TimeProvider timeProvider)
+        : this(CreateSystem(ConfigurationFactory.ParseString(hocon), timeProvider))
     {
     }
 
     /// <summary>A kit around an existing system.</summary>
     protected TestKit(ActorSystem system)
-        : base(system, TestKitSettings.FromEnvironment(), "testActor")
+        : base(system, TestKitSettings.FromConfig(system.Config), "testActor")
     {
         ActorCell.ImplicitSender.Value = TestActor;
     }
@@ -61,6 +74,6 @@ public abstract class TestKit : TestKitBase, IDisposable
         }
     }
 
-    private static ActorSystem CreateSystem(TimeProvider? timeProvider) =>
-        ActorSystem.Create($"test{Interlocked.Increment(ref s_systemCount)}", timeProvider);
+    private static ActorSystem CreateSystem(Config? config, TimeProvider? timeProvider) =>
+        ActorSystem.Create($"test{Interlocked.Increment(ref s_systemCount)}", config, timeProvider);
 }

@@ -1,16 +1,14 @@
-using System.Globalization;
+using FundingArb.Kernel.Configuration;
 
 namespace FundingArb.Kernel.TestKit;
 
 /// <summary>
-/// Real-time limits of the TestKit's expectations. Every limit is dilated by <see cref="TimeFactor"/>, which
-/// <c>FUNDINGARB_TEST_TIMEFACTOR</c> sets (Akka's timefactor): slow CI machines raise it instead of the tests.
+/// Real-time limits of the TestKit's expectations, from <c>fundingarb.test</c>. Every limit is dilated by
+/// <see cref="TimeFactor"/>, which <c>FUNDINGARB_TEST_TIMEFACTOR</c> sets (Akka's timefactor): slow CI
+/// machines raise it instead of the tests' timeouts.
 /// </summary>
 public sealed record TestKitSettings
 {
-    /// <summary>The environment variable that sets <see cref="TimeFactor"/>.</summary>
-    public const string TimeFactorVariable = "FUNDINGARB_TEST_TIMEFACTOR";
-
     /// <summary>Multiplies every real-time limit.</summary>
     public double TimeFactor { get; init; } = 1.0;
 
@@ -20,21 +18,22 @@ public sealed record TestKitSettings
     /// <summary>How long the system may take to shut down when the TestKit is disposed.</summary>
     public TimeSpan DefaultTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>The settings with <see cref="TimeFactor"/> taken from the environment when set there.</summary>
-    public static TestKitSettings FromEnvironment()
+    /// <summary>The settings of a system's configuration.</summary>
+    public static TestKitSettings FromConfig(Config config)
     {
-        var raw = Environment.GetEnvironmentVariable(TimeFactorVariable);
-        if (string.IsNullOrWhiteSpace(raw))
+        ArgumentNullException.ThrowIfNull(config);
+        var factor = config.GetDouble("fundingarb.test.timefactor");
+        if (!(factor > 0))
         {
-            return new TestKitSettings();
+            throw new ConfigurationException("fundingarb.test.timefactor", $"fundingarb.test.timefactor (FUNDINGARB_TEST_TIMEFACTOR) must be a positive number, not {factor}.");
         }
 
-        if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var factor) || factor <= 0)
+        return new TestKitSettings
         {
-            throw new InvalidOperationException($"{TimeFactorVariable} must be a positive number, not '{raw}'.");
-        }
-
-        return new TestKitSettings { TimeFactor = factor };
+            TimeFactor = factor,
+            SingleExpectDefault = config.GetTimeSpan("fundingarb.test.single-expect-default"),
+            DefaultTimeout = config.GetTimeSpan("fundingarb.test.default-timeout"),
+        };
     }
 
     /// <summary>A real-time limit scaled by <see cref="TimeFactor"/>.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
+using FundingArb.Kernel.Configuration;
 using FundingArb.Kernel.Internal;
 
 namespace FundingArb.Kernel;
@@ -25,10 +26,13 @@ public sealed partial class ActorSystem : IAsyncDisposable
     private long _nextTempNumber;
     private int _terminating;
 
-    private ActorSystem(string name, ActorSystemSettings settings, TimeProvider timeProvider)
+    private ActorSystem(string name, Config config, TimeProvider timeProvider)
     {
         Name = name;
-        Settings = settings;
+        Config = config;
+        Settings = ActorSystemSettings.FromConfig(config);
+        PersistenceSettings = Persistence.PersistenceSettings.FromConfig(config);
+        var settings = Settings;
         TimeProvider = timeProvider;
         StartTime = timeProvider.GetUtcNow();
         _scheduler = new TimeProviderScheduler(timeProvider);
@@ -53,6 +57,9 @@ public sealed partial class ActorSystem : IAsyncDisposable
     /// <summary>The system's name, part of every actor path.</summary>
     public string Name { get; }
 
+    /// <summary>The system's configuration, falling back to the documented defaults of every key.</summary>
+    public Config Config { get; }
+
     /// <summary>The clock every timer, timeout and scheduled message of this system runs on.</summary>
     public TimeProvider TimeProvider { get; }
 
@@ -76,7 +83,7 @@ public sealed partial class ActorSystem : IAsyncDisposable
 
     internal ActorSystemSettings Settings { get; }
 
-    internal Persistence.PersistenceSettings PersistenceSettings { get; init; } = new();
+    internal Persistence.PersistenceSettings PersistenceSettings { get; }
 
     internal DeadLetterActorRef DeadLetterRef { get; }
 
@@ -85,11 +92,12 @@ public sealed partial class ActorSystem : IAsyncDisposable
     /// <summary>Creates an actor under <c>/system</c>, for the kernel's own services (journals, snapshot stores).</summary>
     internal IActorRef SystemActorOf(Props props, string name) => _systemGuardian.ActorOf(props, name);
 
-    /// <summary>Creates a system on the given clock (the system clock when null).</summary>
-    public static ActorSystem Create(string name, TimeProvider? timeProvider = null) =>
-        Create(name, new ActorSystemSettings(), timeProvider);
-
-    internal static ActorSystem Create(string name, ActorSystemSettings settings, TimeProvider? timeProvider)
+    /// <summary>
+    /// Creates a system named <paramref name="name"/> from <paramref name="config"/> (falling back to the
+    /// documented defaults) on <paramref name="timeProvider"/> (the system clock when null). A bad setting
+    /// throws <see cref="ConfigurationException"/> naming its key.
+    /// </summary>
+    public static ActorSystem Create(string name, Config? config = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(name);
         if (!SystemNamePattern().IsMatch(name))
@@ -97,7 +105,8 @@ public sealed partial class ActorSystem : IAsyncDisposable
             throw new ArgumentException($"Invalid ActorSystem name [{name}]: use ASCII letters, digits, '-' and '_', starting with a letter or digit.", nameof(name));
         }
 
-        return new ActorSystem(name, settings, timeProvider ?? TimeProvider.System);
+        var merged = (config ?? ConfigurationFactory.Empty).WithFallback(ConfigurationFactory.Default());
+        return new ActorSystem(name, merged, timeProvider ?? TimeProvider.System);
     }
 
     /// <summary>Creates a top-level actor under <c>/user</c>; a name in use throws <see cref="InvalidActorNameException"/>.</summary>

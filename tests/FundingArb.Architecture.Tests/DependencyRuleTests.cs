@@ -11,6 +11,7 @@ public sealed class DependencyRuleTests
         ["FundingArb.Kernel.TestKit"] = ["FundingArb.Kernel"],
         ["FundingArb.Trading"] = [],
         ["FundingArb.Persistence.Sql"] = ["FundingArb.Kernel"],
+        ["FundingArb.Node"] = ["FundingArb.Kernel"],
     };
 
     public static TheoryData<string> Assemblies() => new(s_allowed.Keys);

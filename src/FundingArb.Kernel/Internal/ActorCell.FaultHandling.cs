@@ -33,8 +33,8 @@ internal sealed partial class ActorCell
 
     private ActorBase NewActor()
     {
-        var previous = t_current;
-        t_current = this;
+        var previous = s_current;
+        s_current = this;
         try
         {
             var actor = _props.NewActor();
@@ -53,7 +53,7 @@ internal sealed partial class ActorCell
         }
         finally
         {
-            t_current = previous;
+            s_current = previous;
         }
     }
 

@@ -79,7 +79,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
             return;
         }
 
-        t_current = this;
+        s_current = this;
         try
         {
             ProcessSystemMessages();
@@ -87,7 +87,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
         }
         finally
         {
-            t_current = null;
+            s_current = null;
             Interlocked.And(ref _status, ~ScheduledFlag);
             if (!IsClosed && (Volatile.Read(ref _systemInbox) is not null || (!IsSuspended && HasUserMessages())))
             {

@@ -9,7 +9,7 @@ namespace FundingArb.Kernel.Internal;
 internal sealed partial class ActorCell : IActorContext
 {
     [ThreadStatic]
-    private static ActorCell? t_current;
+    private static ActorCell? s_current;
 
     private readonly ActorSystem _system;
     private readonly Props _props;
@@ -38,7 +38,7 @@ internal sealed partial class ActorCell : IActorContext
     public static readonly AsyncLocal<IActorRef?> ImplicitSender = new();
 
     /// <summary>The cell whose actor is running on this thread, or null outside actors.</summary>
-    public static ActorCell? Current => t_current;
+    public static ActorCell? Current => s_current;
 
     public LocalActorRef Self { get; }
 

@@ -8,8 +8,13 @@ public abstract partial class Eventsourced
 {
     private Recovery? _activeRecovery;
 
+    /// <summary>
+    /// Starts recovery from PreStart and PostRestart. The plugins are resolved here, so a missing one fails
+    /// the actor's initialization (and stops it) instead of failing every command and restarting forever.
+    /// </summary>
     private void StartRecovery()
     {
+        _ = Journal;
         _state = State.RecoveryStarted;
         _activeRecovery = Recovery;
         SnapshotStore.Tell(new LoadSnapshot(PersistenceId, _activeRecovery.FromSnapshot, _activeRecovery.ToSequenceNr), Self);

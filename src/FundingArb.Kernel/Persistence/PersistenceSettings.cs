@@ -1,6 +1,8 @@
+using FundingArb.Kernel.Configuration;
+
 namespace FundingArb.Kernel.Persistence;
 
-/// <summary>The persistence settings, bound from <c>fundingarb.persistence</c>.</summary>
+/// <summary>The persistence settings, bound once from <c>fundingarb.persistence</c>.</summary>
 internal sealed record PersistenceSettings
 {
     public const string InMemoryPluginId = "inmem";
@@ -13,4 +15,11 @@ internal sealed record PersistenceSettings
 
     /// <summary>Whether delete commands are also published on the event stream (the TCK listens for them).</summary>
     public bool PublishPluginCommands { get; init; }
+
+    public static PersistenceSettings FromConfig(Config config) => new()
+    {
+        JournalPluginId = config.GetString("fundingarb.persistence.journal.plugin"),
+        SnapshotStorePluginId = config.GetString("fundingarb.persistence.snapshot-store.plugin"),
+        PublishPluginCommands = config.GetBoolean("fundingarb.persistence.publish-plugin-commands"),
+    };
 }

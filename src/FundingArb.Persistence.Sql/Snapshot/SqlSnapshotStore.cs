@@ -33,15 +33,15 @@ internal sealed class SqlSnapshotStore : SnapshotStore
         _registry = registry;
         _gate = new SemaphoreSlim(settings.Parallelism, settings.Parallelism);
         var table = database.Snapshot;
-        const string matches = "persistence_id = @pid AND sequence_number <= @maxSeq AND sequence_number >= @minSeq AND created <= @maxTs AND created >= @minTs";
-        _loadSql = $"SELECT {Columns} FROM {table} WHERE {matches} ORDER BY sequence_number DESC LIMIT 1";
+        const string Matches = "persistence_id = @pid AND sequence_number <= @maxSeq AND sequence_number >= @minSeq AND created <= @maxTs AND created >= @minTs";
+        _loadSql = $"SELECT {Columns} FROM {table} WHERE {Matches} ORDER BY sequence_number DESC LIMIT 1";
         _saveSql = $"""
             INSERT INTO {table} ({Columns}) VALUES (@pid, @seq, @created, @snapshot, @manifest, @serializer)
             ON CONFLICT (persistence_id, sequence_number) DO UPDATE SET
                 created = excluded.created, snapshot = excluded.snapshot, manifest = excluded.manifest, serializer_id = excluded.serializer_id
             """;
         _deleteOneSql = $"DELETE FROM {table} WHERE persistence_id = @pid AND sequence_number = @seq AND (@anyTime OR created <= @maxTs)";
-        _deleteManySql = $"DELETE FROM {table} WHERE {matches}";
+        _deleteManySql = $"DELETE FROM {table} WHERE {Matches}";
     }
 
     public override async Task<SelectedSnapshot?> LoadAsync(string persistenceId, SnapshotSelectionCriteria criteria, CancellationToken cancellationToken)

@@ -21,27 +21,27 @@ internal sealed class KernelQuickBenchmark : IQuickBenchmark
         var figures = new List<QuickFigure>();
         await using var system = ActorSystem.Create("bench");
 
-        const int pingPongHops = 1_000_000;
+        const int PingPongHops = 1_000_000;
         var (pingActors, pingChannels) = await CompareAsync(
-            () => PingPongScenario.RunActorsAsync(system, pingPongHops),
-            () => PingPongScenario.RunChannelsAsync(pingPongHops),
-            pingPongHops).ConfigureAwait(false);
+            () => PingPongScenario.RunActorsAsync(system, PingPongHops),
+            () => PingPongScenario.RunChannelsAsync(PingPongHops),
+            PingPongHops).ConfigureAwait(false);
         figures.Add(new QuickFigure("ping-pong, channels baseline", pingChannels, "msg/s"));
         figures.Add(new QuickFigure("ping-pong, 2 actors", pingActors, "msg/s", pingActors / pingChannels, ">= 0.5"));
 
-        const int fanInMessages = 4_000_000;
+        const int FanInMessages = 4_000_000;
         var (fanActors, fanChannels) = await CompareAsync(
-            () => FanInScenario.RunActorsAsync(system, fanInMessages),
-            () => FanInScenario.RunChannelsAsync(fanInMessages),
-            fanInMessages).ConfigureAwait(false);
+            () => FanInScenario.RunActorsAsync(system, FanInMessages),
+            () => FanInScenario.RunChannelsAsync(FanInMessages),
+            FanInMessages).ConfigureAwait(false);
         figures.Add(new QuickFigure("one-way 4 senders, channels baseline", fanChannels, "msg/s"));
         figures.Add(new QuickFigure("one-way 4 senders -> 1 actor", fanActors, "msg/s", fanActors / fanChannels, ">= 0.3"));
 
-        const int hopsPerPair = 20_000;
+        const int HopsPerPair = 20_000;
         var (pairsActors, pairsChannels) = await CompareAsync(
-            () => ManyPairsScenario.RunActorsAsync(system, hopsPerPair),
-            () => ManyPairsScenario.RunChannelsAsync(hopsPerPair),
-            hopsPerPair * ManyPairsScenario.Pairs).ConfigureAwait(false);
+            () => ManyPairsScenario.RunActorsAsync(system, HopsPerPair),
+            () => ManyPairsScenario.RunChannelsAsync(HopsPerPair),
+            HopsPerPair * ManyPairsScenario.Pairs).ConfigureAwait(false);
         figures.Add(new QuickFigure("100 pairs x 100 in flight, channels baseline", pairsChannels, "msg/s"));
         figures.Add(new QuickFigure("100 pairs x 100 in flight, actors", pairsActors, "msg/s", pairsActors / pairsChannels));
 

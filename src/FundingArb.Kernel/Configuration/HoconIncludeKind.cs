@@ -1,0 +1,10 @@
+namespace FundingArb.Kernel.Configuration;
+
+internal enum HoconIncludeKind
+{
+    /// <c>include "name"</c>: a file or resolver name, as the including document is one.
+    Heuristic,
+    File,
+    Url,
+    Classpath,
+}

@@ -1,0 +1,3 @@
+namespace FundingArb.Trading.Analytics;
+
+public readonly record struct EquityPoint(DateTimeOffset At, decimal Equity);

@@ -1,0 +1,23 @@
+namespace FundingArb.Trading.Barriers;
+
+/// Exits once the pair has been open for Limit.
+public sealed class PairTimeLimitRule : IFundingExitRule
+{
+    public PairTimeLimitRule(TimeSpan limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(limit, TimeSpan.Zero);
+        Limit = limit;
+    }
+
+    public TimeSpan Limit { get; }
+
+    public FundingExitRule Rule => FundingExitRule.TimeLimit;
+
+    public FundingExitDecision Evaluate(in FundingPairSnapshot snapshot)
+    {
+        var open = snapshot.Now - snapshot.OpenedAt;
+        return open >= Limit
+            ? new FundingExitDecision(Rule, (decimal)open.Ticks / TimeSpan.TicksPerSecond, (decimal)Limit.Ticks / TimeSpan.TicksPerSecond)
+            : FundingExitDecision.Hold;
+    }
+}

@@ -1,0 +1,3 @@
+namespace FundingArb.Trading.Executors;
+
+public readonly record struct CloseTypeCount(CloseType CloseType, int Count);

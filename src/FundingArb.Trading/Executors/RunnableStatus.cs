@@ -1,0 +1,10 @@
+namespace FundingArb.Trading.Executors;
+
+/// Values are Hummingbot's (executors.md 3).
+public enum RunnableStatus
+{
+    NotStarted = 1,
+    Running = 2,
+    ShuttingDown = 3,
+    Terminated = 4,
+}

@@ -1,0 +1,12 @@
+namespace FundingArb.Trading.Funding;
+
+public enum FundingRejectionReason
+{
+    NotANumber,
+    Infinite,
+    Unparseable,
+    BeyondCap,
+    IntervalOutOfRange,
+    Stale,
+    NoFeeSchedule,
+}

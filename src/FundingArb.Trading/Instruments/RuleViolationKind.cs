@@ -1,0 +1,9 @@
+namespace FundingArb.Trading.Instruments;
+
+public enum RuleViolationKind
+{
+    PriceOffTick,
+    SizeOffStep,
+    BelowMinSize,
+    BelowMinNotional,
+}

@@ -1,0 +1,8 @@
+namespace FundingArb.Trading.Instruments;
+
+public enum SizingRejectionReason
+{
+    BudgetBelowCommonStep,
+    BelowMinSize,
+    BelowMinNotional,
+}

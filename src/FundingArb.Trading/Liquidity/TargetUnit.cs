@@ -1,0 +1,7 @@
+namespace FundingArb.Trading.Liquidity;
+
+public enum TargetUnit
+{
+    Quote,
+    Base,
+}

@@ -1,0 +1,7 @@
+namespace FundingArb.Trading.Orders;
+
+public enum LiquidityRole
+{
+    Maker,
+    Taker,
+}

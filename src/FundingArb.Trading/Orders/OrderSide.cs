@@ -1,0 +1,7 @@
+namespace FundingArb.Trading.Orders;
+
+public enum OrderSide
+{
+    Buy,
+    Sell,
+}
