@@ -23,6 +23,7 @@ public abstract class JournalContractTests : TestKit, IAsyncLifetime
     private IActorRef _journal = ActorRefs.Nobody;
 
     protected JournalContractTests()
+        : base("fundingarb.persistence.publish-plugin-commands = on")
     {
         _stores = CreateStores();
         _receiver = CreateTestProbe();
@@ -160,7 +161,11 @@ public abstract class JournalContractTests : TestKit, IAsyncLifetime
     [Fact]
     public async Task DeleteMessagesTo_Range_DeletedMessagesAreNotReplayed()
     {
-        _journal.Tell(new DeleteMessagesTo(Pid, 3, _receiver.Ref));
+        var subscriber = CreateTestProbe();
+        Sys.EventStream.Subscribe(subscriber.Ref, typeof(DeleteMessagesTo));
+        var command = new DeleteMessagesTo(Pid, 3, _receiver.Ref);
+        _journal.Tell(command);
+        await subscriber.ExpectMsgAsync(command);
         await _receiver.ExpectMsgAsync(new DeleteMessagesSuccess(3));
 
         _journal.Tell(new ReplayMessages(1, long.MaxValue, long.MaxValue, Pid, _receiver.Ref));

@@ -23,6 +23,7 @@ public abstract class SnapshotStoreContractTests : TestKit, IAsyncLifetime
     private IActorRef _store = ActorRefs.Nobody;
 
     protected SnapshotStoreContractTests()
+        : base("fundingarb.persistence.publish-plugin-commands = on")
     {
         _stores = CreateStores();
         _sender = CreateTestProbe();
@@ -119,7 +120,10 @@ public abstract class SnapshotStoreContractTests : TestKit, IAsyncLifetime
     public async Task DeleteSnapshot_BySequenceNr_RemovesIt()
     {
         var md = _metadata[2];
+        var subscriber = CreateTestProbe();
+        Sys.EventStream.Subscribe(subscriber.Ref, typeof(DeleteSnapshot));
         _store.Tell(new DeleteSnapshot(md), _sender.Ref);
+        await subscriber.ExpectMsgAsync(new DeleteSnapshot(md));
         await _sender.ExpectMsgAsync(new DeleteSnapshotSuccess(md));
 
         _store.Tell(new LoadSnapshot(Pid, new SnapshotSelectionCriteria(md.SequenceNr, md.Timestamp), long.MaxValue), _sender.Ref);
@@ -132,7 +136,10 @@ public abstract class SnapshotStoreContractTests : TestKit, IAsyncLifetime
     public async Task DeleteSnapshot_TimestampMinValue_RemovesItWhateverItsTimestamp()
     {
         var md = _metadata[2] with { Timestamp = DateTime.MinValue };
+        var subscriber = CreateTestProbe();
+        Sys.EventStream.Subscribe(subscriber.Ref, typeof(DeleteSnapshot));
         _store.Tell(new DeleteSnapshot(md), _sender.Ref);
+        await subscriber.ExpectMsgAsync(new DeleteSnapshot(md));
         await _sender.ExpectMsgAsync(new DeleteSnapshotSuccess(md));
 
         _store.Tell(new LoadSnapshot(Pid, new SnapshotSelectionCriteria(md.SequenceNr), long.MaxValue), _sender.Ref);
