@@ -1,4 +1,5 @@
 using FundingArb.Kernel;
+using FundingArb.Kernel.Configuration;
 using FundingArb.Kernel.Persistence.Journal;
 using FundingArb.Kernel.Persistence.Query;
 using FundingArb.Kernel.Persistence.Snapshot;
@@ -23,6 +24,36 @@ public static class SqlPersistence
 
     /// <summary>The plugin id of the PostgreSQL journal and snapshot store.</summary>
     public const string PostgreSqlPluginId = "postgresql";
+
+    /// <summary>
+    /// Registers the SQL journals, snapshot stores and read journals that <paramref name="persistenceConfig"/>
+    /// (the <c>fundingarb.persistence</c> object) configures: <c>sqlite</c> always (its default file is
+    /// <c>data/journal.db</c>), <c>postgresql</c> when it has a connection string. Nothing is opened until a
+    /// persistent actor or a query uses the plugin.
+    /// </summary>
+    /// <exception cref="ConfigurationException">A value has the wrong type, or the selected plugin is <c>postgresql</c> without a connection string.</exception>
+    public static void Register(ActorSystem system, Config persistenceConfig, EventManifestRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(persistenceConfig);
+        ArgumentNullException.ThrowIfNull(registry);
+        foreach (var (pluginId, provider) in new[] { (SqlitePluginId, SqlProvider.Sqlite), (PostgreSqlPluginId, SqlProvider.PostgreSql) })
+        {
+            var journalPath = $"journal.{pluginId}";
+            var journal = SqlSettingsBinder.Journal(persistenceConfig.GetConfig(journalPath), provider);
+            if (Selected(persistenceConfig, "journal.plugin", pluginId, journal.ConnectionString, journalPath))
+            {
+                RegisterJournal(system, pluginId, journal, registry);
+            }
+
+            var snapshotPath = $"snapshot-store.{pluginId}";
+            var snapshots = SqlSettingsBinder.SnapshotStore(persistenceConfig.GetConfig(snapshotPath), provider);
+            if (Selected(persistenceConfig, "snapshot-store.plugin", pluginId, snapshots.ConnectionString, snapshotPath))
+            {
+                RegisterSnapshotStore(system, pluginId, snapshots, registry);
+            }
+        }
+    }
 
     /// <summary>
     /// Registers a journal for <paramref name="settings"/> under <paramref name="pluginId"/>, and the read journal
@@ -85,6 +116,23 @@ public static class SqlPersistence
         settings.Validate();
         var database = OpenDatabase(settings.Provider, settings.ConnectionString, settings.Schema, settings.AutoInitialize, timeProvider);
         return new SqlReadJournal(database, registry, timeProvider, new ReadJournalSettings { PageSize = settings.QueryPageSize, RefreshInterval = settings.QueryRefreshInterval });
+    }
+
+    /// <summary>True when the store has a connection string; throws when it is the selected plugin and has none.</summary>
+    private static bool Selected(Config persistenceConfig, string pluginKey, string pluginId, string connectionString, string path)
+    {
+        if (connectionString.Length > 0)
+        {
+            return true;
+        }
+
+        if (persistenceConfig.GetString(pluginKey, "") == pluginId)
+        {
+            throw new ConfigurationException($"fundingarb.persistence.{path}.connection-string",
+                $"fundingarb.persistence.{pluginKey} is {pluginId}, but fundingarb.persistence.{path}.connection-string is empty.");
+        }
+
+        return false;
     }
 
     internal static SqlDatabase OpenDatabase(SqlProvider provider, string connectionString, string schema, bool autoInitialize, TimeProvider timeProvider) =>
