@@ -20,7 +20,6 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private readonly SqlDatabase _database;
     private readonly ILoggingAdapter _log;
     private readonly int _batchSize;
-    private readonly CancellationTokenSource _stopping = new();
     private readonly Task[] _loops;
 
     public GroupCommitWriter(JournalBatchWriter writer, SqlDatabase database, ILoggingAdapter log, int batchSize, int queueSize, int parallelism)
@@ -43,10 +42,10 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Writes already queued are still committed: nothing taken from the queue is ever cancelled, since a
+        // cancelled commit would leave its outcome unknown.
         _queue.Writer.TryComplete();
         await Task.WhenAll(_loops).ConfigureAwait(false);
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        _stopping.Dispose();
     }
 
     private async Task RunAsync()
@@ -112,7 +111,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     {
         try
         {
-            await _writer.WriteAsync(batch, _stopping.Token).ConfigureAwait(false);
+            await _writer.WriteAsync(batch, CancellationToken.None).ConfigureAwait(false);
             foreach (var write in batch)
             {
                 write.Complete();
@@ -140,7 +139,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     {
         try
         {
-            await _writer.WriteAsync([write], _stopping.Token).ConfigureAwait(false);
+            await _writer.WriteAsync([write], CancellationToken.None).ConfigureAwait(false);
             write.Complete();
         }
         catch (Exception exception)
