@@ -13,7 +13,8 @@ namespace FundingArb.Persistence.Sql.Journal;
 /// </summary>
 internal sealed class GroupCommitWriter : IAsyncDisposable
 {
-    private const int MaxSettleTurns = 16;
+    private const int MaxSettleTurns = 64;
+    private const int MaxIdleSettleTurns = 4;
 
     private readonly Channel<PendingWrite> _queue;
     private readonly JournalBatchWriter _writer;
@@ -53,9 +54,10 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         var reader = _queue.Reader;
         var batch = new List<PendingWrite>();
         PendingWrite? carried = null;
+        var lastBatch = 1;
         while (carried is not null || await reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            await SettleAsync(reader).ConfigureAwait(false);
+            await SettleAsync(reader, lastBatch).ConfigureAwait(false);
             batch.Clear();
             var rows = 0;
             if (carried is not null)
@@ -80,29 +82,28 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
             if (batch.Count > 0)
             {
+                lastBatch = batch.Count;
                 await WriteBatchAsync(batch).ConfigureAwait(false);
             }
         }
     }
 
     /// <summary>
-    /// Lets writes that are on their way join the batch: while the queue keeps growing (the replies of the
-    /// last commit are turning into new writes), yield to the threads producing them, a few times at most.
-    /// Without it the first write back after a commit would go out alone and split every wave in two
-    /// transactions. No timer is involved: a lone writer waits a few thread-pool turns, not milliseconds.
+    /// Lets writes that are on their way join the batch. The writers of the last batch usually write again as
+    /// soon as they hear back, so while fewer writes are queued than the last batch held, yield to the
+    /// threads producing them; stop after a few turns without growth. Without it the first write back after
+    /// a commit would go out alone and split every wave in two transactions. No timer is involved, and a
+    /// lone writer (last batch of one) does not wait at all.
     /// </summary>
-    private async Task SettleAsync(ChannelReader<PendingWrite> reader)
+    private async Task SettleAsync(ChannelReader<PendingWrite> reader, int expected)
     {
         var seen = reader.Count;
-        for (var turn = 0; turn < MaxSettleTurns && seen < _batchSize; turn++)
+        var idleTurns = 0;
+        for (var turn = 0; turn < MaxSettleTurns && seen < expected && seen < _batchSize && idleTurns < MaxIdleSettleTurns; turn++)
         {
             await Task.Yield();
             var now = reader.Count;
-            if (now == seen)
-            {
-                return;
-            }
-
+            idleTurns = now == seen ? idleTurns + 1 : 0;
             seen = now;
         }
     }
