@@ -25,8 +25,19 @@ sum_counter() {
   echo "$total"
 }
 
+# A throw-away PostgreSQL for the persistence tests (tests/start-postgres.sh), unless FUNDINGARB_TEST_PG
+# already names a server; it is removed when the script exits.
+start_postgres() {
+  if [ -n "${FUNDINGARB_TEST_PG:-}" ]; then
+    return
+  fi
+  eval "$(tests/start-postgres.sh start)"
+  trap 'tests/start-postgres.sh remove "$FUNDINGARB_TEST_PG_DIR"' EXIT
+}
+
 run_tests() {
   build
+  start_postgres
   rm -rf "$results"
   mkdir -p "$results"
   local status=0 project name

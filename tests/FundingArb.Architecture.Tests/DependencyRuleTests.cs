@@ -10,6 +10,7 @@ public sealed class DependencyRuleTests
         ["FundingArb.Kernel"] = [],
         ["FundingArb.Kernel.TestKit"] = ["FundingArb.Kernel"],
         ["FundingArb.Trading"] = [],
+        ["FundingArb.Persistence.Sql"] = ["FundingArb.Kernel"],
         ["FundingArb.Node"] = ["FundingArb.Kernel"],
     };
 

@@ -1,0 +1,45 @@
+using FundingArb.Kernel;
+using FundingArb.Kernel.Persistence;
+
+namespace FundingArb.Benchmarks.Persistence;
+
+/// <summary>
+/// JournalPerfSpec's BenchActor: persists one event per command with Persist (so each actor has one write
+/// in flight), checks handlers run in order, and replies after <c>replyAfter</c> events or on recovery.
+/// </summary>
+internal sealed class BenchActor : ReceivePersistentActor
+{
+    private readonly string _persistenceId;
+    private readonly string _pluginId;
+    private long _count;
+
+    public BenchActor(string persistenceId, string pluginId, IActorRef reportTo, long replyAfter)
+    {
+        _persistenceId = persistenceId;
+        _pluginId = pluginId;
+        Recover<BenchEvent>(_ => _count++);
+        Recover<RecoveryCompleted>(_ => reportTo.Tell(new Recovered(_count)));
+        Command<BenchEvent>(command => Persist(command, e =>
+        {
+            if (e.Value != ++_count)
+            {
+                throw new InvalidOperationException($"Handler of event {e.Value} ran as number {_count}.");
+            }
+
+            if (replyAfter == 0 || _count % replyAfter == 0)
+            {
+                Sender.Tell(new Done(_count));
+            }
+        }));
+    }
+
+    public override string PersistenceId => _persistenceId;
+
+    public override string? JournalPluginId => _pluginId;
+
+    public override string? SnapshotPluginId => _pluginId;
+
+    public sealed record Recovered(long Count);
+
+    public sealed record Done(long Count);
+}

@@ -1,0 +1,8 @@
+using FundingArb.Persistence.Sql.Tests.Infrastructure;
+
+namespace FundingArb.Persistence.Sql.Tests.Actors;
+
+public sealed class PostgreSqlPersistentActorTests : PersistentActorContractTests
+{
+    protected override TestStores CreateStores() => new PostgreSqlTestStores();
+}

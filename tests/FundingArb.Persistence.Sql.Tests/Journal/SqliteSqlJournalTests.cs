@@ -1,0 +1,8 @@
+using FundingArb.Persistence.Sql.Tests.Infrastructure;
+
+namespace FundingArb.Persistence.Sql.Tests.Journal;
+
+public sealed class SqliteSqlJournalTests : SqlJournalContractTests
+{
+    protected override TestStores CreateStores() => new SqliteTestStores();
+}
