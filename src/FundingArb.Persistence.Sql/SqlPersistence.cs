@@ -28,7 +28,7 @@ public static class SqlPersistence
     /// <summary>
     /// Registers the SQL journals, snapshot stores and read journals that <paramref name="persistenceConfig"/>
     /// (the <c>fundingarb.persistence</c> object) configures: <c>sqlite</c> always (its default file is
-    /// <c>data/journal.db</c>), <c>postgresql</c> when it has a connection string. Nothing is opened until a
+    /// <c>data/fundingarb.db</c>), <c>postgresql</c> when it has a connection string. Nothing is opened until a
     /// persistent actor or a query uses the plugin.
     /// </summary>
     /// <exception cref="ConfigurationException">A value has the wrong type, or the selected plugin is <c>postgresql</c> without a connection string.</exception>

@@ -3,7 +3,7 @@ using FundingArb.Kernel.Configuration;
 namespace FundingArb.Persistence.Sql;
 
 /// <summary>
-/// Reads the SQL stores' settings from <c>fundingarb.persistence</c> (see hocon/persistence.conf); a missing
+/// Reads the SQL stores' settings from <c>fundingarb.persistence</c> (see hocon/reference.conf); a missing
 /// key takes the settings record's default, a value of the wrong type throws naming its path.
 /// </summary>
 internal static class SqlSettingsBinder

@@ -70,31 +70,17 @@ public sealed class SqlPersistenceConfigTests : TestKit, IAsyncLifetime
     }
 
     [Fact]
-    public void PersistenceConf_Defaults_EqualTheSettingsRecordDefaults()
+    public void ReferenceConf_Defaults_EqualTheSettingsRecordDefaults()
     {
-        var config = ConfigurationFactory.ParseFile(RepositoryFile("hocon", "persistence.conf")).GetConfig("fundingarb.persistence");
+        var config = ConfigurationFactory.Default().GetConfig("fundingarb.persistence");
 
         var sqlite = SqlSettingsBinder.Journal(config.GetConfig("journal.sqlite"), SqlProvider.Sqlite);
         var postgres = SqlSettingsBinder.Journal(config.GetConfig("journal.postgresql"), SqlProvider.PostgreSql);
         var snapshots = SqlSettingsBinder.SnapshotStore(config.GetConfig("snapshot-store.sqlite"), SqlProvider.Sqlite);
 
-        Assert.Equal(new SqlJournalSettings { Provider = SqlProvider.Sqlite, ConnectionString = "Data Source=data/journal.db" }, sqlite);
+        Assert.Equal(new SqlJournalSettings { Provider = SqlProvider.Sqlite, ConnectionString = "Data Source=data/fundingarb.db" }, sqlite);
         Assert.Equal(new SqlJournalSettings { Provider = SqlProvider.PostgreSql, ConnectionString = "" }, postgres);
-        Assert.Equal(new SqlSnapshotStoreSettings { Provider = SqlProvider.Sqlite, ConnectionString = "Data Source=data/journal.db" }, snapshots);
-    }
-
-    private static string RepositoryFile(params string[] parts)
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            var path = Path.Combine([folder.FullName, .. parts]);
-            if (File.Exists(path))
-            {
-                return path;
-            }
-        }
-
-        throw new FileNotFoundException(string.Join('/', parts) + " was not found above " + AppContext.BaseDirectory);
+        Assert.Equal(new SqlSnapshotStoreSettings { Provider = SqlProvider.Sqlite, ConnectionString = "Data Source=data/fundingarb.db" }, snapshots);
     }
 
     private sealed class Kit(string hocon) : TestKit(hocon);
