@@ -50,6 +50,18 @@ public sealed class VirtualClock : TimeProvider
         }
     }
 
+    /// <summary>When the next timer comes due, or null when none waits; a runner can advance timer by timer.</summary>
+    public DateTimeOffset? NextDueAt
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _due.Count > 0 ? _due.Min!.DueAt : null;
+            }
+        }
+    }
+
     public override DateTimeOffset GetUtcNow()
     {
         lock (_gate)

@@ -26,9 +26,10 @@ public sealed partial class ActorSystem : IAsyncDisposable
     private long _nextTempNumber;
     private int _terminating;
 
-    private ActorSystem(string name, Config config, TimeProvider timeProvider)
+    private ActorSystem(string name, Config config, TimeProvider timeProvider, MessageDispatcher dispatcher)
     {
         Name = name;
+        Dispatcher = dispatcher;
         Config = config;
         Settings = ActorSystemSettings.FromConfig(config);
         PersistenceSettings = Persistence.PersistenceSettings.FromConfig(config);
@@ -56,6 +57,9 @@ public sealed partial class ActorSystem : IAsyncDisposable
 
     /// <summary>The system's name, part of every actor path.</summary>
     public string Name { get; }
+
+    /// <summary>Where the system's actors run.</summary>
+    public MessageDispatcher Dispatcher { get; }
 
     /// <summary>The system's configuration, falling back to the documented defaults of every key.</summary>
     public Config Config { get; }
@@ -97,16 +101,24 @@ public sealed partial class ActorSystem : IAsyncDisposable
     /// documented defaults) on <paramref name="timeProvider"/> (the system clock when null). A bad setting
     /// throws <see cref="ConfigurationException"/> naming its key.
     /// </summary>
-    public static ActorSystem Create(string name, Config? config = null, TimeProvider? timeProvider = null)
+    public static ActorSystem Create(string name, Config? config = null, TimeProvider? timeProvider = null) =>
+        Create(name, config, timeProvider, MessageDispatcher.ThreadPool);
+
+    /// <summary>
+    /// Creates a system whose actors run on <paramref name="dispatcher"/>, e.g. a
+    /// <see cref="DeterministicDispatcher"/> for reproducible simulations.
+    /// </summary>
+    public static ActorSystem Create(string name, Config? config, TimeProvider? timeProvider, MessageDispatcher dispatcher)
     {
         ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(dispatcher);
         if (!SystemNamePattern().IsMatch(name))
         {
             throw new ArgumentException($"Invalid ActorSystem name [{name}]: use ASCII letters, digits, '-' and '_', starting with a letter or digit.", nameof(name));
         }
 
         var merged = (config ?? ConfigurationFactory.Empty).WithFallback(ConfigurationFactory.Default());
-        return new ActorSystem(name, merged, timeProvider ?? TimeProvider.System);
+        return new ActorSystem(name, merged, timeProvider ?? TimeProvider.System, dispatcher);
     }
 
     /// <summary>Creates a top-level actor under <c>/user</c>; a name in use throws <see cref="InvalidActorNameException"/>.</summary>

@@ -111,7 +111,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
             var seen = Interlocked.CompareExchange(ref _status, status | ScheduledFlag, status);
             if (seen == status)
             {
-                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+                _system.Dispatcher.Schedule(this);
                 return;
             }
 
