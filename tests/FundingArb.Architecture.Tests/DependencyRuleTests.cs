@@ -11,6 +11,8 @@ public sealed class DependencyRuleTests
         ["FundingArb.Kernel.TestKit"] = ["FundingArb.Kernel"],
         ["FundingArb.Trading"] = [],
         ["FundingArb.Node"] = ["FundingArb.Kernel"],
+        // Kernel for its HOCON parser only (scenario files); Venues uses no actors (docs/venues.md).
+        ["FundingArb.Venues"] = ["FundingArb.Kernel", "FundingArb.Trading"],
     };
 
     public static TheoryData<string> Assemblies() => new(s_allowed.Keys);
