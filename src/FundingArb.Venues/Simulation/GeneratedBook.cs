@@ -152,18 +152,21 @@ internal sealed class GeneratedBook
         }
     }
 
-    public void RestoreTaken(IReadOnlyList<decimal> bids, IReadOnlyList<decimal> asks)
+    public void Restore(long midTicks, long sequence, IReadOnlyList<decimal> bidsTaken, IReadOnlyList<decimal> asksTaken)
     {
+        MoveTo(midTicks);
         Build();
-        for (var i = 0; i < Math.Min(bids.Count, BidCount); i++)
+        for (var i = 0; i < Math.Min(bidsTaken.Count, BidCount); i++)
         {
-            _bidTaken[i] = bids[i];
+            _bidTaken[i] = bidsTaken[i];
         }
 
-        for (var i = 0; i < Math.Min(asks.Count, AskCount); i++)
+        for (var i = 0; i < Math.Min(asksTaken.Count, AskCount); i++)
         {
-            _askTaken[i] = asks[i];
+            _askTaken[i] = asksTaken[i];
         }
+
+        Sequence = sequence;
     }
 
     // The factors are decimal fractions doubles cannot hold exactly, so a product that should be a whole number of

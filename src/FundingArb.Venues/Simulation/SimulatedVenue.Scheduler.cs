@@ -81,7 +81,8 @@ public sealed partial class SimulatedVenue
         public override void Run(SimulatedVenue venue)
         {
             venue.StepMarkets();
-            venue.Schedule(venue._nowTicks + venue._settings.Step.Ticks, WorkPhase.MarketStep, this);
+            venue._nextStepTicks = venue._nowTicks + venue._settings.Step.Ticks;
+            venue.Schedule(venue._nextStepTicks, WorkPhase.MarketStep, this);
         }
     }
 

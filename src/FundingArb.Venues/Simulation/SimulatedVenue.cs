@@ -35,16 +35,26 @@ public sealed partial class SimulatedVenue : IVenue, IDisposable
 
     public SimulatedVenue(SimulatedVenueSettings settings, IEnumerable<MarketSettings> markets, IEnumerable<VenueFault> faults, long seed,
         TimeProvider timeProvider)
+        : this(settings, markets, faults, seed, timeProvider, (timeProvider ?? throw new ArgumentNullException(nameof(timeProvider))).GetUtcNow().UtcTicks)
+    {
+        lock (_gate)
+        {
+            ScheduleStart();
+            Rearm();
+        }
+    }
+
+    private SimulatedVenue(SimulatedVenueSettings settings, IEnumerable<MarketSettings> markets, IEnumerable<VenueFault> faults, long seed,
+        TimeProvider timeProvider, long startTicks)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(markets);
         ArgumentNullException.ThrowIfNull(faults);
-        ArgumentNullException.ThrowIfNull(timeProvider);
         settings.Validate();
         _settings = settings;
         _time = timeProvider;
         _latencyTicks = settings.Latency.Ticks;
-        _nowTicks = timeProvider.GetUtcNow().UtcTicks;
+        _nowTicks = startTicks;
         Seed = seed;
 
         var states = new List<MarketState>();
@@ -82,11 +92,6 @@ public sealed partial class SimulatedVenue : IVenue, IDisposable
         _faults = [.. faults];
         _faultRemaining = [.. _faults.Select(f => f.InitialCount)];
         _timer = timeProvider.CreateTimer(static state => ((SimulatedVenue)state!).OnTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        lock (_gate)
-        {
-            ScheduleStart();
-            Rearm();
-        }
     }
 
     public VenueId Id => _settings.Id;
@@ -128,7 +133,8 @@ public sealed partial class SimulatedVenue : IVenue, IDisposable
 
     private void ScheduleStart()
     {
-        Schedule(_nowTicks + _settings.Step.Ticks, WorkPhase.MarketStep, new MarketStepWork());
+        _nextStepTicks = _nowTicks + _settings.Step.Ticks;
+        Schedule(_nextStepTicks, WorkPhase.MarketStep, new MarketStepWork());
         foreach (var market in _markets)
         {
             ScheduleSettlement(market);
