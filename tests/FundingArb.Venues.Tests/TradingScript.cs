@@ -14,8 +14,8 @@ internal sealed class TradingScript(int seed, Instrument instrument)
     private readonly Random _random = new(seed);
     private int _orders;
 
-    public static MarketSettings RandomMarket(Instrument instrument) =>
-        new(instrument, new RandomWalkModel(1000m, 0.1m, 0.8m))
+    public static MarketSettings RandomMarket(Instrument instrument, decimal volatility = 0.8m) =>
+        new(instrument, new RandomWalkModel(1000m, 0.1m, volatility))
         {
             SpreadBps = 4m,
             Depth = new BookDepth(10, 20_000m, 3m),
