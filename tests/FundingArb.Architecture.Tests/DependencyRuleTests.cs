@@ -12,6 +12,8 @@ public sealed class DependencyRuleTests
         ["FundingArb.Trading"] = [],
         ["FundingArb.Persistence.Sql"] = ["FundingArb.Kernel"],
         ["FundingArb.Node"] = ["FundingArb.Kernel"],
+        // Kernel for its HOCON parser only (scenario files); Venues uses no actors (docs/venues.md).
+        ["FundingArb.Venues"] = ["FundingArb.Kernel", "FundingArb.Trading"],
     };
 
     public static TheoryData<string> Assemblies() => new(s_allowed.Keys);

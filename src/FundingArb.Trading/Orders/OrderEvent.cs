@@ -42,9 +42,11 @@ public sealed record OrderEvent
 
     public static OrderEvent CancelRejected(string reason, DateTimeOffset at) => new(OrderEventKind.CancelRejected, at, reason: Require(reason));
 
-    public static OrderEvent Canceled(DateTimeOffset at) => new(OrderEventKind.Canceled, at);
+    /// A reason when the venue, not the owner, cancelled it: a post-only that would have taken (Bybit, OKX), a liquidation.
+    public static OrderEvent Canceled(DateTimeOffset at, string? reason = null) => new(OrderEventKind.Canceled, at, reason: reason);
 
-    public static OrderEvent Expired(DateTimeOffset at) => new(OrderEventKind.Expired, at);
+    /// A reason when the venue says why it expired: an IOC or FOK with nothing left to match.
+    public static OrderEvent Expired(DateTimeOffset at, string? reason = null) => new(OrderEventKind.Expired, at, reason: reason);
 
     public static OrderEvent Failed(string reason, DateTimeOffset at) => new(OrderEventKind.Failed, at, reason: Require(reason));
 

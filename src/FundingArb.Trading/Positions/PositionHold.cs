@@ -79,6 +79,26 @@ public sealed class PositionHold
         return new PositionHold(key, quote, 0m, 0m, 0m, 0m, 0m, 0m, 0m, 0m);
     }
 
+    /// Rebuilds a hold from the figures a previous one exposed (a persisted snapshot), so that a restarted owner
+    /// continues with the exact basis and totals instead of replaying every fill. Refuses figures no sequence of
+    /// fills could produce: a basis without a position, or a basis whose sign disagrees with the position's.
+    public static PositionHold Restore(PositionKey key, Asset quote, decimal netQuantity, decimal costBasis, decimal realizedPnl,
+        decimal fundingPnl, decimal fees, decimal volume, decimal boughtQuantity, decimal soldQuantity)
+    {
+        var empty = Empty(key, quote);
+        ArgumentOutOfRangeException.ThrowIfNegative(volume);
+        ArgumentOutOfRangeException.ThrowIfNegative(boughtQuantity);
+        ArgumentOutOfRangeException.ThrowIfNegative(soldQuantity);
+        if (Math.Sign(costBasis) != Math.Sign(netQuantity))
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"A cost basis of {costBasis} cannot belong to a net quantity of {netQuantity}."),
+                nameof(costBasis));
+        }
+
+        return new PositionHold(empty.Key, quote, netQuantity, costBasis, realizedPnl, fundingPnl, fees, volume, boughtQuantity, soldQuantity);
+    }
+
     public decimal UnrealizedPnl(decimal markPrice)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(markPrice);

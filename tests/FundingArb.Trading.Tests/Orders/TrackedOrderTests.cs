@@ -67,6 +67,14 @@ public sealed class TrackedOrderTests
     }
 
     [Fact]
+    public void Apply_CanceledByVenueWithReason_KeepsReason()
+    {
+        var order = Open().Apply(OrderEvent.Canceled(T0, "PostOnlyWouldCross"));
+
+        Assert.Equal((OrderStatus.Canceled, "PostOnlyWouldCross"), (order.Status, order.Reason));
+    }
+
+    [Fact]
     public void Apply_LateFillAfterCancel_IsCounted()
     {
         var order = Open().Apply(OrderEvent.Canceled(T0)).Apply(OrderEvent.Filled(Fill("t1", 0.4m)));

@@ -17,6 +17,28 @@ public sealed class PositionHoldTests
         hold.Apply(side, baseAmount, quoteAmount / baseAmount, fee);
 
     [Fact]
+    public void Restore_FiguresOfAHold_ContinuesExactly()
+    {
+        var original = Trade(Trade(Empty(), OrderSide.Buy, 3m, 600.3m, 0.12m), OrderSide.Sell, 1m, 210m, 0.04m);
+
+        var restored = PositionHold.Restore(s_key, Usdt, original.NetQuantity, original.CostBasis, original.RealizedPnl,
+            original.FundingPnl, original.Fees, original.Volume, original.BoughtQuantity, original.SoldQuantity);
+
+        var next = Trade(original, OrderSide.Sell, 2m, 430m);
+        var restoredNext = Trade(restored, OrderSide.Sell, 2m, 430m);
+        Assert.Equal((next.NetQuantity, next.CostBasis, next.RealizedPnl, next.Fees, next.Volume),
+            (restoredNext.NetQuantity, restoredNext.CostBasis, restoredNext.RealizedPnl, restoredNext.Fees, restoredNext.Volume));
+    }
+
+    [Fact]
+    public void Restore_BasisWithoutPosition_Throws()
+    {
+        var act = () => PositionHold.Restore(s_key, Usdt, 0m, 10m, 0m, 0m, 0m, 0m, 0m, 0m);
+
+        Assert.Throws<ArgumentException>(act);
+    }
+
+    [Fact]
     public void Apply_FirstBuy_AverageIsQuoteOverBase()
     {
         var hold = Trade(Empty(), OrderSide.Buy, 5m, 1000m);

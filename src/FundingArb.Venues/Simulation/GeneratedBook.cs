@@ -1,0 +1,226 @@
+using System.Diagnostics;
+using FundingArb.Trading.Liquidity;
+
+namespace FundingArb.Venues.Simulation;
+
+// Invariant: bid prices strictly decrease and ask prices strictly increase level by level, the best ask is above the
+// best bid, and Taken never exceeds a level's size. The shape (each level's distance from the mid) is fixed; only the
+// mid moves, so a step costs nothing here: the levels are materialised when first read after a step, and what takers
+// consumed is restored at the next step (the book refills every step).
+
+/// A market's book around its mid: a fixed shape, materialised lazily, with per-step consumption.
+internal sealed class GeneratedBook
+{
+    private const double Nudge = 1e-13;
+
+    private readonly double[] _bidFactors;
+    private readonly double[] _askFactors;
+    private readonly decimal _tickSize;
+    private readonly decimal _stepSize;
+    private readonly double _tick;
+    private readonly double _quotePerStep;
+    private readonly BookLevel[] _bids;
+    private readonly BookLevel[] _asks;
+    private readonly long[] _bidTicks;
+    private readonly long[] _askTicks;
+    private readonly decimal[] _bidTaken;
+    private readonly decimal[] _askTaken;
+    private long _builtFor = -1;
+    private long _version;
+
+    public GeneratedBook(BookDepth depth, decimal spreadBps, decimal tickSize, decimal baseStep)
+    {
+        var levels = depth.Levels;
+        var half = (double)spreadBps / 20_000.0;
+        var spacing = (double)(depth.LevelSpacingBps ?? spreadBps) / 10_000.0;
+        _bidFactors = new double[levels];
+        _askFactors = new double[levels];
+        for (var i = 0; i < levels; i++)
+        {
+            _bidFactors[i] = 1.0 - half - (i * spacing);
+            _askFactors[i] = 1.0 + half + (i * spacing);
+        }
+
+        _tickSize = tickSize;
+        _stepSize = baseStep;
+        _tick = (double)tickSize;
+        _quotePerStep = (double)(depth.QuotePerLevel / baseStep);
+        _bids = new BookLevel[levels];
+        _asks = new BookLevel[levels];
+        _bidTicks = new long[levels];
+        _askTicks = new long[levels];
+        _bidTaken = new decimal[levels];
+        _askTaken = new decimal[levels];
+    }
+
+    public int BidCount { get; private set; }
+
+    public int AskCount { get; private set; }
+
+    public long MidTicks { get; private set; } = 1;
+
+    /// Moves the book to a new mid and refills it; O(1), the levels are rebuilt on the next read.
+    public void MoveTo(long midTicks)
+    {
+        MidTicks = midTicks;
+        _version++;
+        Sequence++;
+    }
+
+    /// Increases whenever the book a reader would see changes: every step and every take.
+    public long Sequence { get; private set; }
+
+    /// The best prices of a full book at the current mid, without materialising it.
+    public long BestBidTicksUntouched => Math.Min(BidTicks(0), MidTicks);
+
+    public long BestAskTicksUntouched => Math.Max(AskTicks(0), BestBidTicksUntouched + 1);
+
+    public decimal Price(long ticks) => ticks * _tickSize;
+
+    /// Levels on a side (fewer bids than asked for when the mid is only a few ticks).
+    public int Count(bool bid)
+    {
+        Build();
+        return bid ? BidCount : AskCount;
+    }
+
+    public BookLevel Level(bool bid, int index)
+    {
+        Build();
+        return bid ? _bids[index] : _asks[index];
+    }
+
+    public long LevelTicks(bool bid, int index)
+    {
+        Build();
+        return bid ? _bidTicks[index] : _askTicks[index];
+    }
+
+    public decimal Available(bool bid, int index)
+    {
+        Build();
+        return bid ? _bids[index].Size - _bidTaken[index] : _asks[index].Size - _askTaken[index];
+    }
+
+    public void Take(bool bid, int index, decimal quantity)
+    {
+        Build();
+        var taken = bid ? _bidTaken : _askTaken;
+        taken[index] += quantity;
+        Sequence++;
+        Debug.Assert(taken[index] <= (bid ? _bids : _asks)[index].Size, "a level never gives more than it holds");
+    }
+
+    /// The best price on a side with anything left this step, or null when the side is exhausted.
+    public long? BestTicks(bool bid)
+    {
+        Build();
+        var count = bid ? BidCount : AskCount;
+        for (var i = 0; i < count; i++)
+        {
+            if (Available(bid, i) > 0m)
+            {
+                return bid ? _bidTicks[i] : _askTicks[i];
+            }
+        }
+
+        return null;
+    }
+
+    /// Copies up to depth levels with what is left of them this step.
+    public void CopyTo(bool bid, int depth, List<BookLevel> target)
+    {
+        Build();
+        var count = bid ? BidCount : AskCount;
+        for (var i = 0; i < count && target.Count < depth; i++)
+        {
+            var left = Available(bid, i);
+            if (left > 0m)
+            {
+                target.Add(new BookLevel(bid ? _bids[i].Price : _asks[i].Price, left));
+            }
+        }
+    }
+
+    /// The consumption of the current step, for a snapshot.
+    public (decimal[] Bids, decimal[] Asks) Taken
+    {
+        get
+        {
+            Build();
+            return ([.. _bidTaken.AsSpan(0, BidCount)], [.. _askTaken.AsSpan(0, AskCount)]);
+        }
+    }
+
+    public void Restore(long midTicks, long sequence, IReadOnlyList<decimal> bidsTaken, IReadOnlyList<decimal> asksTaken)
+    {
+        MoveTo(midTicks);
+        Build();
+        for (var i = 0; i < Math.Min(bidsTaken.Count, BidCount); i++)
+        {
+            _bidTaken[i] = bidsTaken[i];
+        }
+
+        for (var i = 0; i < Math.Min(asksTaken.Count, AskCount); i++)
+        {
+            _askTaken[i] = asksTaken[i];
+        }
+
+        Sequence = sequence;
+    }
+
+    // The factors are decimal fractions doubles cannot hold exactly, so a product that should be a whole number of
+    // ticks can land a hair on either side; the nudge (far above double's error, far below a tick) keeps it whole.
+    private long BidTicks(int index)
+    {
+        var ticks = MidTicks * _bidFactors[index];
+        return (long)Math.Floor(ticks + (ticks * Nudge));
+    }
+
+    private long AskTicks(int index)
+    {
+        var ticks = MidTicks * _askFactors[index];
+        return (long)Math.Ceiling(ticks - (ticks * Nudge));
+    }
+
+    private void Build()
+    {
+        if (_builtFor == _version)
+        {
+            return;
+        }
+
+        BidCount = 0;
+        var previous = long.MaxValue;
+        for (var i = 0; i < _bids.Length; i++)
+        {
+            var ticks = Math.Min(Math.Min(BidTicks(i), previous - 1), MidTicks);
+            if (ticks <= 0)
+            {
+                break;
+            }
+
+            _bidTicks[i] = ticks;
+            _bids[i] = new BookLevel(ticks * _tickSize, Size(ticks));
+            _bidTaken[i] = 0m;
+            previous = ticks;
+            BidCount++;
+        }
+
+        previous = BestBidTicksUntouched;
+        for (var i = 0; i < _asks.Length; i++)
+        {
+            var ticks = Math.Max(AskTicks(i), previous + 1);
+            _askTicks[i] = ticks;
+            _asks[i] = new BookLevel(ticks * _tickSize, Size(ticks));
+            _askTaken[i] = 0m;
+            previous = ticks;
+        }
+
+        AskCount = _asks.Length;
+        _builtFor = _version;
+    }
+
+    /// QuotePerLevel at this price, rounded down to the step and never below one step.
+    private decimal Size(long ticks) => Math.Max(1L, (long)Math.Floor(_quotePerStep / (ticks * _tick))) * _stepSize;
+}

@@ -1,0 +1,48 @@
+using FundingArb.Trading.Orders;
+
+namespace FundingArb.Venues.Simulation;
+
+// Invariant: Order.FilledQuantity never exceeds FillCap (the partial-fill fault's ceiling, the quantity otherwise),
+// and an order is in its market's resting list exactly while IsResting.
+
+/// The venue's record of one accepted order: the order as Trading tracks it, plus everything that happened to it.
+internal sealed class OrderRecord
+{
+    private readonly List<OrderEvent> _history = [];
+
+    public OrderRecord(OrderRequest request, MarketState market, long number, long priceTicks, decimal fillCap, DateTimeOffset at)
+    {
+        Market = market;
+        Number = number;
+        PriceTicks = priceTicks;
+        FillCap = fillCap;
+        Order = TrackedOrder.Create(request, at);
+    }
+
+    public TrackedOrder Order { get; private set; }
+
+    public IReadOnlyList<OrderEvent> History => _history;
+
+    public MarketState Market { get; }
+
+    /// The venue's sequence number: time priority among resting orders, and the venue order id.
+    public long Number { get; }
+
+    /// The limit price in ticks; zero for a market order.
+    public long PriceTicks { get; }
+
+    public decimal FillCap { get; }
+
+    public bool IsResting { get; set; }
+
+    public OrderRequest Request => Order.Request;
+
+    /// What may still fill: the unfilled quantity, or less under a partial-fill fault.
+    public decimal Fillable => Math.Max(0m, Math.Min(Order.UnfilledQuantity, FillCap - Order.FilledQuantity));
+
+    public void Apply(OrderEvent orderEvent)
+    {
+        Order = Order.Apply(orderEvent);
+        _history.Add(orderEvent);
+    }
+}

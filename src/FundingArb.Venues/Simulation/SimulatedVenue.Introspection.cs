@@ -1,0 +1,48 @@
+using System.Collections.Immutable;
+using FundingArb.Trading.Funding;
+using FundingArb.Trading.Instruments;
+using FundingArb.Trading.Positions;
+
+namespace FundingArb.Venues.Simulation;
+
+// What tests and reports read without going through the venue's connection: no latency, no faults, never refused.
+
+public sealed partial class SimulatedVenue
+{
+    private readonly List<FundingPayment> _fundingPayments = [];
+
+    /// Every accepted order with its history, in the order the venue received them.
+    public ImmutableArray<OrderHistory> Orders => Read(() => _orderLog.Select(r => new OrderHistory(r.Order, [.. r.History])).ToImmutableArray());
+
+    /// Requests refused before they were recorded.
+    public ImmutableArray<RejectedOrder> Rejections => Read(() => _rejections.ToImmutableArray());
+
+    /// Every market's position, flat ones included (they keep their realized PnL, funding and fees).
+    public ImmutableArray<PositionHold> Positions => Read(() => _markets.Select(m => m.Position).ToImmutableArray());
+
+    public ImmutableArray<VenueBalance> Balances => Read(AllBalances);
+
+    public ImmutableArray<FundingPayment> FundingPayments => Read(() => _fundingPayments.ToImmutableArray());
+
+    /// Every user event the venue produced, delivered or not, in sequence order.
+    public ImmutableArray<UserEvent> EventLog => Read(() => _eventLog.ToImmutableArray());
+
+    /// What the insurance fund paid so that no wallet went below zero, per asset.
+    public ImmutableArray<Money> InsuranceCover => Read(() => _insurance.Select(p => new Money(p.Value, p.Key)).ToImmutableArray());
+
+    /// The funding a market's position received (positive) or paid (negative) in total.
+    public decimal FundingTotal(Symbol symbol) => Read(() => Market(symbol).Position.FundingPnl);
+
+    public decimal Mid(Symbol symbol) => Read(() => Market(symbol).Mid);
+
+    public FundingInfo Funding(Symbol symbol) => Read(() => FundingOf(Market(symbol)));
+
+    private T Read<T>(Func<T> read)
+    {
+        lock (_gate)
+        {
+            CatchUp();
+            return read();
+        }
+    }
+}
