@@ -5,6 +5,10 @@ using FundingArb.Venues.Errors;
 
 namespace FundingArb.Venues.Simulation;
 
+// Readers continue on the venue's own thread (synchronous continuations): on a virtual clock an item reaches its
+// reader inside the Advance that produced it, in venue order, so a simulation reads the same stream on every run.
+// A reader must therefore hand items on (an actor's Tell) rather than call back into the venue from its loop.
+//
 // Every user event is logged when it happens and delivered one latency later (later still for a late fill) to the
 // subscriptions open at delivery. While the connection is down nothing is delivered and nothing is replayed after:
 // a reader sees the gap in Sequence and reconciles. Books are published at every market step to their readers.
@@ -21,7 +25,7 @@ public sealed partial class SimulatedVenue
     public IAsyncEnumerable<UserEvent> StreamUserEventsAsync(CancellationToken cancellationToken)
     {
         var subscription = new VenueSubscription<UserEvent>(
-            Channel.CreateUnbounded<UserEvent>(new UnboundedChannelOptions { SingleReader = true }),
+            Channel.CreateUnbounded<UserEvent>(new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = true }),
             s => Unsubscribe(_userSubscriptions, s), cancellationToken);
         lock (_gate)
         {
@@ -43,7 +47,10 @@ public sealed partial class SimulatedVenue
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(depth);
         var channel = Channel.CreateBounded<OrderBookSnapshot>(
-            new BoundedChannelOptions(BookStreamCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+            new BoundedChannelOptions(BookStreamCapacity)
+            {
+                FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true, AllowSynchronousContinuations = true,
+            });
         BookSubscription? entry = null;
         var subscription = new VenueSubscription<OrderBookSnapshot>(channel, _ => Unsubscribe(_bookSubscriptions, entry!), cancellationToken);
         lock (_gate)
