@@ -1,0 +1,104 @@
+using System.Collections.Immutable;
+using FundingArb.Actors.Markets;
+using FundingArb.Actors.Orchestration;
+using FundingArb.Actors.Pairs;
+using FundingArb.Kernel;
+using FundingArb.Trading.Fees;
+using FundingArb.Trading.Funding;
+using FundingArb.Trading.Instruments;
+
+namespace FundingArb.Actors.Control;
+
+// Proposes, never trades: every scan it takes one market snapshot, ranks each asset's best direction by net edge
+// after round-trip fees (Trading's FundingRateAnalyzer), and asks its parent to create executors within the
+// limits (max pairs, max new pairs per cycle, cooldown per asset after a close). Assets and venues are visited in
+// ordinal order so the same snapshot always gives the same proposals. A closed pair can be entered again.
+
+/// The funding-arb controller: on a timer, turns funding spreads into CreateExecutor proposals.
+public sealed class FundingArbController : ReceiveActor, IWithTimers
+{
+    private readonly IActorRef _marketData;
+    private readonly FundingArbSettings _settings;
+    private readonly FundingSelectionSettings _selection;
+    private readonly Dictionary<string, PairReport> _executors = [];
+    private ImmutableArray<FundingOpportunity> _opportunities = [];
+
+    public FundingArbController(IActorRef marketData, FundingArbSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(marketData);
+        ArgumentNullException.ThrowIfNull(settings);
+        _marketData = marketData;
+        _settings = settings;
+        _selection = FundingSelectionSettings.Default with { MinSpreadPerDay = settings.MinEdgePerDay, Horizon = settings.Horizon };
+
+        Receive<Scan>(_ => _marketData.Tell(GetMarketSnapshot.Instance));
+        Receive<MarketSnapshot>(Decide);
+        Receive<ExecutorUpdated>(m => _executors[m.Report.Spec.ExecutorId] = m.Report);
+        Receive<GetOpportunities>(_ => Sender.Tell(new OpportunitiesReport(_opportunities, Context.System.TimeProvider.GetUtcNow())));
+        Receive<ExecutorCreated>(_ => { });
+        Receive<CommandRejected>(m => Context.GetLogger().Info("controller proposal rejected: {Field} {Reason}", m.Field, m.Reason));
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props Props(IActorRef marketData, FundingArbSettings settings) =>
+        Kernel.Props.Create(() => new FundingArbController(marketData, settings));
+
+    protected override void PreStart() => Timers.StartPeriodicTimer(Scan.Instance, Scan.Instance, _settings.ScanInterval);
+
+    private void Decide(MarketSnapshot snapshot)
+    {
+        var markets = snapshot.Markets
+            .Where(m => _settings.Venues.IsEmpty || _settings.Venues.Contains(m.Instrument.Venue.Value))
+            .Where(m => _settings.Assets.IsEmpty || _settings.Assets.Contains(m.Instrument.Base.Code))
+            .ToLookup(m => m.Instrument.Base.Code);
+        var fees = new FeeTable(markets.SelectMany(g => g).Select(m => m.Instrument.Venue).Distinct()
+            .Select(v => KeyValuePair.Create(v, _settings.FeesOf(v.Value))));
+        var opportunities = ImmutableArray.CreateBuilder<FundingOpportunity>();
+        foreach (var asset in markets.Select(g => g.Key).Order(StringComparer.Ordinal))
+        {
+            var quotes = markets[asset].Select(m => m.Funding.ToQuote(m.Instrument.Base));
+            var selection = FundingRateAnalyzer.SelectBest(new Asset(asset), quotes, fees, _selection, snapshot.At);
+            if (selection.Best is { } best)
+            {
+                opportunities.Add(best);
+            }
+        }
+
+        _opportunities = [.. opportunities.OrderByDescending(o => o.NetEdge).ThenBy(o => o.Asset.Code, StringComparer.Ordinal)];
+        Propose(markets, snapshot.At);
+    }
+
+    private void Propose(ILookup<string, MarketQuote> markets, DateTimeOffset now)
+    {
+        var active = _executors.Values.Where(r => r.Phase != PairPhase.Closed).ToArray();
+        var room = Math.Min(_settings.MaxPairs - active.Length, _settings.MaxNewPairsPerCycle);
+        foreach (var opportunity in _opportunities.Where(o => o.NetEdge > 0m))
+        {
+            if (room <= 0)
+            {
+                return;
+            }
+
+            var asset = opportunity.Asset.Code;
+            if (active.Any(r => r.Spec.Asset == asset) || IsCoolingDown(asset, now))
+            {
+                continue;
+            }
+
+            var longMarket = markets[asset].First(m => m.Instrument.Venue == opportunity.LongVenue);
+            var shortMarket = markets[asset].First(m => m.Instrument.Venue == opportunity.ShortVenue);
+            Context.Parent.Tell(new CreateExecutor(asset, opportunity.LongVenue.Value, longMarket.Instrument.Symbol.Value,
+                opportunity.ShortVenue.Value, shortMarket.Instrument.Symbol.Value, longMarket.Instrument.Quote.Code, _settings.SizeQuote));
+            room--;
+        }
+    }
+
+    private bool IsCoolingDown(string asset, DateTimeOffset now) =>
+        _executors.Values.Any(r => r.Spec.Asset == asset && r.ClosedAt is { } closed && now - closed < _settings.Cooldown);
+
+    private sealed record Scan
+    {
+        public static Scan Instance { get; } = new();
+    }
+}

@@ -1,0 +1,130 @@
+using System.Collections.Immutable;
+using FundingArb.Actors.Venues;
+using FundingArb.Kernel;
+using FundingArb.Trading.Instruments;
+
+namespace FundingArb.Actors.Markets;
+
+// Markets are kept in (venue, symbol) order so that a snapshot, and every decision made from it, is the same on
+// every run. A market whose fetch fails keeps its last quote; the quote carries its own time for staleness checks.
+
+/// Funding rates, marks and books of every instrument of every venue, refreshed on a timer through the gateways
+/// and pushed to subscribers.
+public sealed class MarketData : ReceiveActor, IWithTimers
+{
+    private readonly ImmutableSortedDictionary<VenueId, IActorRef> _gateways;
+    private readonly MarketDataSettings _settings;
+    private readonly SortedDictionary<(string Venue, string Symbol), MarketQuote> _quotes = [];
+    private readonly Dictionary<(VenueId, Symbol), Instrument> _instruments = [];
+    private readonly Dictionary<(VenueId, Symbol), HashSet<IActorRef>> _subscribers = [];
+    private readonly HashSet<IActorRef> _allSubscribers = [];
+
+    public MarketData(IReadOnlyDictionary<VenueId, IActorRef> gateways, MarketDataSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(gateways);
+        ArgumentNullException.ThrowIfNull(settings);
+        _gateways = gateways.ToImmutableSortedDictionary(p => p.Key, p => p.Value, Comparer<VenueId>.Create((a, b) => string.CompareOrdinal(a.Value, b.Value)));
+        _settings = settings;
+
+        Receive<InstrumentsFetched>(OnInstruments);
+        Receive<Refresh>(_ => RefreshAll());
+        Receive<MarketFetched>(OnMarket);
+        Receive<MarketFetchFailed>(m => Context.GetLogger().Debug("{Venue} {Symbol}: market fetch failed: {Error}", m.Venue, m.Symbol, m.Error.Message));
+        Receive<GetMarketSnapshot>(_ => Sender.Tell(new MarketSnapshot([.. _quotes.Values], Context.System.TimeProvider.GetUtcNow())));
+        Receive<SubscribeMarket>(m => Subscribe(m, Sender));
+        Receive<UnsubscribeMarket>(m => _subscribers.GetValueOrDefault((m.Venue, m.Symbol))?.Remove(Sender));
+        Receive<SubscribeAllMarkets>(_ =>
+        {
+            _allSubscribers.Add(Sender);
+            Context.Watch(Sender);
+        });
+        Receive<Terminated>(m => Forget(m.ActorRef));
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props Props(IReadOnlyDictionary<VenueId, IActorRef> gateways, MarketDataSettings settings) =>
+        Kernel.Props.Create(() => new MarketData(gateways, settings));
+
+    protected override void PreStart()
+    {
+        foreach (var gateway in _gateways.Values)
+        {
+            gateway.Tell(FetchInstruments.Instance, Self);
+        }
+
+        Timers.StartPeriodicTimer(Refresh.Instance, Refresh.Instance, _settings.RefreshInterval);
+    }
+
+    private void OnInstruments(InstrumentsFetched fetched)
+    {
+        foreach (var instrument in fetched.Instruments)
+        {
+            _instruments[(instrument.Venue, instrument.Symbol)] = instrument;
+            _gateways[instrument.Venue].Tell(new FetchMarket(instrument.Symbol, _settings.BookDepth), Self);
+        }
+    }
+
+    private void RefreshAll()
+    {
+        foreach (var ((venue, symbol), _) in _instruments.OrderBy(p => p.Key.Item1.Value, StringComparer.Ordinal).ThenBy(p => p.Key.Item2.Value, StringComparer.Ordinal))
+        {
+            _gateways[venue].Tell(new FetchMarket(symbol, _settings.BookDepth), Self);
+        }
+    }
+
+    private void OnMarket(MarketFetched fetched)
+    {
+        var key = (fetched.Venue, fetched.Funding.Symbol);
+        if (!_instruments.TryGetValue(key, out var instrument))
+        {
+            return;
+        }
+
+        var quote = new MarketQuote(instrument, fetched.Funding, fetched.Book);
+        _quotes[(fetched.Venue.Value, fetched.Funding.Symbol.Value)] = quote;
+        var update = new MarketUpdated(quote);
+        if (_subscribers.TryGetValue(key, out var subscribers))
+        {
+            foreach (var subscriber in subscribers)
+            {
+                subscriber.Tell(update);
+            }
+        }
+
+        foreach (var subscriber in _allSubscribers)
+        {
+            subscriber.Tell(update);
+        }
+    }
+
+    private void Subscribe(SubscribeMarket subscribe, IActorRef subscriber)
+    {
+        var key = (subscribe.Venue, subscribe.Symbol);
+        if (!_subscribers.TryGetValue(key, out var subscribers))
+        {
+            _subscribers[key] = subscribers = [];
+        }
+
+        subscribers.Add(subscriber);
+        Context.Watch(subscriber);
+        if (_quotes.TryGetValue((subscribe.Venue.Value, subscribe.Symbol.Value), out var quote))
+        {
+            subscriber.Tell(new MarketUpdated(quote));
+        }
+    }
+
+    private void Forget(IActorRef stopped)
+    {
+        _allSubscribers.Remove(stopped);
+        foreach (var subscribers in _subscribers.Values)
+        {
+            subscribers.Remove(stopped);
+        }
+    }
+
+    private sealed record Refresh
+    {
+        public static Refresh Instance { get; } = new();
+    }
+}

@@ -1,0 +1,225 @@
+using System.Collections.Immutable;
+using FundingArb.Actors.Control;
+using FundingArb.Actors.Pairs;
+using FundingArb.Kernel;
+using FundingArb.Kernel.Persistence;
+using FundingArb.Trading.Executors;
+using FundingArb.Trading.Instruments;
+
+namespace FundingArb.Actors.Orchestration;
+
+// The registry is the orchestrator's journal: every executor ever created and not stored is started again after a
+// restart and recovers itself from its own journal. A child that fails is restarted by the strategy (it replays);
+// one that stops (restarts exhausted, a journal failure) is respawned after a backoff while the others keep running.
+// Reports are answered from the executors' latest pushed state, never by asking them.
+
+/// Supervises the funding-arb executors and the controller; keeps the executor registry; answers reports.
+public sealed class OrchestratorActor : ReceivePersistentActor
+{
+    private readonly IReadOnlyDictionary<VenueId, IActorRef> _gateways;
+    private readonly IActorRef _marketData;
+    private readonly OrchestratorSettings _settings;
+    private readonly SortedDictionary<string, PairSpec> _registry = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IActorRef> _children = [];
+    private readonly SortedDictionary<string, PairReport> _reports = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _generations = [];
+    private IActorRef? _controller;
+
+    public OrchestratorActor(IReadOnlyDictionary<VenueId, IActorRef> gateways, IActorRef marketData, OrchestratorSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(gateways);
+        ArgumentNullException.ThrowIfNull(marketData);
+        ArgumentNullException.ThrowIfNull(settings);
+        _gateways = gateways;
+        _marketData = marketData;
+        _settings = settings;
+
+        Recover<RecoveryCompleted>(_ => StartAll());
+        Recover<ExecutorRegistered>(Register);
+        Recover<ExecutorStored>(e => _registry.Remove(e.ExecutorId));
+
+        Command<CreateExecutor>(OnCreate);
+        Command<StopExecutor>(OnStop);
+        Command<StoreExecutor>(OnStore);
+        Command<ExecutorUpdated>(OnUpdated);
+        Command<Terminated>(OnTerminated);
+        Command<Respawn>(m => Spawn(m.ExecutorId));
+        Command<GetExecutors>(_ => Sender.Tell(new ExecutorsReport([.. _reports.Values])));
+        Command<GetPerformance>(_ => Sender.Tell(new PerformanceReported(
+            PerformanceReport.Build(_reports.Values.Select(r => r.ToExecutorInfo(_settings.ControllerId)), []))));
+        Command<GetOpportunities>(m =>
+        {
+            if (_controller is null)
+            {
+                Sender.Tell(new OpportunitiesReport([], Context.System.TimeProvider.GetUtcNow()));
+            }
+            else
+            {
+                _controller.Forward(m);
+            }
+        });
+    }
+
+    public override string PersistenceId => "orchestrator";
+
+    public static Props Props(IReadOnlyDictionary<VenueId, IActorRef> gateways, IActorRef marketData, OrchestratorSettings settings) =>
+        Kernel.Props.Create(() => new OrchestratorActor(gateways, marketData, settings));
+
+    protected override SupervisorStrategy SupervisorStrategy() =>
+        new OneForOneStrategy(_settings.MaxRestarts, _settings.RestartWindow, _ => Directive.Restart);
+
+    private void StartAll()
+    {
+        foreach (var id in _registry.Keys)
+        {
+            Spawn(id);
+        }
+
+        if (_settings.ControllerEnabled)
+        {
+            _controller = Context.ActorOf(FundingArbController.Props(_marketData, _settings.Strategy), "controller-funding-arb");
+            foreach (var report in _reports.Values)
+            {
+                _controller.Tell(new ExecutorUpdated(report));
+            }
+        }
+    }
+
+    private void Spawn(string executorId)
+    {
+        if (!_registry.TryGetValue(executorId, out var spec) || _children.ContainsKey(executorId))
+        {
+            return;
+        }
+
+        var child = Context.ActorOf(FundingArbExecutor.Props(spec, _gateways, _marketData, _settings.Strategy), executorId);
+        Context.Watch(child);
+        _children[executorId] = child;
+    }
+
+    private void OnCreate(CreateExecutor create)
+    {
+        if (Validate(create) is { } rejected)
+        {
+            Sender.Tell(rejected);
+            return;
+        }
+
+        var baseId = PairSpec.BaseId(create.Asset, create.LongVenue, create.ShortVenue);
+        var generation = _generations.GetValueOrDefault(baseId) + 1;
+        var spec = new PairSpec($"{baseId}-{generation}", create.Asset, create.LongVenue, create.LongSymbol, create.ShortVenue, create.ShortSymbol,
+            create.Quote, create.SizeQuote);
+        var sender = Sender;
+        Persist(new ExecutorRegistered(spec), e =>
+        {
+            Register(e);
+            Spawn(spec.ExecutorId);
+            sender.Tell(new ExecutorCreated(spec.ExecutorId));
+        });
+    }
+
+    private CommandRejected? Validate(CreateExecutor create)
+    {
+        if (string.IsNullOrWhiteSpace(create.Asset))
+        {
+            return new CommandRejected("asset", "is required");
+        }
+
+        if (!_gateways.ContainsKey(new VenueId(create.LongVenue)))
+        {
+            return new CommandRejected("long_venue", $"no venue '{create.LongVenue}' on this node");
+        }
+
+        if (!_gateways.ContainsKey(new VenueId(create.ShortVenue)))
+        {
+            return new CommandRejected("short_venue", $"no venue '{create.ShortVenue}' on this node");
+        }
+
+        if (create.LongVenue == create.ShortVenue)
+        {
+            return new CommandRejected("short_venue", "must differ from long_venue");
+        }
+
+        if (create.SizeQuote <= 0m)
+        {
+            return new CommandRejected("size_quote", $"must be positive, was {create.SizeQuote}");
+        }
+
+        var active = _reports.Values.FirstOrDefault(r => r.Phase != PairPhase.Closed && r.Spec.Asset == create.Asset
+            && r.Spec.LongVenue == create.LongVenue && r.Spec.ShortVenue == create.ShortVenue);
+        return active is null ? null : new CommandRejected("asset", $"{active.Spec.ExecutorId} already trades this pair");
+    }
+
+    /// Generations only grow, stored executors included, so an id never points at an older executor's journal.
+    private void Register(ExecutorRegistered registered)
+    {
+        var spec = registered.Spec;
+        _registry[spec.ExecutorId] = spec;
+        var baseId = PairSpec.BaseId(spec.Asset, spec.LongVenue, spec.ShortVenue);
+        _generations[baseId] = _generations.GetValueOrDefault(baseId) + 1;
+    }
+
+    private void OnStop(StopExecutor stop)
+    {
+        if (!_children.TryGetValue(stop.ExecutorId, out var child))
+        {
+            Sender.Tell(new CommandRejected("executor_id", $"no executor '{stop.ExecutorId}'"));
+            return;
+        }
+
+        child.Tell(new StopPair(stop.KeepPosition));
+        Sender.Tell(new CommandAccepted(stop.ExecutorId));
+    }
+
+    private void OnStore(StoreExecutor store)
+    {
+        if (!_reports.TryGetValue(store.ExecutorId, out var report) || !_registry.ContainsKey(store.ExecutorId))
+        {
+            Sender.Tell(new CommandRejected("executor_id", $"no executor '{store.ExecutorId}'"));
+            return;
+        }
+
+        if (report.Status != RunnableStatus.Terminated)
+        {
+            Sender.Tell(new CommandRejected("executor_id", $"{store.ExecutorId} is {report.Phase}; stop it first"));
+            return;
+        }
+
+        var sender = Sender;
+        Persist(new ExecutorStored(store.ExecutorId), e =>
+        {
+            _registry.Remove(e.ExecutorId);
+            if (_children.Remove(e.ExecutorId, out var child))
+            {
+                Context.Unwatch(child);
+                Context.Stop(child);
+            }
+
+            sender.Tell(new CommandAccepted(e.ExecutorId));
+        });
+    }
+
+    private void OnUpdated(ExecutorUpdated updated)
+    {
+        _reports[updated.Report.Spec.ExecutorId] = updated.Report;
+        _controller?.Tell(updated);
+    }
+
+    private void OnTerminated(Terminated terminated)
+    {
+        var id = _children.FirstOrDefault(c => c.Value.Equals(terminated.ActorRef)).Key;
+        if (id is null)
+        {
+            return;
+        }
+
+        _children.Remove(id);
+        if (_registry.ContainsKey(id))
+        {
+            Context.GetLogger().Warning("{ExecutorId} stopped; starting it again in {Backoff}", id, _settings.RespawnBackoff);
+            Context.System.Scheduler.ScheduleTellOnce(_settings.RespawnBackoff, Self, new Respawn(id), Self);
+        }
+    }
+
+    private sealed record Respawn(string ExecutorId);
+}

@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+using FundingArb.Actors.Pairs;
+using FundingArb.Trading.Executors;
+using FundingArb.Trading.Funding;
+
+namespace FundingArb.Actors.Orchestration;
+
+/// Start a funding-arb executor: Asset long on LongVenue/LongSymbol, short on ShortVenue/ShortSymbol.
+/// Answered with ExecutorCreated or CommandRejected.
+public sealed record CreateExecutor(string Asset, string LongVenue, string LongSymbol, string ShortVenue, string ShortSymbol, string Quote,
+    decimal SizeQuote);
+
+public sealed record ExecutorCreated(string ExecutorId);
+
+/// Answered with CommandAccepted or CommandRejected.
+public sealed record StopExecutor(string ExecutorId, bool KeepPosition);
+
+/// Forget a terminated executor: it is no longer restarted or reported. Answered with CommandAccepted or CommandRejected.
+public sealed record StoreExecutor(string ExecutorId);
+
+public sealed record CommandAccepted(string ExecutorId);
+
+/// Field names the offending field; nothing changed.
+public sealed record CommandRejected(string Field, string Reason);
+
+public sealed record GetExecutors
+{
+    public static GetExecutors Instance { get; } = new();
+}
+
+public sealed record ExecutorsReport(ImmutableArray<PairReport> Executors);
+
+public sealed record GetPerformance
+{
+    public static GetPerformance Instance { get; } = new();
+}
+
+public sealed record PerformanceReported(PerformanceReport Report);
+
+public sealed record GetOpportunities
+{
+    public static GetOpportunities Instance { get; } = new();
+}
+
+public sealed record OpportunitiesReport(ImmutableArray<FundingOpportunity> Opportunities, DateTimeOffset At);

@@ -1,0 +1,23 @@
+using FundingArb.Actors.Control;
+
+namespace FundingArb.Actors.Orchestration;
+
+/// The orchestrator's policy (`fundingarb.actors.orchestrator`) and the strategy it runs.
+public sealed record OrchestratorSettings
+{
+    /// Run the funding-arb controller, which proposes pairs on its own.
+    public bool ControllerEnabled { get; init; } = true;
+
+    public string ControllerId { get; init; } = "funding-arb";
+
+    /// An executor that keeps failing is restarted at most this often within the window, then respawned after a backoff.
+    public int MaxRestarts { get; init; } = 10;
+
+    public TimeSpan RestartWindow { get; init; } = TimeSpan.FromMinutes(1);
+
+    public TimeSpan RespawnBackoff { get; init; } = TimeSpan.FromSeconds(5);
+
+    public FundingArbSettings Strategy { get; init; } = FundingArbSettings.Default;
+
+    public static OrchestratorSettings Default { get; } = new();
+}

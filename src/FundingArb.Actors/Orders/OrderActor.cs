@@ -1,0 +1,422 @@
+using FundingArb.Actors.Venues;
+using FundingArb.Kernel;
+using FundingArb.Trading.Orders;
+using FundingArb.Venues;
+using FundingArb.Venues.Errors;
+
+namespace FundingArb.Actors.Orders;
+
+// One order at a time: the next is intended only when every earlier order is closed (terminal at the venue and
+// every fill it reported counted), so a partial fill that races a cancel is never lost and never re-placed. An
+// order whose answer was lost is looked up after the request window, never resent. Fills keep flowing to the
+// parent after LegDone (a fill reported after the cancel), until the parent stops this actor.
+
+/// Child of an executor: works one leg in its execution mode and reports every fill to its parent.
+public sealed class OrderActor : ReceiveActor, IWithTimers
+{
+    private readonly LegAssignment _assignment;
+    private readonly IActorRef _gateway;
+    private readonly OrderSettings _settings;
+    private readonly TimeProvider _clock;
+    private readonly Dictionary<ClientOrderId, WorkingOrder> _orders = [];
+    private readonly HashSet<string> _seenTrades;
+    private ExecutionMode _mode;
+    private decimal _filled;
+    private int _failures;
+    private bool _awaitingIntent;
+    private bool _awaitingTouch;
+    private bool _fallenBack;
+    private bool _cancelRequested;
+    private bool _done;
+
+    public OrderActor(LegAssignment assignment, IActorRef gateway, OrderSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(assignment);
+        ArgumentNullException.ThrowIfNull(gateway);
+        ArgumentNullException.ThrowIfNull(settings);
+        _assignment = assignment;
+        _gateway = gateway;
+        _settings = settings;
+        _clock = Context.System.TimeProvider;
+        _mode = assignment.ReduceOnly ? ExecutionMode.MarketOnly : assignment.Mode;
+        _seenTrades = [.. assignment.KnownTradeIds];
+
+        Receive<OrderIntentRecorded>(m => Send(m.Request));
+        Receive<MarketFetched>(OnTouch);
+        Receive<MarketFetchFailed>(_ => RetryLater());
+        Receive<OrderPlaced>(OnPlaced);
+        Receive<OrderRefused>(OnRefused);
+        Receive<OrderOutcomeUnknown>(m => LookUpLater(m.ClientOrderId));
+        Receive<QueryDue>(m => _gateway.Tell(new QueryOrder(m.ClientOrderId)));
+        Receive<OrderQueried>(OnQueried);
+        Receive<VenueOrderEvent>(OnVenueEvent);
+        Receive<CancelAnswered>(OnCancelAnswered);
+        Receive<UserStreamResumed>(_ => LookUpOpenOrders());
+        Receive<LimitExpired>(OnLimitExpired);
+        Receive<ChaseTick>(_ => FetchTouch());
+        Receive<RetryDue>(_ => Continue());
+        Receive<CancelLeg>(_ => CancelAll());
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props Props(LegAssignment assignment, IActorRef gateway, OrderSettings settings) =>
+        Kernel.Props.Create(() => new OrderActor(assignment, gateway, settings));
+
+    protected override void PreStart()
+    {
+        foreach (var intent in _assignment.Unresolved)
+        {
+            _orders[intent.ClientOrderId] = new WorkingOrder(intent.ClientOrderId, null, intent.At);
+            LookUpLater(intent.ClientOrderId);
+        }
+
+        Continue();
+    }
+
+    private decimal Remaining => _assignment.Instrument.Rules.QuantizeSize(Math.Max(0m, _assignment.Quantity - _filled));
+
+    private void Continue()
+    {
+        if (_done || _awaitingIntent || _awaitingTouch || _orders.Values.Any(o => !o.IsClosed))
+        {
+            return;
+        }
+
+        var quantity = Remaining;
+        if (_cancelRequested || quantity <= 0m || quantity < _assignment.Instrument.Rules.MinBaseSize)
+        {
+            Finish(null);
+        }
+        else if (_failures >= _settings.MaxAttempts)
+        {
+            Finish($"gave up after {_failures} failed placements");
+        }
+        else if (_mode == ExecutionMode.MarketOnly || _fallenBack)
+        {
+            Intend(OrderType.Market, quantity, null);
+        }
+        else
+        {
+            FetchTouch();
+        }
+    }
+
+    private void FetchTouch()
+    {
+        _awaitingTouch = true;
+        _gateway.Tell(new FetchMarket(_assignment.Instrument.Symbol, 1));
+    }
+
+    private void OnTouch(MarketFetched market)
+    {
+        _awaitingTouch = false;
+        var touch = _assignment.Side == OrderSide.Buy ? market.Book.BestBid : market.Book.BestAsk;
+        var working = _orders.Values.FirstOrDefault(o => !o.IsClosed);
+        if (working is not null)
+        {
+            ChaseIfMoved(working, touch);
+            return;
+        }
+
+        if (_mode == ExecutionMode.Adaptive)
+        {
+            var levels = _assignment.Side == OrderSide.Buy ? market.Book.Asks : market.Book.Bids;
+            _mode = !levels.IsDefaultOrEmpty && levels[0].Size >= Remaining ? ExecutionMode.MarketOnly : ExecutionMode.LimitWithFallback;
+        }
+
+        if (_mode == ExecutionMode.MarketOnly || touch is null)
+        {
+            _fallenBack |= touch is null;
+            Continue();
+            return;
+        }
+
+        Intend(OrderType.LimitMaker, Remaining, _assignment.Instrument.Rules.QuantizePrice(touch.Value, _assignment.Side));
+    }
+
+    private void ChaseIfMoved(WorkingOrder working, decimal? touch)
+    {
+        if (touch is not { } price || working.Request?.Price is not { } resting)
+        {
+            return;
+        }
+
+        if (Math.Abs(price - resting) / resting * 10_000m >= _settings.ChaseThresholdBps)
+        {
+            Cancel(working);
+        }
+    }
+
+    private void Intend(OrderType type, decimal quantity, decimal? price)
+    {
+        if (quantity <= 0m)
+        {
+            Finish(null);
+            return;
+        }
+
+        _awaitingIntent = true;
+        Context.Parent.Tell(new IntendOrder(_assignment.Leg, type, _assignment.Side, quantity, price, _assignment.ReduceOnly));
+    }
+
+    private void Send(OrderRequest request)
+    {
+        _awaitingIntent = false;
+        _orders[request.ClientOrderId] = new WorkingOrder(request.ClientOrderId, request, _clock.GetUtcNow());
+        _gateway.Tell(new PlaceOrder(request));
+        if (request.Type == OrderType.LimitMaker)
+        {
+            if (_mode is ExecutionMode.LimitWithFallback or ExecutionMode.Adaptive)
+            {
+                Timers.StartSingleTimer(new LimitExpired(request.ClientOrderId), new LimitExpired(request.ClientOrderId), _settings.LimitTimeout);
+            }
+            else if (_mode == ExecutionMode.LimitChaser)
+            {
+                Timers.StartPeriodicTimer(ChaseTick.Instance, ChaseTick.Instance, _settings.ChaseInterval);
+            }
+        }
+    }
+
+    private void OnPlaced(OrderPlaced placed)
+    {
+        if (_orders.TryGetValue(placed.ClientOrderId, out var order))
+        {
+            order.Observe(placed.Ack.Status, placed.Ack.FilledQuantity);
+            Resolve(order);
+        }
+    }
+
+    private void OnRefused(OrderRefused refused)
+    {
+        if (!_orders.TryGetValue(refused.ClientOrderId, out var order))
+        {
+            return;
+        }
+
+        order.Observe(OrderStatus.Rejected, 0m);
+        Resolve(order);
+        _failures++;
+        switch (refused.Error)
+        {
+            case PostOnlyWouldCrossException:
+                Continue();
+                break;
+            case RateLimitedException or VenueUnavailableException:
+                RetryLater();
+                break;
+            default:
+                Finish($"{refused.Error.Error}: {refused.Error.Message}");
+                break;
+        }
+    }
+
+    private void OnQueried(OrderQueried queried)
+    {
+        if (!_orders.TryGetValue(queried.ClientOrderId, out var order))
+        {
+            return;
+        }
+
+        if (queried.Error is not null)
+        {
+            Timers.StartSingleTimer(new QueryDue(order.ClientOrderId), new QueryDue(order.ClientOrderId), _settings.RetryBackoff);
+            return;
+        }
+
+        if (queried.Order is not { } venueOrder)
+        {
+            order.Observe(OrderStatus.Rejected, 0m);
+            Resolve(order);
+            Continue();
+            return;
+        }
+
+        foreach (var fill in venueOrder.Fills)
+        {
+            Count(fill);
+        }
+
+        order.Observe(venueOrder.Status, venueOrder.FilledQuantity);
+        if (!order.IsTerminal && (order.Request is null || _cancelRequested))
+        {
+            // Recovered with the order still resting: cancel it and work the remainder afresh.
+            Cancel(order);
+        }
+
+        Resolve(order);
+        Continue();
+    }
+
+    private void OnVenueEvent(VenueOrderEvent venueEvent)
+    {
+        switch (venueEvent.Event)
+        {
+            case OrderFilled filled when _orders.TryGetValue(filled.Fill.ClientOrderId, out var order):
+                Count(filled.Fill);
+                order.Observe(filled.Status, filled.FilledQuantity);
+                Resolve(order);
+                break;
+            case OrderUpdated updated when _orders.TryGetValue(updated.ClientOrderId, out var order):
+                order.Observe(updated.Status, 0m);
+                Resolve(order);
+                break;
+        }
+
+        Continue();
+    }
+
+    private void Count(Fill fill)
+    {
+        if (!_seenTrades.Add(fill.TradeId))
+        {
+            return;
+        }
+
+        _filled += fill.Quantity;
+        if (_orders.TryGetValue(fill.ClientOrderId, out var order))
+        {
+            order.Counted += fill.Quantity;
+        }
+
+        Context.Parent.Tell(new LegFillReported(_assignment.Leg, fill));
+    }
+
+    private void Resolve(WorkingOrder order)
+    {
+        if (order.IsClosed && !order.Reported)
+        {
+            order.Reported = true;
+            Timers.Cancel(new LimitExpired(order.ClientOrderId));
+            Context.Parent.Tell(new LegOrderResolved(_assignment.Leg, order.ClientOrderId, order.Status));
+        }
+    }
+
+    private void OnCancelAnswered(CancelAnswered answered)
+    {
+        if (answered.Error is UnknownOrderException && _orders.TryGetValue(answered.ClientOrderId, out var order) && order.Request is not null)
+        {
+            LookUpLater(order.ClientOrderId);
+        }
+        else if (answered.Error is { OutcomeUnknown: true } or VenueUnavailableException or RateLimitedException)
+        {
+            _gateway.Tell(new QueryOrder(answered.ClientOrderId));
+        }
+    }
+
+    private void OnLimitExpired(LimitExpired expired)
+    {
+        if (_orders.TryGetValue(expired.ClientOrderId, out var order) && !order.IsTerminal)
+        {
+            _fallenBack = true;
+            Cancel(order);
+        }
+    }
+
+    private void CancelAll()
+    {
+        _cancelRequested = true;
+        Timers.CancelAll();
+        foreach (var order in _orders.Values.Where(o => !o.IsTerminal))
+        {
+            Cancel(order);
+        }
+
+        Continue();
+    }
+
+    private void Cancel(WorkingOrder order)
+    {
+        if (!order.CancelSent)
+        {
+            order.CancelSent = true;
+            _gateway.Tell(new CancelOrder(order.ClientOrderId));
+        }
+    }
+
+    private void LookUpLater(ClientOrderId clientOrderId)
+    {
+        if (!_orders.TryGetValue(clientOrderId, out var order))
+        {
+            return;
+        }
+
+        var due = order.IntendedAt + _settings.RequestTimeout - _clock.GetUtcNow();
+        Timers.StartSingleTimer(new QueryDue(clientOrderId), new QueryDue(clientOrderId), due > TimeSpan.Zero ? due : TimeSpan.FromTicks(1));
+    }
+
+    private void LookUpOpenOrders()
+    {
+        foreach (var order in _orders.Values.Where(o => !o.IsTerminal))
+        {
+            _gateway.Tell(new QueryOrder(order.ClientOrderId));
+        }
+    }
+
+    private void RetryLater()
+    {
+        _awaitingTouch = false;
+        Timers.StartSingleTimer(RetryDue.Instance, RetryDue.Instance, _settings.RetryBackoff);
+    }
+
+    private void Finish(string? failure)
+    {
+        if (_done)
+        {
+            return;
+        }
+
+        _done = true;
+        Timers.Cancel(ChaseTick.Instance);
+        Context.Parent.Tell(new LegDone(_assignment.Leg, _filled, failure));
+    }
+
+    private sealed class WorkingOrder(ClientOrderId clientOrderId, OrderRequest? request, DateTimeOffset intendedAt)
+    {
+        public ClientOrderId ClientOrderId { get; } = clientOrderId;
+
+        /// Null for an order recovered from the journal: only its id and time are known until the venue answers.
+        public OrderRequest? Request { get; } = request;
+
+        public DateTimeOffset IntendedAt { get; } = intendedAt;
+
+        public OrderStatus Status { get; private set; } = OrderStatus.Submitted;
+
+        public decimal VenueFilled { get; private set; }
+
+        public decimal Counted { get; set; }
+
+        public bool CancelSent { get; set; }
+
+        public bool Reported { get; set; }
+
+        public bool IsTerminal => OrderStateMachine.IsTerminal(Status);
+
+        /// Terminal at the venue, with every fill the venue counted also counted here.
+        public bool IsClosed => IsTerminal && Counted >= VenueFilled;
+
+        public void Observe(OrderStatus status, decimal venueFilled)
+        {
+            if (!IsTerminal)
+            {
+                Status = status;
+            }
+
+            VenueFilled = Math.Max(VenueFilled, venueFilled);
+        }
+    }
+
+    private sealed record QueryDue(ClientOrderId ClientOrderId);
+
+    private sealed record LimitExpired(ClientOrderId ClientOrderId);
+
+    private sealed record ChaseTick
+    {
+        public static ChaseTick Instance { get; } = new();
+    }
+
+    private sealed record RetryDue
+    {
+        public static RetryDue Instance { get; } = new();
+    }
+}

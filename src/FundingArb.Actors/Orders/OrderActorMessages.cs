@@ -1,0 +1,41 @@
+using System.Collections.Immutable;
+using FundingArb.Trading.Instruments;
+using FundingArb.Trading.Orders;
+
+namespace FundingArb.Actors.Orders;
+
+/// An order whose intent was persisted but whose outcome was not: after a crash it is looked up, never resent.
+public sealed record OrderIntent(ClientOrderId ClientOrderId, DateTimeOffset At);
+
+/// What an order actor is to do: trade Quantity (base, still to do) of Instrument on Side. Unresolved orders are
+/// reconciled first; fills with KnownTradeIds were already counted by the parent.
+public sealed record LegAssignment(
+    string Leg,
+    Instrument Instrument,
+    OrderSide Side,
+    decimal Quantity,
+    bool ReduceOnly,
+    ExecutionMode Mode,
+    ImmutableArray<OrderIntent> Unresolved,
+    ImmutableHashSet<string> KnownTradeIds);
+
+/// To the parent: persist the intent of this order and answer with OrderIntentRecorded (write-ahead).
+public sealed record IntendOrder(string Leg, OrderType Type, OrderSide Side, decimal Quantity, decimal? Price, bool ReduceOnly);
+
+/// From the parent: the intent is in the journal under the request's client order id; send it.
+public sealed record OrderIntentRecorded(string Leg, OrderRequest Request);
+
+/// To the parent: one execution of the leg, as the venue reported it.
+public sealed record LegFillReported(string Leg, Fill Fill);
+
+/// To the parent: an order's outcome is final (its fills were reported before).
+public sealed record LegOrderResolved(string Leg, ClientOrderId ClientOrderId, OrderStatus Status);
+
+/// To the parent: the leg has finished (Failure null) or given up; Filled is what this assignment filled.
+public sealed record LegDone(string Leg, decimal Filled, string? Failure);
+
+/// From the parent: stop placing, cancel what rests, then report LegDone.
+public sealed record CancelLeg
+{
+    public static CancelLeg Instance { get; } = new();
+}

@@ -1,0 +1,473 @@
+using System.Globalization;
+using FundingArb.Actors.Control;
+using FundingArb.Actors.Markets;
+using FundingArb.Actors.Orders;
+using FundingArb.Actors.Venues;
+using FundingArb.Kernel;
+using FundingArb.Kernel.Persistence;
+using FundingArb.Trading.Barriers;
+using FundingArb.Trading.Executors;
+using FundingArb.Trading.Instruments;
+using FundingArb.Trading.Orders;
+using FundingArb.Trading.Positions;
+using FundingArb.Venues;
+
+namespace FundingArb.Actors.Pairs;
+
+// The two-leg entry of DESIGN.md: pre-flight, EntryStarted, both legs at once through order actors, every fill
+// persisted; both filled → Open; a failed leg or the deadline → rollback (or completion of the short leg when the
+// less-filled leg is at or above the rollback threshold). Each phase works toward target positions (entry:
+// +size / −size; rollback and exit: flat), so a recovered executor resumes by spawning the phase's legs for what
+// is still missing, with the orders whose outcome the journal does not know reconciled first.
+
+/// Persistent executor of one funding-arb pair: entry, rollback, funding, exit rules and exit.
+public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
+{
+    private readonly PairSpec _spec;
+    private readonly IReadOnlyDictionary<VenueId, IActorRef> _gateways;
+    private readonly IActorRef _marketData;
+    private readonly FundingArbSettings _settings;
+    private readonly CombinedExitManager _exitRules;
+    private readonly PairState _state;
+    private readonly Dictionary<string, LegRun> _legs = [];
+    private MarketQuote? _long;
+    private MarketQuote? _short;
+    private bool _resumed;
+    private int _spawned;
+
+    public FundingArbExecutor(PairSpec spec, IReadOnlyDictionary<VenueId, IActorRef> gateways, IActorRef marketData, FundingArbSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(gateways);
+        ArgumentNullException.ThrowIfNull(marketData);
+        ArgumentNullException.ThrowIfNull(settings);
+        _spec = spec;
+        _gateways = gateways;
+        _marketData = marketData;
+        _settings = settings;
+        _exitRules = CombinedExitManager.Create(settings.Exit);
+        _state = new PairState(spec);
+
+        Recover<RecoveryCompleted>(_ => OnRecovered());
+        Recover<object>(e => _state.Apply(e));
+
+        Command<MarketUpdated>(OnMarket);
+        Command<IntendOrder>(OnIntend);
+        Command<LegFillReported>(OnFill);
+        Command<LegOrderResolved>(OnResolved);
+        Command<LegDone>(OnLegDone);
+        Command<EntryDeadline>(_ => OnEntryDeadline());
+        Command<RetryLegs>(_ => Progress());
+        Command<FundingSettled>(OnFunding);
+        Command<StopPair>(OnStop);
+        Command<GetPairReport>(_ => Sender.Tell(new ExecutorUpdated(Report())));
+    }
+
+    public override string PersistenceId => _spec.ExecutorId;
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public PairState State => _state;
+
+    public static Props Props(PairSpec spec, IReadOnlyDictionary<VenueId, IActorRef> gateways, IActorRef marketData, FundingArbSettings settings) =>
+        Kernel.Props.Create(() => new FundingArbExecutor(spec, gateways, marketData, settings));
+
+    private DateTimeOffset Now => Context.System.TimeProvider.GetUtcNow();
+
+    private void OnRecovered()
+    {
+        _marketData.Tell(new SubscribeMarket(_spec.LongVenueId, _spec.LongSymbolId));
+        _marketData.Tell(new SubscribeMarket(_spec.ShortVenueId, _spec.ShortSymbolId));
+        if (_state.Phase is not (PairPhase.New or PairPhase.Closed))
+        {
+            SubscribeFunding();
+        }
+
+        Context.Parent.Tell(new ExecutorUpdated(Report()));
+    }
+
+    private void OnMarket(MarketUpdated update)
+    {
+        var quote = update.Quote;
+        if (quote.Instrument.Venue == _spec.LongVenueId && quote.Instrument.Symbol == _spec.LongSymbolId)
+        {
+            _long = quote;
+        }
+
+        if (quote.Instrument.Venue == _spec.ShortVenueId && quote.Instrument.Symbol == _spec.ShortSymbolId)
+        {
+            _short = quote;
+        }
+
+        if (_long is null || _short is null)
+        {
+            return;
+        }
+
+        if (!_resumed)
+        {
+            _resumed = true;
+            Resume();
+        }
+        else if (_state.Phase == PairPhase.Open)
+        {
+            EvaluateExit();
+        }
+    }
+
+    private void Resume()
+    {
+        switch (_state.Phase)
+        {
+            case PairPhase.New:
+                StartEntry();
+                break;
+            case PairPhase.Opening:
+                ArmEntryDeadline();
+                Progress();
+                break;
+            case PairPhase.Open:
+                EvaluateExit();
+                break;
+            case PairPhase.Completing or PairPhase.RollingBack or PairPhase.Closing:
+                Progress();
+                break;
+        }
+    }
+
+    private void StartEntry()
+    {
+        var (longQuote, shortQuote) = (_long!, _short!);
+        if (longQuote.Book.BestAsk is not { } longPrice || shortQuote.Book.BestBid is not { } shortPrice)
+        {
+            Persist(new PairClosed(CloseType.Failed, "pre-flight: a book is empty", Now), Record);
+            return;
+        }
+
+        var sizing = PositionSizer.SizePair(_spec.SizeQuote, longPrice, longQuote.Instrument.Rules, shortPrice, shortQuote.Instrument.Rules);
+        if (!sizing.IsValid)
+        {
+            Persist(new PairClosed(CloseType.InsufficientBalance, $"pre-flight: {sizing.Rejection}", Now), Record);
+            return;
+        }
+
+        var spread = shortQuote.Funding.Rate.PerDay - longQuote.Funding.Rate.PerDay;
+        Persist(new PairEntryStarted(sizing.BaseSize, longPrice, shortPrice, spread, Now), e =>
+        {
+            Record(e);
+            SubscribeFunding();
+            ArmEntryDeadline();
+            Progress();
+        });
+    }
+
+    private void ArmEntryDeadline()
+    {
+        var due = _state.EntryStartedAt!.Value + _settings.EntryTimeout - Now;
+        Timers.StartSingleTimer(EntryDeadline.Instance, EntryDeadline.Instance, due > TimeSpan.Zero ? due : TimeSpan.FromTicks(1));
+    }
+
+    private void OnEntryDeadline()
+    {
+        if (_state.Phase != PairPhase.Opening)
+        {
+            return;
+        }
+
+        var fraction = Math.Min(_state.LongLeg.NetQuantity, -_state.ShortLeg.NetQuantity) / _state.Size;
+        var reason = string.Create(CultureInfo.InvariantCulture, $"entry deadline passed with the less-filled leg at {fraction:P0}");
+        if (fraction >= _settings.RollbackThreshold)
+        {
+            Persist(new PairCompletionStarted(reason, Now), e => ChangePhase(e));
+        }
+        else
+        {
+            Persist(new PairRollbackStarted(reason, Now), e => ChangePhase(e));
+        }
+    }
+
+    private void ChangePhase(object @event)
+    {
+        Record(@event);
+        foreach (var run in _legs.Values.Where(r => !r.Done))
+        {
+            run.Actor.Tell(CancelLeg.Instance);
+        }
+
+        Progress();
+    }
+
+    /// Drives the current phase: spawn its legs once earlier legs have finished, and act when both are done.
+    private void Progress()
+    {
+        if (!_resumed || PrefixOf(_state.Phase) is not { } prefix)
+        {
+            return;
+        }
+
+        if (_legs.Any(l => !l.Key.StartsWith(prefix, StringComparison.Ordinal) && !l.Value.Done))
+        {
+            return;
+        }
+
+        var longLeg = prefix + "-long";
+        var shortLeg = prefix + "-short";
+        if (!_legs.TryGetValue(longLeg, out var longRun) || !_legs.TryGetValue(shortLeg, out var shortRun))
+        {
+            SpawnLeg(longLeg);
+            SpawnLeg(shortLeg);
+            return;
+        }
+
+        if (!longRun.Done || !shortRun.Done)
+        {
+            return;
+        }
+
+        var failure = longRun.Failure ?? shortRun.Failure;
+        switch (_state.Phase)
+        {
+            case PairPhase.Opening or PairPhase.Completing when IsFullyEntered():
+                Persist(new PairOpened(Now), e =>
+                {
+                    Record(e);
+                    Timers.Cancel(EntryDeadline.Instance);
+                });
+                break;
+            case PairPhase.Opening when failure is null:
+                // Both legs stopped short of the size without failing (a cancelled limit): decide as at the deadline.
+                OnEntryDeadline();
+                break;
+            case PairPhase.Opening or PairPhase.Completing:
+                Persist(new PairRollbackStarted(failure ?? "completion left the legs unequal", Now), e => ChangePhase(e));
+                break;
+            case PairPhase.RollingBack or PairPhase.Closing when IsFlat():
+                Persist(new PairClosed(_state.Phase == PairPhase.RollingBack ? CloseType.RolledBack : _state.CloseType ?? CloseType.Completed,
+                    ClosingReason(), Now), Record);
+                break;
+            case PairPhase.RollingBack or PairPhase.Closing:
+                Context.GetLogger().Warning("{ExecutorId}: {Phase} left a position ({Failure}); retrying", _spec.ExecutorId, _state.Phase, failure);
+                _legs.Remove(longLeg);
+                _legs.Remove(shortLeg);
+                Timers.StartSingleTimer(RetryLegs.Instance, RetryLegs.Instance, _settings.Orders.RetryBackoff);
+                break;
+        }
+    }
+
+    private string ClosingReason()
+    {
+        var net = _state.LongLeg.RealizedPnl + _state.ShortLeg.RealizedPnl + _state.FundingQuote - _state.FeesQuote;
+        return _state.Phase == PairPhase.RollingBack
+            ? string.Create(CultureInfo.InvariantCulture, $"rolled back: {_state.PhaseReason}; cost {-net} {_spec.Quote}")
+            : _state.PhaseReason ?? "closed";
+    }
+
+    private void SpawnLeg(string leg)
+    {
+        var isLong = leg.EndsWith("-long", StringComparison.Ordinal);
+        var instrument = isLong ? _long!.Instrument : _short!.Instrument;
+        var position = isLong ? _state.LongLeg.NetQuantity : _state.ShortLeg.NetQuantity;
+        var target = _state.Phase is PairPhase.Opening or PairPhase.Completing ? (isLong ? _state.Size : -_state.Size) : 0m;
+        var quantity = target - position;
+        var entering = _state.Phase == PairPhase.Opening;
+        var assignment = new LegAssignment(
+            leg,
+            instrument,
+            quantity >= 0m ? OrderSide.Buy : OrderSide.Sell,
+            Math.Abs(quantity),
+            ReduceOnly: _state.Phase is PairPhase.RollingBack or PairPhase.Closing,
+            entering ? _settings.Orders.Mode : ExecutionMode.MarketOnly,
+            [.. _state.Unresolved(leg).Select(i => new OrderIntent(new ClientOrderId(i.ClientOrderId), i.At))],
+            _state.TradeIds);
+        var actor = Context.ActorOf(OrderActor.Props(assignment, _gateways[instrument.Venue], _settings.Orders), $"{leg}-{++_spawned}");
+        _legs[leg] = new LegRun(actor);
+    }
+
+    private void OnIntend(IntendOrder intend)
+    {
+        var instrument = intend.Leg.EndsWith("-long", StringComparison.Ordinal) ? _long!.Instrument : _short!.Instrument;
+        var clientOrderId = ClientOrderId.Derive(PersistenceId, LastSequenceNr + 1);
+        var request = intend.Type switch
+        {
+            OrderType.Market => OrderRequest.Market(clientOrderId, instrument, intend.Side, intend.Quantity, reduceOnly: intend.ReduceOnly),
+            OrderType.LimitMaker => OrderRequest.PostOnly(clientOrderId, instrument, intend.Side, intend.Quantity, intend.Price!.Value, intend.ReduceOnly),
+            _ => OrderRequest.Limit(clientOrderId, instrument, intend.Side, intend.Quantity, intend.Price!.Value, reduceOnly: intend.ReduceOnly),
+        };
+        var sender = Sender;
+        Persist(new PairOrderIntended(intend.Leg, clientOrderId.Value, instrument.Venue.Value, instrument.Symbol.Value, intend.Side, intend.Type,
+            intend.Quantity, intend.Price, intend.ReduceOnly, Now), e =>
+        {
+            Record(e);
+            sender.Tell(new OrderIntentRecorded(intend.Leg, request));
+        });
+    }
+
+    private void OnFill(LegFillReported reported)
+    {
+        var fill = reported.Fill;
+        if (_state.HasSeenTrade(fill.TradeId))
+        {
+            return;
+        }
+
+        var venue = reported.Leg.EndsWith("-long", StringComparison.Ordinal) ? _spec.LongVenue : _spec.ShortVenue;
+        Persist(new PairLegFilled(reported.Leg, venue, fill.ClientOrderId.Value, fill.TradeId, fill.Side, fill.Price, fill.Quantity,
+            fill.Fee.Amount, fill.Fee.Asset.Code, fill.Role, fill.At), e =>
+        {
+            Record(e);
+            if (_state.Phase == PairPhase.Opening && IsFullyEntered() && _legs.Values.All(r => r.Done))
+            {
+                Progress();
+            }
+        });
+    }
+
+    private void OnResolved(LegOrderResolved resolved) =>
+        Persist(new PairOrderResolved(resolved.ClientOrderId.Value, resolved.Status), Record);
+
+    private void OnLegDone(LegDone done)
+    {
+        if (!_legs.TryGetValue(done.Leg, out var run) || !run.Actor.Equals(Sender))
+        {
+            return;
+        }
+
+        run.Done = true;
+        run.Failure = done.Failure;
+        if (_state.Phase == PairPhase.Opening && done.Failure is not null)
+        {
+            Persist(new PairRollbackStarted($"{done.Leg} failed: {done.Failure}", Now), e => ChangePhase(e));
+            return;
+        }
+
+        Progress();
+    }
+
+    private void OnFunding(FundingSettled settled)
+    {
+        var payment = settled.Payment;
+        var ours = (payment.Venue == _spec.LongVenueId && payment.Symbol == _spec.LongSymbolId && payment.Side == PositionSide.Long)
+            || (payment.Venue == _spec.ShortVenueId && payment.Symbol == _spec.ShortSymbolId && payment.Side == PositionSide.Short);
+        if (!ours || _state.HasSeenFunding(payment.Venue.Value, payment.At) || _state.Phase is PairPhase.New or PairPhase.Closed)
+        {
+            return;
+        }
+
+        Persist(new PairFundingReceived(payment.Venue.Value, payment.Symbol.Value, payment.Side, payment.Size, payment.Price, payment.Rate,
+            payment.Amount, payment.At), Record);
+    }
+
+    private void EvaluateExit()
+    {
+        if (_long?.Book is not { BestBid: { } longBid } || _short?.Book is not { BestAsk: { } shortAsk } || _state.OpenedAt is not { } openedAt)
+        {
+            return;
+        }
+
+        var longNotional = _state.LongLeg.Amount * longBid;
+        var shortNotional = _state.ShortLeg.Amount * shortAsk;
+        var legs = _state.LongLeg.RealizedPnl + _state.LongLeg.UnrealizedPnl(longBid) + _state.ShortLeg.RealizedPnl + _state.ShortLeg.UnrealizedPnl(shortAsk) - _state.FeesQuote;
+        var exitFees = (longNotional * _settings.FeesOf(_spec.LongVenue).TakerRate) + (shortNotional * _settings.FeesOf(_spec.ShortVenue).TakerRate);
+        var spread = _short.Funding.Rate.PerDay - _long.Funding.Rate.PerDay;
+        var snapshot = new FundingPairSnapshot(_state.EntrySpreadPerDay, spread, legs, _state.FundingQuote, exitFees,
+            Math.Max(longNotional, shortNotional), openedAt, Now);
+        var decision = _exitRules.Evaluate(snapshot);
+        if (decision.ShouldExit)
+        {
+            Persist(new PairExitStarted(decision.CloseType!.Value, decision.Describe(), Now), e => ChangePhase(e));
+        }
+    }
+
+    private void OnStop(StopPair stop)
+    {
+        if (_state.IsTerminal)
+        {
+            return;
+        }
+
+        if (stop.KeepPosition || _state.Phase == PairPhase.New)
+        {
+            foreach (var run in _legs.Values.Where(r => !r.Done))
+            {
+                run.Actor.Tell(CancelLeg.Instance);
+            }
+
+            Persist(new PairClosed(CloseType.PositionHold, "stopped by command; position kept", Now), Record);
+        }
+        else if (_state.Phase == PairPhase.Opening)
+        {
+            Persist(new PairRollbackStarted("stopped by command during entry", Now), e => ChangePhase(e));
+        }
+        else if (_state.Phase is PairPhase.Open or PairPhase.Completing)
+        {
+            Persist(new PairExitStarted(CloseType.EarlyStop, "stopped by command", Now), e => ChangePhase(e));
+        }
+    }
+
+    private void Record(object @event)
+    {
+        _state.Apply(@event);
+        Context.Parent.Tell(new ExecutorUpdated(Report()));
+    }
+
+    private void SubscribeFunding()
+    {
+        _gateways[_spec.LongVenueId].Tell(new SubscribeFunding(_spec.LongSymbolId));
+        _gateways[_spec.ShortVenueId].Tell(new SubscribeFunding(_spec.ShortSymbolId));
+    }
+
+    private bool IsFullyEntered()
+    {
+        var tolerance = Math.Max(_long?.Instrument.Rules.BaseStep ?? 0m, _short?.Instrument.Rules.BaseStep ?? 0m);
+        return _state.Size > 0m && _state.LongLeg.NetQuantity >= _state.Size - (tolerance / 2m) && -_state.ShortLeg.NetQuantity >= _state.Size - (tolerance / 2m);
+    }
+
+    private bool IsFlat() => _state.LongLeg.NetQuantity == 0m && _state.ShortLeg.NetQuantity == 0m;
+
+    private PairReport Report()
+    {
+        var longMark = _long?.Funding.MarkPrice;
+        var shortMark = _short?.Funding.MarkPrice;
+        var unrealized = (longMark is { } lm ? _state.LongLeg.UnrealizedPnl(lm) : 0m) + (shortMark is { } sm ? _state.ShortLeg.UnrealizedPnl(sm) : 0m);
+        var trade = _state.LongLeg.RealizedPnl + _state.ShortLeg.RealizedPnl + unrealized;
+        var status = _state.Phase switch
+        {
+            PairPhase.New => RunnableStatus.NotStarted,
+            PairPhase.Closed => RunnableStatus.Terminated,
+            PairPhase.Closing or PairPhase.RollingBack => RunnableStatus.ShuttingDown,
+            _ => RunnableStatus.Running,
+        };
+        return new PairReport(_spec, _state.Phase, status, _state.CloseType, _state.CloseReason, _state.OpenedAt, _state.ClosedAt, _state.Size,
+            _state.LongLeg.NetQuantity, _state.ShortLeg.NetQuantity, _state.FundingQuote, _state.FeesQuote, trade,
+            trade + _state.FundingQuote - _state.FeesQuote, _state.LongLeg.Volume + _state.ShortLeg.Volume,
+            [.. _state.Intents.Select(i => i.ClientOrderId)], Now);
+    }
+
+    private static string? PrefixOf(PairPhase phase) => phase switch
+    {
+        PairPhase.Opening => "entry",
+        PairPhase.Completing => "complete",
+        PairPhase.RollingBack => "rollback",
+        PairPhase.Closing => "exit",
+        _ => null,
+    };
+
+    private sealed class LegRun(IActorRef actor)
+    {
+        public IActorRef Actor { get; } = actor;
+
+        public bool Done { get; set; }
+
+        public string? Failure { get; set; }
+    }
+
+    private sealed record EntryDeadline
+    {
+        public static EntryDeadline Instance { get; } = new();
+    }
+
+    private sealed record RetryLegs
+    {
+        public static RetryLegs Instance { get; } = new();
+    }
+}

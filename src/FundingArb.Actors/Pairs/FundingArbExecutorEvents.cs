@@ -1,0 +1,36 @@
+using FundingArb.Trading.Executors;
+using FundingArb.Trading.Orders;
+using FundingArb.Trading.Positions;
+
+namespace FundingArb.Actors.Pairs;
+
+// A funding-arb executor's journal. Plain values only, so every journal can store them under a stable manifest
+// (PairEventManifests); an executor's state is the fold of these events (PairState.Apply).
+
+/// Pre-flight passed: both legs are to reach Size (base) each; prices and the spread are what it was decided on.
+public sealed record PairEntryStarted(decimal Size, decimal LongPrice, decimal ShortPrice, decimal EntrySpreadPerDay, DateTimeOffset At);
+
+/// Write-ahead: this order will be sent under ClientOrderId (derived from the persistence id and this event's
+/// sequence number), so after a crash it is looked up, never sent again.
+public sealed record PairOrderIntended(string Leg, string ClientOrderId, string Venue, string Symbol, OrderSide Side, OrderType Type,
+    decimal Quantity, decimal? Price, bool ReduceOnly, DateTimeOffset At);
+
+public sealed record PairLegFilled(string Leg, string Venue, string ClientOrderId, string TradeId, OrderSide Side, decimal Price,
+    decimal Quantity, decimal Fee, string FeeAsset, LiquidityRole Role, DateTimeOffset At);
+
+/// The order's outcome is final; its fills are in the journal before this.
+public sealed record PairOrderResolved(string ClientOrderId, OrderStatus Status);
+
+public sealed record PairOpened(DateTimeOffset At);
+
+/// The entry missed its deadline close enough to the size: the short leg is taken at market.
+public sealed record PairCompletionStarted(string Reason, DateTimeOffset At);
+
+public sealed record PairRollbackStarted(string Reason, DateTimeOffset At);
+
+public sealed record PairExitStarted(CloseType CloseType, string Reason, DateTimeOffset At);
+
+public sealed record PairFundingReceived(string Venue, string Symbol, PositionSide Side, decimal Size, decimal Price, decimal Rate,
+    decimal Amount, DateTimeOffset At);
+
+public sealed record PairClosed(CloseType CloseType, string Reason, DateTimeOffset At);

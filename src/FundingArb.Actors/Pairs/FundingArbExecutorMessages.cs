@@ -1,0 +1,41 @@
+using System.Collections.Immutable;
+using FundingArb.Trading.Executors;
+
+namespace FundingArb.Actors.Pairs;
+
+/// Stop the pair: close both legs (EarlyStop), or with KeepPosition leave them open and stop managing them.
+public sealed record StopPair(bool KeepPosition);
+
+public sealed record GetPairReport
+{
+    public static GetPairReport Instance { get; } = new();
+}
+
+/// To the parent after every persisted change, and the answer to GetPairReport.
+public sealed record ExecutorUpdated(PairReport Report);
+
+/// A pair as reports, the API and the dashboard show it. PnL figures are in the quote asset; trade PnL is realized
+/// plus unrealized at the last mark.
+public sealed record PairReport(
+    PairSpec Spec,
+    PairPhase Phase,
+    RunnableStatus Status,
+    CloseType? CloseType,
+    string? CloseReason,
+    DateTimeOffset? OpenedAt,
+    DateTimeOffset? ClosedAt,
+    decimal SizeBase,
+    decimal LongQuantity,
+    decimal ShortQuantity,
+    decimal FundingQuote,
+    decimal FeesQuote,
+    decimal TradePnlQuote,
+    decimal NetPnlQuote,
+    decimal VolumeQuote,
+    ImmutableArray<string> ClientOrderIds,
+    DateTimeOffset At)
+{
+    public ExecutorInfo ToExecutorInfo(string controllerId) => new(
+        Spec.ExecutorId, "funding_arb", controllerId, At, Status, CloseType, ClosedAt, NetPnlQuote,
+        Spec.SizeQuote == 0m ? 0m : NetPnlQuote / (2m * Spec.SizeQuote), FeesQuote, VolumeQuote, Phase is PairPhase.Open);
+}

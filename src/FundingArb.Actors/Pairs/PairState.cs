@@ -1,0 +1,158 @@
+using System.Collections.Immutable;
+using FundingArb.Trading.Executors;
+using FundingArb.Trading.Funding;
+using FundingArb.Trading.Instruments;
+using FundingArb.Trading.Orders;
+using FundingArb.Trading.Positions;
+
+namespace FundingArb.Actors.Pairs;
+
+// The fold of an executor's events. Every field changes only in Apply, so a replay rebuilds exactly what the
+// executor knew when it crashed.
+
+/// A funding-arb pair as its journal tells it: phase, both legs' positions, orders, funding and outcome.
+public sealed class PairState
+{
+    private readonly Dictionary<string, PairOrderIntended> _intents = [];
+    private readonly Dictionary<string, OrderStatus> _resolved = [];
+    private readonly HashSet<string> _tradeIds = [];
+    private readonly HashSet<(string Venue, DateTimeOffset At)> _fundingSeen = [];
+
+    public PairState(PairSpec spec)
+    {
+        Spec = spec;
+        LongLeg = PositionHold.Empty(new PositionKey(spec.LongVenueId, spec.LongSymbolId), new Asset(spec.Quote));
+        ShortLeg = PositionHold.Empty(new PositionKey(spec.ShortVenueId, spec.ShortSymbolId), new Asset(spec.Quote));
+    }
+
+    public PairSpec Spec { get; }
+
+    public PairPhase Phase { get; private set; } = PairPhase.New;
+
+    public decimal Size { get; private set; }
+
+    public decimal EntrySpreadPerDay { get; private set; }
+
+    public DateTimeOffset? EntryStartedAt { get; private set; }
+
+    public DateTimeOffset? OpenedAt { get; private set; }
+
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    public CloseType? CloseType { get; private set; }
+
+    public string? CloseReason { get; private set; }
+
+    /// Why the entry rolled back or completed, or why the pair is closing.
+    public string? PhaseReason { get; private set; }
+
+    public PositionHold LongLeg { get; private set; }
+
+    public PositionHold ShortLeg { get; private set; }
+
+    public decimal FundingQuote => LongLeg.FundingPnl + ShortLeg.FundingPnl;
+
+    public decimal FeesQuote => LongLeg.Fees + ShortLeg.Fees;
+
+    public ImmutableHashSet<string> TradeIds => [.. _tradeIds];
+
+    public IEnumerable<PairOrderIntended> Intents => _intents.Values;
+
+    public bool IsTerminal => Phase == PairPhase.Closed;
+
+    public bool HasSeenTrade(string tradeId) => _tradeIds.Contains(tradeId);
+
+    public bool HasSeenFunding(string venue, DateTimeOffset at) => _fundingSeen.Contains((venue, at));
+
+    /// Intents of the leg's orders whose outcome is not in the journal yet.
+    public IEnumerable<PairOrderIntended> Unresolved(string leg) =>
+        _intents.Values.Where(i => i.Leg == leg && !_resolved.ContainsKey(i.ClientOrderId));
+
+    public void Apply(object @event)
+    {
+        switch (@event)
+        {
+            case PairEntryStarted started:
+                Phase = PairPhase.Opening;
+                Size = started.Size;
+                EntrySpreadPerDay = started.EntrySpreadPerDay;
+                EntryStartedAt = started.At;
+                break;
+            case PairOrderIntended intended:
+                _intents[intended.ClientOrderId] = intended;
+                break;
+            case PairLegFilled filled:
+                ApplyFill(filled);
+                break;
+            case PairOrderResolved resolved:
+                _resolved[resolved.ClientOrderId] = resolved.Status;
+                break;
+            case PairOpened opened:
+                Phase = PairPhase.Open;
+                OpenedAt = opened.At;
+                break;
+            case PairCompletionStarted completing:
+                Phase = PairPhase.Completing;
+                PhaseReason = completing.Reason;
+                break;
+            case PairRollbackStarted rollback:
+                Phase = PairPhase.RollingBack;
+                PhaseReason = rollback.Reason;
+                break;
+            case PairExitStarted exit:
+                Phase = PairPhase.Closing;
+                CloseType = exit.CloseType;
+                PhaseReason = exit.Reason;
+                break;
+            case PairFundingReceived funding:
+                ApplyFunding(funding);
+                break;
+            case PairClosed closed:
+                Phase = PairPhase.Closed;
+                CloseType = closed.CloseType;
+                CloseReason = closed.Reason;
+                ClosedAt = closed.At;
+                break;
+            default:
+                throw new ArgumentException($"Unknown pair event {@event.GetType().Name}.", nameof(@event));
+        }
+    }
+
+    private void ApplyFill(PairLegFilled filled)
+    {
+        if (!_tradeIds.Add(filled.TradeId))
+        {
+            return;
+        }
+
+        // A fee charged in the base asset is valued at the fill's price.
+        var feeInQuote = filled.FeeAsset == LongLeg.Quote.Code ? filled.Fee : filled.Fee * filled.Price;
+        if (filled.Leg.EndsWith("-long", StringComparison.Ordinal))
+        {
+            LongLeg = LongLeg.Apply(filled.Side, filled.Quantity, filled.Price, feeInQuote);
+        }
+        else
+        {
+            ShortLeg = ShortLeg.Apply(filled.Side, filled.Quantity, filled.Price, feeInQuote);
+        }
+    }
+
+    private void ApplyFunding(PairFundingReceived funding)
+    {
+        if (!_fundingSeen.Add((funding.Venue, funding.At)))
+        {
+            return;
+        }
+
+        var payment = new FundingPayment(new VenueId(funding.Venue), new Symbol(funding.Symbol), funding.Side, funding.Size, funding.Price,
+            funding.Rate, funding.Amount, funding.At);
+        if (funding.Venue == Spec.LongVenue && funding.Side == PositionSide.Long)
+        {
+            LongLeg = LongLeg.ApplyFunding(payment);
+        }
+        else
+        {
+            ShortLeg = ShortLeg.ApplyFunding(payment);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+using FundingArb.Trading.Instruments;
+using FundingArb.Trading.Orders;
+using FundingArb.Venues;
+using FundingArb.Venues.Errors;
+
+namespace FundingArb.Actors.Venues;
+
+/// Sends the order; the sender is answered with OrderPlaced, OrderRefused or OrderOutcomeUnknown and receives the
+/// order's stream events (VenueOrderEvent) from now on.
+public sealed record PlaceOrder(OrderRequest Request);
+
+public sealed record OrderPlaced(ClientOrderId ClientOrderId, OrderAck Ack);
+
+/// The venue did not take the order: it will never execute.
+public sealed record OrderRefused(ClientOrderId ClientOrderId, VenueException Error);
+
+/// The request failed in a way that may have let the order through (timeout, answer lost): reconcile by id.
+public sealed record OrderOutcomeUnknown(ClientOrderId ClientOrderId, VenueException Error);
+
+public sealed record CancelOrder(ClientOrderId ClientOrderId);
+
+/// Error is null when the venue acknowledged the cancel.
+public sealed record CancelAnswered(ClientOrderId ClientOrderId, VenueException? Error);
+
+/// Asks the venue what became of an order and routes its later stream events to the sender.
+public sealed record QueryOrder(ClientOrderId ClientOrderId);
+
+/// Order is the venue's view; null with a null Error means the venue never recorded the id.
+public sealed record OrderQueried(ClientOrderId ClientOrderId, TrackedOrder? Order, VenueException? Error);
+
+/// A fill or state change of a routed order, as the venue's user stream reported it.
+public sealed record VenueOrderEvent(UserEvent Event);
+
+/// Funding settlements of Symbol go to the sender until it unsubscribes or stops.
+public sealed record SubscribeFunding(Symbol Symbol);
+
+public sealed record UnsubscribeFunding(Symbol Symbol);
+
+/// The user stream was re-established or skipped events: routed orders may have changed unseen, reconcile.
+public sealed record UserStreamResumed(VenueId Venue);
+
+public sealed record FetchInstruments
+{
+    public static FetchInstruments Instance { get; } = new();
+}
+
+public sealed record InstrumentsFetched(VenueId Venue, ImmutableArray<Instrument> Instruments);
+
+public sealed record FetchMarket(Symbol Symbol, int Depth);
+
+/// One market's funding state and book, fetched together so a decision sees one moment.
+public sealed record MarketFetched(VenueId Venue, FundingInfo Funding, OrderBookSnapshot Book);
+
+public sealed record MarketFetchFailed(VenueId Venue, Symbol Symbol, VenueException Error);
