@@ -1,7 +1,6 @@
 using FundingArb.Kernel.Configuration;
 using FundingArb.Kernel.Persistence;
 using FundingArb.Kernel.Persistence.Journal;
-using FundingArb.Kernel.TestKit;
 
 namespace FundingArb.Kernel.Tests;
 

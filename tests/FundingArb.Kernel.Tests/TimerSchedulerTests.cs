@@ -1,4 +1,3 @@
-using FundingArb.Kernel.TestKit;
 
 namespace FundingArb.Kernel.Tests;
 

@@ -1,5 +1,5 @@
+using FundingArb.Kernel;
 using System.Collections.Immutable;
-using FundingArb.Kernel.TestKit;
 using FundingArb.Trading.Fees;
 using FundingArb.Trading.Instruments;
 using FundingArb.Trading.Orders;

@@ -1,5 +1,5 @@
+using FundingArb.Kernel;
 using System.Globalization;
-using FundingArb.Kernel.TestKit;
 using FundingArb.Trading.Instruments;
 using FundingArb.Trading.Orders;
 using FundingArb.Venues.Errors;

@@ -1,5 +1,4 @@
 using FundingArb.Kernel.Pattern;
-using FundingArb.Kernel.TestKit;
 
 namespace FundingArb.Kernel.Tests.Pattern;
 

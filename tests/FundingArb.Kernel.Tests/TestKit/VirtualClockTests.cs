@@ -1,4 +1,3 @@
-using FundingArb.Kernel.TestKit;
 
 // Namespace without the folder's TestKit segment: see TestKitTests.
 namespace FundingArb.Kernel.Tests;

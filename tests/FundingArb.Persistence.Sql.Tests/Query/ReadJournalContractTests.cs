@@ -1,3 +1,4 @@
+using FundingArb.Kernel;
 using System.Collections.Immutable;
 using FundingArb.Kernel.Persistence;
 using FundingArb.Kernel.Persistence.Journal;

@@ -1,6 +1,5 @@
 using FundingArb.Kernel;
 using FundingArb.Kernel.Persistence;
-using FundingArb.Kernel.TestKit;
 using FundingArb.Persistence.Sql.Tests.Infrastructure;
 using static FundingArb.Persistence.Sql.Tests.Infrastructure.LedgerActor;
 

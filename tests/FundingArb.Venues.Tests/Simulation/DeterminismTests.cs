@@ -1,5 +1,5 @@
+using FundingArb.Kernel;
 using System.Collections.Immutable;
-using FundingArb.Kernel.TestKit;
 using FundingArb.Venues.Simulation;
 using FundingArb.Venues.Simulation.Snapshots;
 using static FundingArb.Venues.Tests.TestVenues;

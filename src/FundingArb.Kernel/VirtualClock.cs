@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace FundingArb.Kernel.TestKit;
+namespace FundingArb.Kernel;
 
 /// <summary>
 /// A <see cref="TimeProvider"/> that stands still until told to move. <see cref="Advance"/> moves it forward
