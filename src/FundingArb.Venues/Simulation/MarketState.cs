@@ -15,7 +15,9 @@ internal sealed class MarketState
         Rules = Instrument.Rules;
         var venue = Instrument.Venue.Value;
         var symbol = Instrument.Symbol.Value;
-        PriceRandom = new SimRandom(SimRandom.DeriveSeed(seed, venue, symbol, "price"));
+        PriceRandom = new SimRandom(settings.Price is RandomWalkModel { Stream: { } stream }
+            ? SimRandom.DeriveSeed(seed, "stream", stream)
+            : SimRandom.DeriveSeed(seed, venue, symbol, "price"));
         FundingRandom = new SimRandom(SimRandom.DeriveSeed(seed, venue, symbol, "funding"));
         Price = PriceProcess.Create(settings.Price, Rules.TickSize, step, PriceRandom, startTicks);
         Funding = FundingProcess.Create(settings.Funding, FundingRandom, startTicks);

@@ -20,5 +20,9 @@ public sealed record RandomWalkModel : PriceModel
 
     public decimal Volatility { get; }
 
+    /// Markets whose walks name the same stream draw the same shocks, so one asset moves together on every venue
+    /// (their starts may differ by a basis). Null: the market's own stream.
+    public string? Stream { get; init; }
+
     internal override decimal StartMid => Start;
 }

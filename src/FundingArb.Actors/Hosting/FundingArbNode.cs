@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+using FundingArb.Actors.Orchestration;
+using FundingArb.Actors.Venues;
+using FundingArb.Kernel;
+using FundingArb.Trading.Instruments;
+using FundingArb.Venues;
+
+namespace FundingArb.Actors.Hosting;
+
+/// The actors of one node on a system: a gateway per venue (/user/venue-NAME), market data and the orchestrator
+/// with its controller. Live node, scenario runner and tests start the same set.
+public sealed class FundingArbNode
+{
+    private FundingArbNode(ImmutableSortedDictionary<VenueId, IActorRef> gateways, IActorRef marketData, IActorRef orchestrator)
+    {
+        Gateways = gateways;
+        MarketData = marketData;
+        Orchestrator = orchestrator;
+    }
+
+    public ImmutableSortedDictionary<VenueId, IActorRef> Gateways { get; }
+
+    public IActorRef MarketData { get; }
+
+    public IActorRef Orchestrator { get; }
+
+    public static FundingArbNode Start(ActorSystem system, IEnumerable<IVenue> venues, NodeActorSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(venues);
+        ArgumentNullException.ThrowIfNull(settings);
+        var gateways = venues
+            .OrderBy(v => v.Id.Value, StringComparer.Ordinal)
+            .ToImmutableSortedDictionary(
+                v => v.Id,
+                v => system.ActorOf(VenueGateway.Props(v, settings.Gateway), $"venue-{v.Id.Value}"),
+                Comparer<VenueId>.Create((a, b) => string.CompareOrdinal(a.Value, b.Value)));
+        var marketData = system.ActorOf(Markets.MarketData.Props(gateways, settings.MarketData), "market-data");
+        var orchestrator = system.ActorOf(OrchestratorActor.Props(gateways, marketData, settings.Orchestrator), "orchestrator");
+        return new FundingArbNode(gateways, marketData, orchestrator);
+    }
+}

@@ -1,0 +1,59 @@
+using FundingArb.Trading.Instruments;
+using FundingArb.Venues.Simulation;
+
+namespace FundingArb.Actors.Simulation;
+
+// A position counts as unhedged when an asset's net base size across venues is at least half the coarsest step of
+// its markets: smaller remainders are rounding that no order could close.
+
+/// Watches the net position per asset across simulated venues, sample by sample.
+internal sealed class ExposureWatch
+{
+    private readonly IReadOnlyList<SimulatedVenue> _venues;
+    private readonly Dictionary<(VenueId, Symbol), Asset> _assets = [];
+    private readonly Dictionary<Asset, decimal> _tolerance = [];
+    private decimal _max;
+    private TimeSpan _longest;
+    private DateTimeOffset? _unhedgedSince;
+    private decimal _last;
+
+    public ExposureWatch(IReadOnlyList<SimulatedVenue> venues, IEnumerable<Instrument> instruments)
+    {
+        _venues = venues;
+        foreach (var instrument in instruments)
+        {
+            _assets[(instrument.Venue, instrument.Symbol)] = instrument.Base;
+            _tolerance[instrument.Base] = Math.Max(_tolerance.GetValueOrDefault(instrument.Base), instrument.Rules.BaseStep / 2m);
+        }
+    }
+
+    public void Sample(DateTimeOffset now)
+    {
+        var net = new Dictionary<Asset, (decimal Base, decimal Mid)>();
+        foreach (var venue in _venues)
+        {
+            foreach (var position in venue.Positions)
+            {
+                var asset = _assets[(position.Key.Venue, position.Key.Symbol)];
+                var (size, mid) = net.GetValueOrDefault(asset);
+                net[asset] = (size + position.NetQuantity, mid == 0m ? venue.Mid(position.Key.Symbol) : mid);
+            }
+        }
+
+        _last = net.Where(p => Math.Abs(p.Value.Base) >= _tolerance[p.Key]).Sum(p => Math.Abs(p.Value.Base) * p.Value.Mid);
+        _max = Math.Max(_max, _last);
+        if (_last > 0m)
+        {
+            _unhedgedSince ??= now;
+            _longest = Max(_longest, now - _unhedgedSince.Value);
+        }
+        else
+        {
+            _unhedgedSince = null;
+        }
+    }
+
+    public UnhedgedExposure Result() => new(_max, _longest, _last);
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+}

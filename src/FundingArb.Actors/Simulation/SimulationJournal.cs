@@ -1,0 +1,32 @@
+using FundingArb.Kernel.Persistence;
+using FundingArb.Kernel.Persistence.Journal;
+
+namespace FundingArb.Actors.Simulation;
+
+// A simulation must see the journal answer within the step that wrote to it, or actors would interleave with a
+// database's thread timing; so every call waits for the store here and hands back a finished task. The store
+// outlives the actor systems of a run (crash-and-restart starts a new one on the same store), so disposing this
+// wrapper (when a system terminates) leaves the store open; its owner disposes it.
+
+/// Wraps a journal for simulations: synchronous answers, and a lifetime longer than any one actor system.
+public sealed class SimulationJournal(AsyncWriteJournal store) : AsyncWriteJournal
+{
+    public override Task<IReadOnlyList<Exception?>?> WriteMessagesAsync(IReadOnlyList<AtomicWrite> messages, CancellationToken cancellationToken) =>
+        Task.FromResult(store.WriteMessagesAsync(messages, cancellationToken).GetAwaiter().GetResult());
+
+    public override Task ReplayMessagesAsync(string persistenceId, long fromSequenceNr, long toSequenceNr, long max, Action<Persistent> recoveryCallback,
+        CancellationToken cancellationToken)
+    {
+        store.ReplayMessagesAsync(persistenceId, fromSequenceNr, toSequenceNr, max, recoveryCallback, cancellationToken).GetAwaiter().GetResult();
+        return Task.CompletedTask;
+    }
+
+    public override Task<long> ReadHighestSequenceNrAsync(string persistenceId, long fromSequenceNr, CancellationToken cancellationToken) =>
+        Task.FromResult(store.ReadHighestSequenceNrAsync(persistenceId, fromSequenceNr, cancellationToken).GetAwaiter().GetResult());
+
+    public override Task DeleteMessagesToAsync(string persistenceId, long toSequenceNr, CancellationToken cancellationToken)
+    {
+        store.DeleteMessagesToAsync(persistenceId, toSequenceNr, cancellationToken).GetAwaiter().GetResult();
+        return Task.CompletedTask;
+    }
+}

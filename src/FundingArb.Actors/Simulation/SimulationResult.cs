@@ -1,0 +1,19 @@
+using System.Collections.Immutable;
+using FundingArb.Actors.Pairs;
+using FundingArb.Trading.Analytics;
+using FundingArb.Trading.Executors;
+
+namespace FundingArb.Actors.Simulation;
+
+/// What a scenario run produced: the executors as the actors last reported them, the venues as they ended, the
+/// exposure watched at every step, the journal's size and how often the node recovered from it.
+public sealed record SimulationResult(
+    string Scenario,
+    long Seed,
+    ImmutableArray<PairReport> Executors,
+    ImmutableArray<VenueOutcome> Venues,
+    UnhedgedExposure Exposure,
+    long JournalEvents,
+    int Recoveries,
+    PerformanceReport Performance,
+    EquityStatistics Equity);

@@ -1,0 +1,37 @@
+using System.Collections.Immutable;
+using FundingArb.Kernel.Configuration;
+using FundingArb.Venues.Simulation;
+
+namespace FundingArb.Venues.Scenarios;
+
+/// A simulated world to run a strategy against: venues and their markets from Start for Duration, faults,
+/// console actions and the strategy's own configuration (docs/scenarios.md). Load one with ScenarioLoader.
+public sealed record Scenario
+{
+    public required string Name { get; init; }
+
+    public required long Seed { get; init; }
+
+    public required DateTimeOffset Start { get; init; }
+
+    public required TimeSpan Duration { get; init; }
+
+    public required ImmutableArray<ScenarioVenue> Venues { get; init; }
+
+    /// When the node dies and restarts from its journal (`crash-and-restart` faults); the runner acts on them.
+    public ImmutableArray<DateTimeOffset> CrashRestarts { get; init; } = [];
+
+    public ImmutableArray<ScenarioAction> Actions { get; init; } = [];
+
+    /// The raw `strategy` section, bound by the strategy itself (`strategy.funding-arb`).
+    public Config Strategy { get; init; } = ConfigurationFactory.Empty;
+
+    public DateTimeOffset End => Start + Duration;
+
+    /// One simulated venue per scenario venue, all on the given clock (set it to Start first) and the scenario's seed.
+    public ImmutableArray<SimulatedVenue> CreateVenues(TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        return [.. Venues.Select(v => new SimulatedVenue(v.Settings, v.Markets, v.Faults, Seed, timeProvider))];
+    }
+}

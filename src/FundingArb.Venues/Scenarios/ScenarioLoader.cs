@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+using FundingArb.Kernel.Configuration;
+using FundingArb.Trading.Instruments;
+using FundingArb.Venues.Simulation;
+using FundingArb.Venues.Simulation.Faults;
+
+namespace FundingArb.Venues.Scenarios;
+
+/// Reads scenario files (HOCON; JSON is valid HOCON) as docs/scenarios.md describes them. Syntax errors are
+/// HoconParseException; anything else wrong is a ScenarioException naming the key and its line.
+public static partial class ScenarioLoader
+{
+    private static readonly string[] s_scenarioKeys = ["name", "seed", "start", "duration", "step", "venues", "markets", "faults", "strategy", "actions"];
+    private static readonly string[] s_actionKeys = ["at", "command"];
+
+    public static Scenario LoadFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        return FromConfig(ConfigurationFactory.ParseFile(path));
+    }
+
+    public static Scenario Parse(string hocon, string? fileName = null)
+    {
+        ArgumentNullException.ThrowIfNull(hocon);
+        return FromConfig(ConfigurationFactory.ParseString(hocon, HoconParseOptions.Default with { FileName = fileName }));
+    }
+
+    /// Reads the `scenario` object of an already parsed document.
+    public static Scenario FromConfig(Config document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var root = new ScenarioSection(document, "", document.Root.Origin, ["scenario"]);
+        if (!root.Has("scenario"))
+        {
+            throw root.Error("the document has no 'scenario' object");
+        }
+
+        var scenario = root.Object("scenario", s_scenarioKeys);
+        var start = scenario.Instant("start", start: null);
+        var duration = scenario.PositiveDuration("duration");
+        var step = scenario.PositiveDuration("step", TimeSpan.FromSeconds(1));
+        var seed = scenario.Long("seed");
+        var venues = ReadVenues(scenario, step);
+        var markets = ReadMarkets(scenario, start, venues);
+        var (faults, crashes) = ReadFaults(scenario, start, venues);
+        return new Scenario
+        {
+            Name = scenario.String("name"),
+            Seed = seed,
+            Start = start,
+            Duration = duration,
+            Venues = [.. venues.Select(v => new ScenarioVenue(v.Settings, markets[v.Settings.Id], faults[v.Settings.Id]))],
+            CrashRestarts = crashes,
+            Actions = [.. scenario.List("actions", s_actionKeys, required: false)
+                .Select(a => new ScenarioAction(a.Instant("at", start), a.String("command")))],
+            Strategy = scenario.Raw("strategy"),
+        };
+    }
+
+    /// A venue as read, with its instruments by symbol and where each was declared (for "no market" errors).
+    private sealed record VenueDraft(SimulatedVenueSettings Settings, Dictionary<Symbol, (Instrument Instrument, TimeSpan? Interval, ScenarioSection Section)> Instruments);
+
+    private static ImmutableArray<VenueFault> NoFaults => [];
+}
