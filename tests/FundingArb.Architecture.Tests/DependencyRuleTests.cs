@@ -11,7 +11,8 @@ public sealed class DependencyRuleTests
         ["FundingArb.Kernel.TestKit"] = ["FundingArb.Kernel"],
         ["FundingArb.Trading"] = [],
         ["FundingArb.Persistence.Sql"] = ["FundingArb.Kernel"],
-        ["FundingArb.Node"] = ["FundingArb.Kernel"],
+        ["FundingArb.Actors"] = ["FundingArb.Kernel", "FundingArb.Trading", "FundingArb.Venues"],
+        ["FundingArb.Node"] = ["FundingArb.Actors", "FundingArb.Kernel", "FundingArb.Persistence.Sql", "FundingArb.Trading", "FundingArb.Venues"],
         // Kernel for its HOCON parser only (scenario files); Venues uses no actors (docs/venues.md).
         ["FundingArb.Venues"] = ["FundingArb.Kernel", "FundingArb.Trading"],
     };

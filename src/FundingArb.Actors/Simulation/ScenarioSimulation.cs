@@ -26,9 +26,9 @@ public sealed class ScenarioSimulation
     private readonly Scenario _scenario;
     private readonly NodeActorSettings _settings;
     private readonly SimulationJournal _journal;
-    private readonly SnapshotStore _snapshots;
+    private readonly SimulationSnapshotStore _snapshots;
 
-    private ScenarioSimulation(Scenario scenario, SimulationJournal journal, SnapshotStore snapshots, NodeActorSettings settings)
+    private ScenarioSimulation(Scenario scenario, SimulationJournal journal, SimulationSnapshotStore snapshots, NodeActorSettings settings)
     {
         _scenario = scenario;
         _journal = journal;
@@ -42,7 +42,7 @@ public sealed class ScenarioSimulation
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(journal);
         ArgumentNullException.ThrowIfNull(snapshots);
-        return new ScenarioSimulation(scenario, new SimulationJournal(journal), snapshots, settings ?? SettingsFor(scenario)).Run();
+        return new ScenarioSimulation(scenario, new SimulationJournal(journal), new SimulationSnapshotStore(snapshots), settings ?? SettingsFor(scenario)).Run();
     }
 
     /// The node settings a scenario implies: its `strategy.funding-arb` over the defaults, its venues' fees.
