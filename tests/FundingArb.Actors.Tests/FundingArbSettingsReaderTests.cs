@@ -1,0 +1,51 @@
+using FundingArb.Actors.Control;
+using FundingArb.Actors.Orders;
+using FundingArb.Kernel.Configuration;
+
+namespace FundingArb.Actors.Tests;
+
+public sealed class FundingArbSettingsReaderTests
+{
+    [Fact]
+    public void ReferenceConf_StrategySection_DocumentsTheDefaultsTheCodeUses()
+    {
+        var reference = ConfigurationFactory.ParseFile(Path.Combine(AppContext.BaseDirectory, "reference.conf")).GetConfig("strategy.funding-arb");
+
+        var read = FundingArbSettingsReader.Read(reference);
+
+        var defaults = FundingArbSettings.Default;
+        Assert.Equal(defaults with { Assets = read.Assets, Venues = read.Venues }, read);
+        Assert.Empty(read.Assets);
+    }
+
+    [Fact]
+    public void Read_Overrides_BindEveryBlock()
+    {
+        var section = ConfigurationFactory.ParseString("""
+            assets = [BTC, ETH], size-quote = 2500, rollback-threshold = 0.8
+            exit { time-limit { enabled = on, limit = 2d }, funding-flip { enabled = off } }
+            execution { mode = limit-chaser, chase-threshold-bps = 3 }
+            """);
+
+        var read = FundingArbSettingsReader.Read(section);
+
+        Assert.Equal(["BTC", "ETH"], read.Assets.ToArray());
+        Assert.Equal((2500m, 0.8m), (read.SizeQuote, read.RollbackThreshold));
+        Assert.Equal((TimeSpan.FromDays(2), (decimal?)null), (read.Exit.TimeLimit, read.Exit.FlipThresholdPerDay));
+        Assert.Equal((ExecutionMode.LimitChaser, 3m), (read.Orders.Mode, read.Orders.ChaseThresholdBps));
+    }
+
+    [Theory]
+    [InlineData("size-quot = 5", "strategy.funding-arb.size-quot")]
+    [InlineData("size-quote = -5", "strategy.funding-arb.size-quote")]
+    [InlineData("rollback-threshold = 1.5", "strategy.funding-arb.rollback-threshold")]
+    [InlineData("exit { funding-flop { } }", "strategy.funding-arb.exit.funding-flop")]
+    [InlineData("execution { mode = yolo }", "strategy.funding-arb.execution.mode")]
+    public void Read_BadKeyOrValue_ThrowsNamingTheKey(string hocon, string key)
+    {
+        var error = Assert.Throws<ConfigurationException>(() => FundingArbSettingsReader.Read(ConfigurationFactory.ParseString(hocon)));
+
+        Assert.Equal(key, error.Path);
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
+    }
+}
