@@ -13,7 +13,7 @@ public sealed class DependencyRuleTests
         ["FundingArb.Persistence.Sql"] = ["FundingArb.Kernel"],
         ["FundingArb.Actors"] = ["FundingArb.Kernel", "FundingArb.Trading", "FundingArb.Venues"],
         ["FundingArb.Node"] = ["FundingArb.Actors", "FundingArb.Kernel", "FundingArb.Persistence.Sql", "FundingArb.Trading", "FundingArb.Venues"],
-        // Kernel for its HOCON parser only (scenario files); Venues uses no actors (docs/venues.md).
+        // Kernel for its HOCON parser only (scenario files); Venues uses no actors.
         ["FundingArb.Venues"] = ["FundingArb.Kernel", "FundingArb.Trading"],
     };
 

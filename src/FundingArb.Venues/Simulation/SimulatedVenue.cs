@@ -7,8 +7,9 @@ namespace FundingArb.Venues.Simulation;
 
 // Threading: the venue is a monitor. Every public member and every timer callback takes _gate, first brings the
 // venue up to the provider's present (CatchUp runs each scheduled work whose time has come, in time order), then
-// acts. All state below is touched only under _gate. Work never calls user code under the gate: request tasks
-// continue asynchronously and streams are channels.
+// acts. All state below is touched only under _gate. Request tasks continue asynchronously; stream readers continue
+// synchronously on the venue's thread (so a simulation reads streams deterministically) and may therefore only hand
+// items on, never call back into the venue from their loop (the monitor would let them in mid-step).
 //
 // Time: one timer, armed for the earliest scheduled work. On a VirtualClock everything happens at its exact instant
 // and in a fixed order (time, then phase, then scheduling order), so a scenario and seed give the same events to the
