@@ -6,7 +6,8 @@ using FundingArb.Venues.Errors;
 
 namespace FundingArb.Actors.Orders;
 
-// One order at a time: the next is intended only when every earlier order is closed (terminal at the venue and
+// Connection trouble (rate limits, a venue down) is retried after a backoff for as long as it lasts: the parent's
+// deadline decides when an entry gives up, and a closing leg must never be abandoned. One order at a time: the next is intended only when every earlier order is closed (terminal at the venue and
 // every fill it reported counted), so a partial fill that races a cancel is never lost and never re-placed. An
 // order whose answer was lost is looked up after the request window, never resent. Fills keep flowing to the
 // parent after LegDone (a fill reported after the cancel), until the parent stops this actor.
@@ -25,6 +26,7 @@ public sealed class OrderActor : ReceiveActor, IWithTimers
     private int _failures;
     private bool _awaitingIntent;
     private bool _awaitingTouch;
+    private bool _backingOff;
     private bool _fallenBack;
     private bool _cancelRequested;
     private bool _done;
@@ -54,7 +56,11 @@ public sealed class OrderActor : ReceiveActor, IWithTimers
         Receive<UserStreamResumed>(_ => LookUpOpenOrders());
         Receive<LimitExpired>(OnLimitExpired);
         Receive<ChaseTick>(_ => FetchTouch());
-        Receive<RetryDue>(_ => Continue());
+        Receive<RetryDue>(_ =>
+        {
+            _backingOff = false;
+            Continue();
+        });
         Receive<CancelLeg>(_ => CancelAll());
     }
 
@@ -78,7 +84,7 @@ public sealed class OrderActor : ReceiveActor, IWithTimers
 
     private void Continue()
     {
-        if (_done || _awaitingIntent || _awaitingTouch || _orders.Values.Any(o => !o.IsClosed))
+        if (_done || _awaitingIntent || _awaitingTouch || _backingOff || _orders.Values.Any(o => !o.IsClosed))
         {
             return;
         }
@@ -90,7 +96,7 @@ public sealed class OrderActor : ReceiveActor, IWithTimers
         }
         else if (_failures >= _settings.MaxAttempts)
         {
-            Finish($"gave up after {_failures} failed placements");
+            Finish($"gave up after {_failures} post-only orders that would have crossed");
         }
         else if (_mode == ExecutionMode.MarketOnly || _fallenBack)
         {
@@ -195,18 +201,21 @@ public sealed class OrderActor : ReceiveActor, IWithTimers
         }
 
         order.Observe(OrderStatus.Rejected, 0m);
-        Resolve(order);
-        _failures++;
         switch (refused.Error)
         {
             case PostOnlyWouldCrossException:
+                Resolve(order);
+                _failures++;
                 Continue();
                 break;
             case RateLimitedException or VenueUnavailableException:
+                Resolve(order);
                 RetryLater();
                 break;
             default:
-                Finish($"{refused.Error.Error}: {refused.Error.Message}");
+                var refusal = $"{refused.Error.Error}: {refused.Error.Message}";
+                Resolve(order, refusal);
+                Finish(refusal);
                 break;
         }
     }
@@ -266,29 +275,36 @@ public sealed class OrderActor : ReceiveActor, IWithTimers
         Continue();
     }
 
+    /// Counts a fill for its order (each trade once), and for the leg and the parent unless the parent knew it
+    /// already (a fill persisted before a crash still closes its recovered order).
     private void Count(Fill fill)
     {
+        if (_orders.TryGetValue(fill.ClientOrderId, out var order) && order.Trades.Add(fill.TradeId))
+        {
+            order.Counted += fill.Quantity;
+        }
+
         if (!_seenTrades.Add(fill.TradeId))
         {
             return;
         }
 
         _filled += fill.Quantity;
-        if (_orders.TryGetValue(fill.ClientOrderId, out var order))
-        {
-            order.Counted += fill.Quantity;
-        }
-
         Context.Parent.Tell(new LegFillReported(_assignment.Leg, fill));
     }
 
-    private void Resolve(WorkingOrder order)
+    private void Resolve(WorkingOrder order, string? refusal = null)
     {
         if (order.IsClosed && !order.Reported)
         {
             order.Reported = true;
             Timers.Cancel(new LimitExpired(order.ClientOrderId));
-            Context.Parent.Tell(new LegOrderResolved(_assignment.Leg, order.ClientOrderId, order.Status));
+            Context.Parent.Tell(new LegOrderResolved(_assignment.Leg, order.ClientOrderId, order.Status, refusal));
+            if (order.Request?.Type == OrderType.Market && order.Counted == 0m && order.Status != OrderStatus.Rejected)
+            {
+                // A market order that found nothing to take: wait before the next, rather than spin on an empty book.
+                RetryLater();
+            }
         }
     }
 
@@ -316,6 +332,7 @@ public sealed class OrderActor : ReceiveActor, IWithTimers
     private void CancelAll()
     {
         _cancelRequested = true;
+        _backingOff = false;
         Timers.CancelAll();
         foreach (var order in _orders.Values.Where(o => !o.IsTerminal))
         {
@@ -356,6 +373,7 @@ public sealed class OrderActor : ReceiveActor, IWithTimers
     private void RetryLater()
     {
         _awaitingTouch = false;
+        _backingOff = true;
         Timers.StartSingleTimer(RetryDue.Instance, RetryDue.Instance, _settings.RetryBackoff);
     }
 
@@ -385,6 +403,8 @@ public sealed class OrderActor : ReceiveActor, IWithTimers
         public decimal VenueFilled { get; private set; }
 
         public decimal Counted { get; set; }
+
+        public HashSet<string> Trades { get; } = [];
 
         public bool CancelSent { get; set; }
 

@@ -28,8 +28,9 @@ public sealed record OrderIntentRecorded(string Leg, OrderRequest Request);
 /// To the parent: one execution of the leg, as the venue reported it.
 public sealed record LegFillReported(string Leg, Fill Fill);
 
-/// To the parent: an order's outcome is final (its fills were reported before).
-public sealed record LegOrderResolved(string Leg, ClientOrderId ClientOrderId, OrderStatus Status);
+/// To the parent: an order's outcome is final (its fills were reported before). Refusal names a venue refusal that
+/// ends the leg (InsufficientMargin, ...), so the parent can journal it with the outcome.
+public sealed record LegOrderResolved(string Leg, ClientOrderId ClientOrderId, OrderStatus Status, string? Refusal = null);
 
 /// To the parent: the leg has finished (Failure null) or given up; Filled is what this assignment filled.
 public sealed record LegDone(string Leg, decimal Filled, string? Failure);

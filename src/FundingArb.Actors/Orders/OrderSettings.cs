@@ -8,9 +8,10 @@ public sealed record OrderSettings
     /// How long a post-only order rests before the fallback takes the remainder at market.
     public TimeSpan LimitTimeout { get; init; } = TimeSpan.FromSeconds(20);
 
-    /// Failed placements (rate limit, connection down, post-only crossing) before the leg gives up.
+    /// Post-only orders refused for crossing (each re-priced at the new touch) before the leg gives up.
     public int MaxAttempts { get; init; } = 5;
 
+    /// The wait before trying again after a refusal for connection trouble or a market order that filled nothing.
     public TimeSpan RetryBackoff { get; init; } = TimeSpan.FromSeconds(1);
 
     /// The venues' request window: an order whose answer was lost is looked up only after it, so a request

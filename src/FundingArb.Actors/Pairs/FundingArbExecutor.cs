@@ -122,6 +122,9 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
             case PairPhase.New:
                 StartEntry();
                 break;
+            case PairPhase.Opening when _state.EntryRefusal is { } refusal:
+                Persist(new PairRollbackStarted($"entry refused: {refusal}", Now), e => ChangePhase(e));
+                break;
             case PairPhase.Opening:
                 ArmEntryDeadline();
                 Progress();
@@ -323,7 +326,7 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
     }
 
     private void OnResolved(LegOrderResolved resolved) =>
-        Persist(new PairOrderResolved(resolved.ClientOrderId.Value, resolved.Status), Record);
+        Persist(new PairOrderResolved(resolved.ClientOrderId.Value, resolved.Status, resolved.Refusal), Record);
 
     private void OnLegDone(LegDone done)
     {

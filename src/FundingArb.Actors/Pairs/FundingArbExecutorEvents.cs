@@ -18,8 +18,9 @@ public sealed record PairOrderIntended(string Leg, string ClientOrderId, string 
 public sealed record PairLegFilled(string Leg, string Venue, string ClientOrderId, string TradeId, OrderSide Side, decimal Price,
     decimal Quantity, decimal Fee, string FeeAsset, LiquidityRole Role, DateTimeOffset At);
 
-/// The order's outcome is final; its fills are in the journal before this.
-public sealed record PairOrderResolved(string ClientOrderId, OrderStatus Status);
+/// The order's outcome is final; its fills are in the journal before this. Refusal, when set, is a venue refusal
+/// that failed its leg: an entry with one rolls back, even if the node died before it could say so.
+public sealed record PairOrderResolved(string ClientOrderId, OrderStatus Status, string? Refusal = null);
 
 public sealed record PairOpened(DateTimeOffset At);
 

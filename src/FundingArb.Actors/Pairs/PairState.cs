@@ -60,6 +60,9 @@ public sealed class PairState
 
     public bool IsTerminal => Phase == PairPhase.Closed;
 
+    /// The first venue refusal that failed an entry leg, if the entry has one.
+    public string? EntryRefusal { get; private set; }
+
     public bool HasSeenTrade(string tradeId) => _tradeIds.Contains(tradeId);
 
     public bool HasSeenFunding(string venue, DateTimeOffset at) => _fundingSeen.Contains((venue, at));
@@ -86,6 +89,11 @@ public sealed class PairState
                 break;
             case PairOrderResolved resolved:
                 _resolved[resolved.ClientOrderId] = resolved.Status;
+                if (Phase == PairPhase.Opening && resolved.Refusal is not null)
+                {
+                    EntryRefusal ??= resolved.Refusal;
+                }
+
                 break;
             case PairOpened opened:
                 Phase = PairPhase.Open;

@@ -28,21 +28,32 @@ public sealed class ScenarioSimulation
     private readonly SimulationJournal _journal;
     private readonly SimulationSnapshotStore _snapshots;
 
-    private ScenarioSimulation(Scenario scenario, SimulationJournal journal, SimulationSnapshotStore snapshots, NodeActorSettings settings)
+    private readonly Queue<long> _crashAfterEvents;
+    private DateTimeOffset _nextEquity;
+
+    private ScenarioSimulation(Scenario scenario, SimulationJournal journal, SimulationSnapshotStore snapshots, NodeActorSettings settings,
+        IEnumerable<long> crashAfterEvents)
     {
         _scenario = scenario;
         _journal = journal;
         _snapshots = snapshots;
         _settings = settings;
+        _crashAfterEvents = new Queue<long>(crashAfterEvents.Order());
+        _nextEquity = scenario.Start + TimeSpan.FromHours(1);
+        _journal.CrashAfter = _crashAfterEvents.TryPeek(out var first) ? first : null;
     }
 
-    /// Runs the scenario on the journal and snapshot store, which the caller owns and disposes.
-    public static SimulationResult Run(Scenario scenario, AsyncWriteJournal journal, SnapshotStore snapshots, NodeActorSettings? settings = null)
+    /// Runs the scenario on the journal and snapshot store, which the caller owns and disposes. Besides the
+    /// scenario's own crash-and-restart faults, the node crashes right after the journal has taken the n-th event,
+    /// for every n in crashAfterEvents (the crash tests' hook).
+    public static SimulationResult Run(Scenario scenario, AsyncWriteJournal journal, SnapshotStore snapshots, NodeActorSettings? settings = null,
+        IEnumerable<long>? crashAfterEvents = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(journal);
         ArgumentNullException.ThrowIfNull(snapshots);
-        return new ScenarioSimulation(scenario, new SimulationJournal(journal), new SimulationSnapshotStore(snapshots), settings ?? SettingsFor(scenario)).Run();
+        return new ScenarioSimulation(scenario, new SimulationJournal(journal), new SimulationSnapshotStore(snapshots), settings ?? SettingsFor(scenario),
+            crashAfterEvents ?? []).Run();
     }
 
     /// The node settings a scenario implies: its `strategy.funding-arb` over the defaults, its venues' fees.
@@ -67,15 +78,31 @@ public sealed class ScenarioSimulation
         try
         {
             var (system, dispatcher, node) = StartNode(clock, venues);
-            foreach (var crash in _scenario.CrashRestarts.Where(c => c < _scenario.End))
+            var crashes = new Queue<DateTimeOffset>(_scenario.CrashRestarts.Where(c => c < _scenario.End));
+            while (true)
             {
-                Step(clock, dispatcher, crash, venues, exposure, equity);
+                var until = crashes.TryPeek(out var at) ? at : _scenario.End;
+                var journalCrash = Step(clock, dispatcher, until, venues, exposure, equity);
+                if (!journalCrash && until == _scenario.End)
+                {
+                    break;
+                }
+
+                if (journalCrash)
+                {
+                    _crashAfterEvents.Dequeue();
+                    _journal.CrashAfter = _crashAfterEvents.TryPeek(out var next) ? next : null;
+                }
+                else
+                {
+                    crashes.Dequeue();
+                }
+
                 dispatcher.RunUntilCompleted(system.Terminate());
                 recoveries++;
                 (system, dispatcher, node) = StartNode(clock, venues);
             }
 
-            Step(clock, dispatcher, _scenario.End, venues, exposure, equity);
             var executors = Ask<ExecutorsReport>(dispatcher, node.Orchestrator, GetExecutors.Instance).Executors;
             var performance = Ask<PerformanceReported>(dispatcher, node.Orchestrator, GetPerformance.Instance).Report;
             dispatcher.RunUntilCompleted(system.Terminate());
@@ -104,22 +131,32 @@ public sealed class ScenarioSimulation
         return (system, dispatcher, node);
     }
 
-    private static void Step(VirtualClock clock, DeterministicDispatcher dispatcher, DateTimeOffset until, ImmutableArray<SimulatedVenue> venues,
+    /// Steps to until; true when the journal's crash hook fired first (the node must die now).
+    private bool Step(VirtualClock clock, DeterministicDispatcher dispatcher, DateTimeOffset until, ImmutableArray<SimulatedVenue> venues,
         ExposureWatch exposure, List<EquityPoint> equity)
     {
-        var nextEquity = NextHour(clock.GetUtcNow());
         while (true)
         {
-            if (dispatcher.RunUntilIdle() > 0)
+            var (ran, crash) = RunActors(dispatcher);
+            if (ran)
             {
                 exposure.Sample(clock.GetUtcNow());
             }
 
-            var now = clock.GetUtcNow();
-            if (now >= nextEquity)
+            if (crash)
             {
-                equity.Add(new EquityPoint(now, venues.Sum(v => v.Balances.Sum(b => b.Equity))));
-                nextEquity = NextHour(now);
+                return true;
+            }
+
+            var now = clock.GetUtcNow();
+            if (now >= _nextEquity)
+            {
+                // Hourly points, stamped on the hour, so the equity statistics see an even grid.
+                var value = venues.Sum(v => v.Balances.Sum(b => b.Equity));
+                for (; now >= _nextEquity; _nextEquity += TimeSpan.FromHours(1))
+                {
+                    equity.Add(new EquityPoint(_nextEquity, value));
+                }
             }
 
             if (clock.NextDueAt is not { } due || due > until)
@@ -127,11 +164,12 @@ public sealed class ScenarioSimulation
                 if (now < until)
                 {
                     clock.AdvanceTo(until);
-                    dispatcher.RunUntilIdle();
+                    var (_, crashAtEnd) = RunActors(dispatcher);
                     exposure.Sample(until);
+                    return crashAtEnd;
                 }
 
-                return;
+                return false;
             }
 
             clock.AdvanceTo(due > now ? due : now);
@@ -142,7 +180,21 @@ public sealed class ScenarioSimulation
         }
     }
 
-    private static DateTimeOffset NextHour(DateTimeOffset now) => new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, now.Offset).AddHours(1);
+    /// Runs actors one at a time so that a crash can strike right after the actor run that wrote the n-th event.
+    private (bool Ran, bool Crash) RunActors(DeterministicDispatcher dispatcher)
+    {
+        var ran = false;
+        while (dispatcher.RunUntilIdle(1) > 0)
+        {
+            ran = true;
+            if (_journal.CrashDue)
+            {
+                return (ran, true);
+            }
+        }
+
+        return (ran, false);
+    }
 
     private static T Ask<T>(DeterministicDispatcher dispatcher, IActorRef actor, object question)
     {

@@ -11,8 +11,27 @@ namespace FundingArb.Actors.Simulation;
 /// Wraps a journal for simulations: synchronous answers, and a lifetime longer than any one actor system.
 public sealed class SimulationJournal(AsyncWriteJournal store) : AsyncWriteJournal
 {
-    public override Task<IReadOnlyList<Exception?>?> WriteMessagesAsync(IReadOnlyList<AtomicWrite> messages, CancellationToken cancellationToken) =>
-        Task.FromResult(store.WriteMessagesAsync(messages, cancellationToken).GetAwaiter().GetResult());
+    /// Events written through this wrapper so far, across every actor system of the run.
+    public long Written { get; private set; }
+
+    /// Crash-test hook: the simulation kills the node as soon as Written reaches this.
+    public long? CrashAfter { get; set; }
+
+    public bool CrashDue => CrashAfter is { } after && Written >= after;
+
+    public override Task<IReadOnlyList<Exception?>?> WriteMessagesAsync(IReadOnlyList<AtomicWrite> messages, CancellationToken cancellationToken)
+    {
+        var results = store.WriteMessagesAsync(messages, cancellationToken).GetAwaiter().GetResult();
+        for (var i = 0; i < messages.Count; i++)
+        {
+            if (results is null || results[i] is null)
+            {
+                Written += messages[i].Payload.Length;
+            }
+        }
+
+        return Task.FromResult(results);
+    }
 
     public override Task ReplayMessagesAsync(string persistenceId, long fromSequenceNr, long toSequenceNr, long max, Action<Persistent> recoveryCallback,
         CancellationToken cancellationToken)
