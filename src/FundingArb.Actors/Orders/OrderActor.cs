@@ -190,6 +190,11 @@ public sealed class OrderActor : ReceiveActor, IWithTimers
         {
             order.Observe(placed.Ack.Status, placed.Ack.FilledQuantity);
             Resolve(order);
+            if (order.IsTerminal && !order.IsClosed)
+            {
+                // Done at the venue with fills the stream has not brought (yet, or ever, if it dropped them): look.
+                Timers.StartSingleTimer(new QueryDue(order.ClientOrderId), new QueryDue(order.ClientOrderId), _settings.RetryBackoff);
+            }
         }
     }
 
@@ -333,9 +338,12 @@ public sealed class OrderActor : ReceiveActor, IWithTimers
     {
         _cancelRequested = true;
         _backingOff = false;
-        Timers.CancelAll();
+        Timers.Cancel(RetryDue.Instance);
+        Timers.Cancel(ChaseTick.Instance);
         foreach (var order in _orders.Values.Where(o => !o.IsTerminal))
         {
+            // Its lookup timer stays: an order whose answer was lost must still be found out.
+            Timers.Cancel(new LimitExpired(order.ClientOrderId));
             Cancel(order);
         }
 
@@ -364,7 +372,7 @@ public sealed class OrderActor : ReceiveActor, IWithTimers
 
     private void LookUpOpenOrders()
     {
-        foreach (var order in _orders.Values.Where(o => !o.IsTerminal))
+        foreach (var order in _orders.Values.Where(o => !o.IsClosed))
         {
             _gateway.Tell(new QueryOrder(order.ClientOrderId));
         }
