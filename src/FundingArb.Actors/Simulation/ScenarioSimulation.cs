@@ -29,6 +29,7 @@ public sealed class ScenarioSimulation
     private readonly SimulationSnapshotStore _snapshots;
 
     private readonly Queue<long> _crashAfterEvents;
+    private readonly Queue<(DateTimeOffset At, ScenarioActionCommand Command)> _actions;
     private DateTimeOffset _nextEquity;
 
     private ScenarioSimulation(Scenario scenario, SimulationJournal journal, SimulationSnapshotStore snapshots, NodeActorSettings settings,
@@ -40,6 +41,7 @@ public sealed class ScenarioSimulation
         _settings = settings;
         _crashAfterEvents = new Queue<long>(crashAfterEvents.Order());
         _nextEquity = scenario.Start + TimeSpan.FromHours(1);
+        _actions = new Queue<(DateTimeOffset, ScenarioActionCommand)>(scenario.Actions.OrderBy(a => a.At).Select(a => (a.At, ScenarioActionCommand.Parse(a.Command))));
         _journal.CrashAfter = _crashAfterEvents.TryPeek(out var first) ? first : null;
     }
 
@@ -81,8 +83,21 @@ public sealed class ScenarioSimulation
             var crashes = new Queue<DateTimeOffset>(_scenario.CrashRestarts.Where(c => c < _scenario.End));
             while (true)
             {
-                var until = crashes.TryPeek(out var at) ? at : _scenario.End;
+                var crashAt = crashes.TryPeek(out var at) ? at : _scenario.End;
+                var actionAt = _actions.TryPeek(out var action) ? action.At : DateTimeOffset.MaxValue;
+                var until = actionAt < crashAt ? actionAt : crashAt;
                 var journalCrash = Step(clock, dispatcher, until, venues, exposure, equity);
+                if (!journalCrash && until == actionAt)
+                {
+                    _actions.Dequeue();
+                    if (action.Command.Message is { } message)
+                    {
+                        node.Orchestrator.Tell(message, ActorRefs.NoSender);
+                    }
+
+                    continue;
+                }
+
                 if (!journalCrash && until == _scenario.End)
                 {
                     break;

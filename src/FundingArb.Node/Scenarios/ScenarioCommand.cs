@@ -51,7 +51,7 @@ public static class ScenarioCommand
         {
             result = ScenarioSimulation.Run(scenario, journal, snapshots);
         }
-        catch (ConfigurationException failure)
+        catch (Exception failure) when (failure is ConfigurationException or FormatException)
         {
             await error.WriteLineAsync(failure.Message).ConfigureAwait(false);
             return 1;
