@@ -159,7 +159,8 @@
 
   function renderTotals(snap) {
     const t = snap.totals ?? {};
-    const best = (snap.opportunities ?? []).reduce((m, o) => (isNum(o.net_edge_per_day) && o.net_edge_per_day > m ? o.net_edge_per_day : m), -Infinity);
+    const best = (snap.opportunities ?? []).reduce((m, o) =>
+      (isNum(o.net_edge_per_day) && (!m || o.net_edge_per_day > m.net_edge_per_day) ? o : m), null);
     const kpi = (label, value, sub = "", id = "") =>
       `<div class="kpi"${id ? ` data-kpi="${id}"` : ""}><div class="label">${label}</div><div class="value">${value}</div>${sub ? `<div class="sub">${sub}</div>` : ""}</div>`;
     $("totals").innerHTML = [
@@ -167,8 +168,9 @@
       kpi("Funding collected", money(t.funding_quote, { sign: true, colour: true }), "", "funding"),
       kpi("Fees paid", money(t.fees_quote), "", "fees"),
       kpi("Pairs open", `${isNum(t.pairs_open) ? t.pairs_open : "\u2013"}<span class="unit">of ${isNum(t.pairs_total) ? t.pairs_total : "\u2013"}</span>`, "", "pairs"),
-      kpi("Best net edge", Number.isFinite(best) ? percent(best, 3, "%/day", true) : DASH,
-        Number.isFinite(best) ? `${fixed(best * 365 * 100, 1)} % annualized` : "no opportunity", "edge"),
+      kpi("Best net edge", best ? percent(best.net_edge_per_day, 3, "%/day", true) : DASH,
+        best ? `${esc(best.asset)} ${esc(best.long_venue)} \u2192 ${esc(best.short_venue)}` +
+          (isNum(best.annualized) ? ` \u00b7 ${fixed(best.annualized * 100, 1)} % / yr` : "") : "no opportunity", "edge"),
     ].join("");
   }
 
@@ -189,10 +191,10 @@
         return `<tr data-symbol="${esc(m.symbol)}">
           <td><strong>${esc(m.symbol)}</strong><span class="sub">${esc(m.asset)}/${esc(m.quote)}</span></td>
           <td class="num">${price(m.mid)}</td>
-          <td class="num">${percent(m.funding_rate, 4)}<span class="sub">per ${isNum(m.interval_hours) ? m.interval_hours : "?"}h</span></td>
-          <td class="num">${percent(perDay, 4, "%/day", true)}${bar}</td>
+          <td class="num">${percent(perDay, 4, "%/day", true)}${bar}
+            <span class="sub">${percent(m.funding_rate, 4)} per ${isNum(m.interval_hours) ? m.interval_hours : "?"}h</span></td>
           <td class="num"><span class="countdown" data-next-funding="${esc(m.next_funding_at ?? "")}">\u2013</span>
-            <span class="sub">${timeOfDay(parseTime(m.next_funding_at))} UTC</span></td>
+            <span class="sub">at ${timeOfDay(parseTime(m.next_funding_at))}</span></td>
         </tr>`;
       }).join("");
       const status = v.connected
@@ -201,8 +203,8 @@
       return `<article class="card venue${v.connected ? "" : " disconnected"}" data-venue="${esc(v.venue)}" data-connected="${v.connected ? "true" : "false"}">
         <header class="card-head"><h3>${esc(v.venue)}</h3><span>${status}</span></header>
         <div class="table-wrap"><table>
-          <thead><tr><th>Market</th><th class="num">Mid</th><th class="num">Funding</th><th class="num">Per day</th><th class="num">Next settlement</th></tr></thead>
-          <tbody>${rows || `<tr><td colspan="5" class="empty">No markets</td></tr>`}</tbody>
+          <thead><tr><th>Market</th><th class="num">Mid</th><th class="num">Funding / day</th><th class="num">Settles in</th></tr></thead>
+          <tbody>${rows || `<tr><td colspan="4" class="empty">No markets</td></tr>`}</tbody>
         </table></div>
       </article>`;
     }).join("");
