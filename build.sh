@@ -35,9 +35,24 @@ start_postgres() {
   trap 'tests/start-postgres.sh remove "$FUNDINGARB_TEST_PG_DIR"' EXIT
 }
 
+# Debian's Chromium for the dashboard's browser test (Playwright drives /usr/bin/chromium), installed
+# once when missing.
+install_chromium() {
+  if [ -x /usr/bin/chromium ]; then
+    return
+  fi
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    sudo=sudo
+  fi
+  $sudo apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+}
+
 run_tests() {
   build
   start_postgres
+  install_chromium
   rm -rf "$results"
   mkdir -p "$results"
   local status=0 project name
