@@ -91,9 +91,10 @@
     return negative ? "\u2212" + text : text;
   }
 
+  // .NET writes up to seven fractional digits ("12:00:00.1234567+00:00"); keep milliseconds only.
   function parseTime(iso) {
     if (!iso) return NaN;
-    return Date.parse(iso);
+    return Date.parse(String(iso).replace(/(\.\d{3})\d+/, "$1"));
   }
 
   function clockText(ms) {
