@@ -11,6 +11,8 @@
   const EXTRAPOLATE_MAX_MS = 5000;      // countdowns stop moving this long after the last snapshot
   const SOON_MS = 10 * 60 * 1000;       // a settlement this close (market time) is highlighted
   const DELTA_FLOOR_QUOTE = 10;         // net delta below this notional is flat whatever the size
+  const MAX_OPPORTUNITIES = 12;         // rows shown; the rest are counted
+  const MAX_CLOSED_PAIRS = 30;          // closed pairs shown after every active one
 
   const state = {
     snapshot: null,
@@ -128,7 +130,7 @@
     const snap = state.snapshot;
     if (!snap) return NaN;
     const at = parseTime(snap.at);
-    const speed = isNum(snap.speed) && snap.speed > 0 ? snap.speed : 1;
+    const speed = isNum(snap.speed) && snap.speed >= 0 ? snap.speed : 1;   // 0: paused
     const elapsed = Math.min(performance.now() - state.receivedAt, EXTRAPOLATE_MAX_MS);
     return at + Math.max(0, elapsed) * speed;
   }
@@ -155,7 +157,7 @@
     const clock = $("clock");
     clock.textContent = clockText(parseTime(snap.at));
     clock.dataset.at = snap.at ?? "";
-    $("speed").textContent = isNum(snap.speed) ? `${fixed(snap.speed, snap.speed % 1 === 0 ? 0 : 1)}\u00d7` : "\u2013";
+    $("speed").textContent = !isNum(snap.speed) ? "\u2013" : snap.speed === 0 ? "paused" : `${fixed(snap.speed, snap.speed % 1 === 0 ? 0 : 1)}\u00d7`;
   }
 
   function renderTotals(snap) {
@@ -219,7 +221,8 @@
       return;
     }
     const held = new Set((snap.pairs ?? []).filter(isActive).map((p) => `${p.asset}|${p.long_venue}|${p.short_venue}`));
-    const rows = list.map((o) => {
+    const hidden = Math.max(0, list.length - MAX_OPPORTUNITIES);
+    const rows = list.slice(0, MAX_OPPORTUNITIES).map((o) => {
       const isHeld = held.has(`${o.asset}|${o.long_venue}|${o.short_venue}`);
       return `<tr data-asset="${esc(o.asset)}">
         <td><strong>${esc(o.asset)}</strong>${isHeld ? " " + badge("held", "blue") : ""}</td>
@@ -232,7 +235,7 @@
     }).join("");
     $("opportunities").innerHTML = `<table>
       <thead><tr><th>Asset</th><th>Long</th><th>Short</th><th class="num">Gross edge</th><th class="num">Net edge</th><th class="num">Annualized</th></tr></thead>
-      <tbody>${rows}</tbody></table>`;
+      <tbody>${rows}</tbody></table>${hidden ? `<div class="more">and ${hidden} smaller</div>` : ""}`;
   }
 
   function pairOrder(a, b) {
@@ -243,9 +246,11 @@
   }
 
   function renderPairs(snap) {
-    const pairs = [...(snap.pairs ?? [])].sort(pairOrder);
-    const open = pairs.filter(isActive).length;
-    $("pairs-note").textContent = pairs.length ? `${open} active \u00b7 ${pairs.length - open} closed` : "";
+    const all = [...(snap.pairs ?? [])].sort(pairOrder);
+    const open = all.filter(isActive).length;
+    const pairs = all.slice(0, open + MAX_CLOSED_PAIRS);
+    $("pairs-note").textContent = all.length ? `${open} active \u00b7 ${all.length - open} closed` +
+      (all.length > pairs.length ? ` (latest ${MAX_CLOSED_PAIRS} shown)` : "") : "";
     if (pairs.length === 0) {
       $("pairs").innerHTML = `<div class="empty">No pair opened yet</div>`;
       return;
@@ -376,7 +381,7 @@
       </tr>`).join("");
     $("execution").innerHTML = `<div class="exec-kpis">
         ${kpi("Orders", `${isNum(x.orders) ? x.orders : "\u2013"}`, `<div class="card-note">${isNum(x.filled_orders) ? x.filled_orders : "\u2013"} filled</div>`, "orders")}
-        ${kpi("Fill rate", isNum(x.fill_rate) ? fixed(x.fill_rate * 100, 1) + unit("%") : DASH, meter(x.fill_rate), "fill-rate")}
+        ${kpi("Fill rate", isNum(x.fill_rate) && x.orders !== 0 ? fixed(x.fill_rate * 100, 1) + unit("%") : DASH, meter(x.orders !== 0 ? x.fill_rate : null), "fill-rate")}
         ${kpi("Avg slippage", bps(x.avg_slippage_bps), "", "slippage")}
         ${kpi("Median time to fill", isNum(x.median_time_to_fill_ms) ? fixed(x.median_time_to_fill_ms, 0) + unit("ms") : DASH, "", "time-to-fill")}
       </div>
