@@ -24,6 +24,7 @@ public sealed class OrchestratorActor : ReceivePersistentActor
     private readonly SortedDictionary<string, PairReport> _reports = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _generations = [];
     private IActorRef? _controller;
+    private bool _draining;
 
     public OrchestratorActor(IReadOnlyDictionary<VenueId, IActorRef> gateways, IActorRef marketData, OrchestratorSettings settings)
     {
@@ -41,6 +42,7 @@ public sealed class OrchestratorActor : ReceivePersistentActor
         Command<CreateExecutor>(OnCreate);
         Command<StopExecutor>(OnStop);
         Command<StoreExecutor>(OnStore);
+        Command<StopNewPairs>(_ => DrainNewPairs());
         Command<ExecutorUpdated>(OnUpdated);
         Command<Terminated>(OnTerminated);
         Command<Respawn>(m => Spawn(m.ExecutorId));
@@ -97,8 +99,26 @@ public sealed class OrchestratorActor : ReceivePersistentActor
         _children[executorId] = child;
     }
 
+    private void DrainNewPairs()
+    {
+        _draining = true;
+        if (_controller is not null)
+        {
+            Context.Stop(_controller);
+            _controller = null;
+        }
+
+        Sender.Tell(NewPairsStopped.Instance);
+    }
+
     private void OnCreate(CreateExecutor create)
     {
+        if (_draining)
+        {
+            Sender.Tell(new CommandRejected("node", "is shutting down and takes no new pairs"));
+            return;
+        }
+
         if (Validate(create) is { } rejected)
         {
             Sender.Tell(rejected);

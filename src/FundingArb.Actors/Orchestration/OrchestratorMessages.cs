@@ -23,6 +23,18 @@ public sealed record CommandAccepted(string ExecutorId);
 /// Field names the offending field; nothing changed.
 public sealed record CommandRejected(string Field, string Reason);
 
+/// Shutdown's first step: the controller stops and CreateExecutor is refused; running executors carry on.
+/// Answered with NewPairsStopped.
+public sealed record StopNewPairs
+{
+    public static StopNewPairs Instance { get; } = new();
+}
+
+public sealed record NewPairsStopped
+{
+    public static NewPairsStopped Instance { get; } = new();
+}
+
 public sealed record GetExecutors
 {
     public static GetExecutors Instance { get; } = new();

@@ -1,6 +1,5 @@
 using System.Globalization;
 using FundingArb.Kernel.Configuration;
-using Microsoft.Extensions.Configuration;
 
 namespace FundingArb.Node.Configuration;
 

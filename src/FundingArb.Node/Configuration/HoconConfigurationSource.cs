@@ -1,5 +1,4 @@
 using FundingArb.Kernel.Configuration;
-using Microsoft.Extensions.Configuration;
 
 namespace FundingArb.Node.Configuration;
 

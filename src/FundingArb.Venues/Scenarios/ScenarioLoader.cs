@@ -35,7 +35,21 @@ public static partial class ScenarioLoader
             throw root.Error("the document has no 'scenario' object");
         }
 
-        var scenario = root.Object("scenario", s_scenarioKeys);
+        return Read(root.Object("scenario", s_scenarioKeys));
+    }
+
+    /// Reads a scenario object kept at a path of a larger document (the node's simulated venues live at
+    /// `fundingarb.node.simulation`); errors name the key under that path.
+    public static Scenario FromSection(Config document, string path)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var section = document.GetConfig(path);
+        return Read(new ScenarioSection(section, path, section.IsEmpty ? document.GetOrigin(path) : section.Root.Origin, s_scenarioKeys));
+    }
+
+    private static Scenario Read(ScenarioSection scenario)
+    {
         var start = scenario.Instant("start", start: null);
         var duration = scenario.PositiveDuration("duration");
         var step = scenario.PositiveDuration("step", TimeSpan.FromSeconds(1));

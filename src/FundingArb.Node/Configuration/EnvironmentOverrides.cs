@@ -1,0 +1,76 @@
+using System.Collections;
+using System.Text;
+using FundingArb.Kernel.Configuration;
+
+namespace FundingArb.Node.Configuration;
+
+// The convention of the HOCON reference implementation (Lightbend config's override_with_env_vars), so operators
+// who know it need nothing new: CONFIG_FORCE_ then the path, where "_" separates keys, "__" stands for "-" and
+// "___" for "_". CONFIG_FORCE_fundingarb_node_http_port=5081 sets fundingarb.node.http.port.
+
+/// Configuration keys overridden by environment variables named CONFIG_FORCE_path.
+public static class EnvironmentOverrides
+{
+    public const string Prefix = "CONFIG_FORCE_";
+
+    public static Config From(IDictionary environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var text = new StringBuilder();
+        foreach (DictionaryEntry entry in environment)
+        {
+            if (entry.Key is string name && name.StartsWith(Prefix, StringComparison.Ordinal) && name.Length > Prefix.Length)
+            {
+                text.Append(PathOf(name[Prefix.Length..])).Append(" = ").Append(Quote(entry.Value as string ?? "")).Append('\n');
+            }
+        }
+
+        return text.Length == 0
+            ? ConfigurationFactory.Empty
+            : ConfigurationFactory.ParseString(text.ToString(), HoconParseOptions.Default with { FileName = "environment (CONFIG_FORCE_*)" });
+    }
+
+    /// The HOCON path a variable's name (without the prefix) stands for, each key quoted.
+    public static string PathOf(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var keys = new List<string>();
+        var key = new StringBuilder();
+        var i = 0;
+        while (i < name.Length)
+        {
+            if (name[i] != '_')
+            {
+                key.Append(name[i++]);
+                continue;
+            }
+
+            var run = 0;
+            for (; i < name.Length && name[i] == '_'; i++)
+            {
+                run++;
+            }
+
+            // Left to right: each "___" is a literal "_", then "__" is a "-" or "_" ends the key.
+            for (; run >= 3; run -= 3)
+            {
+                key.Append('_');
+            }
+
+            if (run == 2)
+            {
+                key.Append('-');
+            }
+            else if (run == 1)
+            {
+                keys.Add(key.ToString());
+                key.Clear();
+            }
+        }
+
+        keys.Add(key.ToString());
+        return string.Join('.', keys.Select(Quote));
+    }
+
+    private static string Quote(string text) => "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+}

@@ -1,0 +1,55 @@
+using FundingArb.Actors.Hosting;
+using FundingArb.Kernel.Configuration;
+using FundingArb.Venues.Scenarios;
+
+namespace FundingArb.Node.Configuration;
+
+/// Everything one node runs with, read from `fundingarb.node` and `strategy` (hocon/reference.conf documents each key).
+public sealed record NodeSettings
+{
+    public required string Name { get; init; }
+
+    /// Absolute: journal, venue state, API token and logs live here.
+    public required string DataDirectory { get; init; }
+
+    /// How much faster than real time the markets and funding run (1 = real time).
+    public required double Speed { get; init; }
+
+    public required string HttpHost { get; init; }
+
+    /// 0 picks a free port (tests).
+    public required int HttpPort { get; init; }
+
+    /// Empty: generated on first start and kept in the data folder.
+    public required string ApiToken { get; init; }
+
+    /// Reads without a token from any address (otherwise from loopback only).
+    public required bool OpenReads { get; init; }
+
+    public required TimeSpan ShutdownDeadline { get; init; }
+
+    /// How often the simulated venues' state is written to the data folder (and always at shutdown).
+    public required TimeSpan VenueSaveInterval { get; init; }
+
+    public required TimeSpan DashboardInterval { get; init; }
+
+    public required int EquityPoints { get; init; }
+
+    public required int RecentEvents { get; init; }
+
+    public required NodeLogSettings Logging { get; init; }
+
+    /// The simulated venues the node trades against (the scenario format of docs/scenarios.md).
+    public required Scenario Simulation { get; init; }
+
+    public required NodeActorSettings Actors { get; init; }
+
+    /// The whole resolved configuration, which the actor system runs on.
+    public required Config Config { get; init; }
+
+    public string DatabasePath => Path.Combine(DataDirectory, "fundingarb.db");
+
+    public string LogDirectory => Path.Combine(DataDirectory, "logs");
+
+    public string VenueDirectory => Path.Combine(DataDirectory, "venues");
+}

@@ -1,0 +1,291 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Threading.Channels;
+using FundingArb.Actors.Pairs;
+using FundingArb.Actors.Tracking;
+using FundingArb.Trading.Analytics;
+using FundingArb.Node.Api;
+using FundingArb.Node.Hosting;
+using FundingArb.Node.Logging;
+using FundingArb.Trading.Executors;
+using FundingArb.Trading.Funding;
+using FundingArb.Venues;
+using FundingArb.Venues.Errors;
+using FundingArb.Venues.Simulation;
+
+namespace FundingArb.Node.Dashboard;
+
+// One loop on real time builds the snapshot every interval and hands the same JSON to every stream subscriber, so
+// 200 pairs and ten open browsers cost one snapshot per interval, not ten. Recent events and execution quality come
+// from the journal itself (read from the last offset each tick), so they are what the executors recorded.
+
+/// Builds the dashboard snapshot every interval and publishes it to the event streams.
+public sealed class DashboardFeed : BackgroundService
+{
+    private readonly NodeRuntime _runtime;
+    private readonly PairLogContext _pairs;
+    private readonly Serilog.ILogger _log;
+    private readonly ExecutionTracker _tracker = new();
+    private readonly LinkedList<PairEventView> _events = [];
+    private readonly List<EquityView> _equity = [];
+    private readonly Lock _subscribersGate = new();
+    private readonly List<Channel<string>> _subscribers = [];
+    private readonly List<EquityPoint> _curve = [];
+    private long _offset;
+    private DashboardSnapshot? _latest;
+    private string? _latestJson;
+
+    public DashboardFeed(NodeRuntime runtime, PairLogContext pairs, Serilog.ILogger serilog)
+    {
+        _runtime = runtime;
+        _pairs = pairs;
+        _log = serilog.ForContext<DashboardFeed>();
+    }
+
+    /// The sampling period of the equity curve the statistics are computed on.
+    public static TimeSpan EquityPeriod { get; } = TimeSpan.FromHours(1);
+
+    public DashboardSnapshot? Latest => Volatile.Read(ref _latest);
+
+    /// Execution quality from every executor event the feed has read from the journal.
+    public ExecutionView Execution
+    {
+        get
+        {
+            lock (_events)
+            {
+                return ExecutionView.From(_tracker.Statistics());
+            }
+        }
+    }
+
+    /// The venues' total equity (stablecoins at par) on the market clock, once per EquityPeriod since the node started.
+    public ImmutableArray<EquityPoint> EquityCurve
+    {
+        get
+        {
+            lock (_curve)
+            {
+                return [.. _curve];
+            }
+        }
+    }
+
+    /// The newest snapshot's JSON followed by every later one, until the token is cancelled.
+    public async IAsyncEnumerable<string> SubscribeAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var channel = Channel.CreateBounded<string>(new BoundedChannelOptions(2) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+        lock (_subscribersGate)
+        {
+            _subscribers.Add(channel);
+        }
+
+        try
+        {
+            if (Volatile.Read(ref _latestJson) is { } first)
+            {
+                yield return first;
+            }
+
+            await foreach (var json in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return json;
+            }
+        }
+        finally
+        {
+            lock (_subscribersGate)
+            {
+                _subscribers.Remove(channel);
+            }
+        }
+    }
+
+    /// A snapshot built now (the API's first paint, before the loop has produced one).
+    public async Task<DashboardSnapshot> BuildAsync(CancellationToken cancellationToken)
+    {
+        var reports = await _runtime.GetExecutorsAsync(cancellationToken).ConfigureAwait(false);
+        _pairs.Update(reports.Select(r => r.Spec));
+        var opportunities = await _runtime.GetOpportunitiesAsync(cancellationToken).ConfigureAwait(false);
+        var venues = await Task.WhenAll(_runtime.Venues.Select(v => VenueViewAsync(v, cancellationToken))).ConfigureAwait(false);
+        var positions = await Task.WhenAll(_runtime.Venues.Select(v => PositionsAsync(v, cancellationToken))).ConfigureAwait(false);
+        var allPositions = positions.SelectMany(p => p).OrderBy(p => p.Venue, StringComparer.Ordinal).ThenBy(p => p.Symbol, StringComparer.Ordinal).ToImmutableArray();
+        var horizonDays = (decimal)_runtime.Settings.Actors.Orchestrator.Strategy.Horizon.TotalDays;
+        var pairs = reports.Select(PairOf).ToImmutableArray();
+        lock (_events)
+        {
+            return new DashboardSnapshot(
+                _runtime.Settings.Name,
+                _runtime.Clock.GetUtcNow(),
+                _runtime.Settings.Speed,
+                [.. venues],
+                [.. opportunities.Opportunities
+                    .OrderByDescending(o => o.NetEdge)
+                    .Select(o => OpportunityOf(o, horizonDays))],
+                pairs,
+                allPositions,
+                [.. allPositions.GroupBy(p => p.Asset, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+                    .Select(g => new NetDeltaView(g.Key, g.Sum(p => p.Size), g.Sum(p => p.NotionalQuote)))],
+                [.. _equity],
+                [.. _events],
+                ExecutionView.From(_tracker.Statistics()),
+                new TotalsView(
+                    pairs.Count(p => p.Phase == nameof(PairPhase.Open)),
+                    pairs.Length,
+                    pairs.Sum(p => p.NetPnlQuote),
+                    pairs.Sum(p => p.FundingQuote),
+                    pairs.Sum(p => p.FeesQuote)));
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(_runtime.Settings.DashboardInterval, TimeProvider.System);
+        do
+        {
+            if (!_runtime.IsReady)
+            {
+                continue;
+            }
+
+            try
+            {
+                await FoldJournalAsync(stoppingToken).ConfigureAwait(false);
+                var snapshot = await BuildAsync(stoppingToken).ConfigureAwait(false);
+                RecordEquity(snapshot);
+                RecordEquityCurve(snapshot.At);
+                Publish(snapshot with { Equity = [.. _equity] });
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                _log.Warning(failure, "Dashboard snapshot failed; trying again next interval");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    private void Publish(DashboardSnapshot snapshot)
+    {
+        var json = JsonSerializer.Serialize(snapshot, ApiJson.Options);
+        Volatile.Write(ref _latest, snapshot);
+        Volatile.Write(ref _latestJson, json);
+        lock (_subscribersGate)
+        {
+            foreach (var subscriber in _subscribers)
+            {
+                subscriber.Writer.TryWrite(json);
+            }
+        }
+    }
+
+    private async Task FoldJournalAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var envelope in _runtime.CurrentEvents(_offset, cancellationToken).ConfigureAwait(false))
+        {
+            _offset = envelope.Offset;
+            if (!envelope.PersistenceId.StartsWith("pair-", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            lock (_events)
+            {
+                _tracker.Apply(envelope.PersistenceId, envelope.Event);
+                if (EventOf(envelope.PersistenceId, envelope.Event) is { } view)
+                {
+                    _events.AddFirst(view);
+                    while (_events.Count > _runtime.Settings.RecentEvents)
+                    {
+                        _events.RemoveLast();
+                    }
+                }
+            }
+        }
+    }
+
+    private void RecordEquity(DashboardSnapshot snapshot)
+    {
+        _equity.Add(new EquityView(snapshot.At, snapshot.Totals.NetPnlQuote));
+        if (_equity.Count > _runtime.Settings.EquityPoints)
+        {
+            // Thin the older half so the chart keeps its whole history at half the resolution.
+            var keep = _equity.Where((_, i) => i >= _equity.Count / 2 || i % 2 == 0).ToList();
+            _equity.Clear();
+            _equity.AddRange(keep);
+        }
+    }
+
+    private void RecordEquityCurve(DateTimeOffset now)
+    {
+        lock (_curve)
+        {
+            if (_curve.Count > 0 && now - _curve[^1].At < EquityPeriod)
+            {
+                return;
+            }
+
+            var at = _curve.Count == 0 ? now : _curve[^1].At + EquityPeriod * Math.Floor((now - _curve[^1].At) / EquityPeriod);
+            _curve.Add(new EquityPoint(at, _runtime.Venues.Sum(v => v.Balances.Sum(b => b.Equity))));
+        }
+    }
+
+    private static PairEventView? EventOf(string executorId, object journalEvent) => journalEvent switch
+    {
+        PairEntryStarted e => new PairEventView(e.At, executorId, "opening", $"entry started: {e.Size} base per leg at {e.LongPrice} / {e.ShortPrice}", null),
+        PairOpened e => new PairEventView(e.At, executorId, "entered", "both legs filled: hedged", null),
+        PairRollbackStarted e => new PairEventView(e.At, executorId, "closing", $"rolling back: {e.Reason}", null),
+        PairCompletionStarted e => new PairEventView(e.At, executorId, "opening", $"completing: {e.Reason}", null),
+        PairExitStarted e => new PairEventView(e.At, executorId, "closing", $"exit: {e.Reason}", ApiNames.Of(e.CloseType)),
+        PairClosed e => new PairEventView(e.At, executorId, e.CloseType == CloseType.RolledBack ? "rolled_back" : "closed", e.Reason, ApiNames.Of(e.CloseType)),
+        _ => null,
+    };
+
+    public static OpportunityView OpportunityOf(FundingOpportunity o, decimal horizonDays)
+    {
+        ArgumentNullException.ThrowIfNull(o);
+        return new OpportunityView(o.Asset.Code, o.LongVenue.Value, o.ShortVenue.Value, horizonDays == 0m ? o.SpreadPerDay : o.NetEdge / horizonDays,
+            o.SpreadPerDay, o.AnnualizedSpread);
+    }
+
+    public static PairView PairOf(PairReport r) => new(
+        r.Spec.ExecutorId, r.Spec.Asset, r.Spec.LongVenue, r.Spec.LongSymbol, r.Spec.ShortVenue, r.Spec.ShortSymbol, r.Phase.ToString(), ApiNames.Of(r.Status),
+        r.CloseType is { } closeType ? ApiNames.Of(closeType) : null, r.CloseReason, r.OpenedAt, r.ClosedAt, r.Spec.SizeQuote, r.LongQuantity, r.ShortQuantity,
+        r.ClientOrderIds.Length, r.FundingQuote, r.FeesQuote, r.TradePnlQuote, r.NetPnlQuote);
+
+    public static async Task<VenueView> VenueViewAsync(SimulatedVenue venue, CancellationToken cancellationToken)
+    {
+        var instruments = await venue.GetInstrumentsAsync(cancellationToken).ConfigureAwait(false);
+        var connected = true;
+        var markets = ImmutableArray.CreateBuilder<MarketView>();
+        foreach (var instrument in instruments)
+        {
+            FundingInfo funding;
+            try
+            {
+                funding = await venue.GetFundingAsync(instrument.Symbol, cancellationToken).ConfigureAwait(false);
+            }
+            catch (VenueException)
+            {
+                connected = false;
+                funding = venue.Funding(instrument.Symbol);
+            }
+
+            markets.Add(new MarketView(instrument.Symbol.Value, instrument.Base.Code, instrument.Quote.Code, venue.Mid(instrument.Symbol), funding.Rate.Rate,
+                funding.Rate.PerDay, funding.Interval.TotalHours, funding.NextFundingTime));
+        }
+
+        return new VenueView(venue.Id.Value, connected, markets.ToImmutable());
+    }
+
+    public static async Task<ImmutableArray<PositionView>> PositionsAsync(SimulatedVenue venue, CancellationToken cancellationToken)
+    {
+        var instruments = (await venue.GetInstrumentsAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(i => i.Symbol);
+        return [.. venue.Positions.Where(p => p.NetQuantity != 0m).Select(p =>
+        {
+            var symbol = p.Key.Symbol;
+            var mid = venue.Mid(symbol);
+            return new PositionView(venue.Id.Value, symbol.Value, instruments[symbol].Base.Code, p.NetQuantity, p.NetQuantity * mid,
+                p.UnrealizedPnl(mid), p.FundingPnl);
+        })];
+    }
+}

@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+using FundingArb.Actors.Tracking;
+
+namespace FundingArb.Node.Dashboard;
+
+// What the dashboard draws, once per interval, as GET /api/v1/dashboard and the `snapshot` events of
+// GET /api/v1/stream (snake_case JSON). Rates are fractions (0.0001 = 0.01 %); money is in the pair's quote asset.
+
+/// Everything the dashboard shows at one instant of the market clock.
+public sealed record DashboardSnapshot(
+    string Node,
+    DateTimeOffset At,
+    double Speed,
+    ImmutableArray<VenueView> Venues,
+    ImmutableArray<OpportunityView> Opportunities,
+    ImmutableArray<PairView> Pairs,
+    ImmutableArray<PositionView> Positions,
+    ImmutableArray<NetDeltaView> NetDelta,
+    ImmutableArray<EquityView> Equity,
+    ImmutableArray<PairEventView> Events,
+    ExecutionView Execution,
+    TotalsView Totals);
+
+public sealed record VenueView(string Venue, bool Connected, ImmutableArray<MarketView> Markets);
+
+public sealed record MarketView(string Symbol, string Asset, string Quote, decimal Mid, decimal FundingRate, decimal FundingRatePerDay, double IntervalHours,
+    DateTimeOffset NextFundingAt);
+
+/// One direction of one venue pair. Gross edge is the funding spread per day; net edge per day spreads the round-trip
+/// fees over the controller's horizon.
+public sealed record OpportunityView(string Asset, string LongVenue, string ShortVenue, decimal NetEdgePerDay, decimal GrossEdgePerDay, decimal Annualized);
+
+public sealed record PairView(string Id, string Asset, string LongVenue, string LongSymbol, string ShortVenue, string ShortSymbol, string Phase, string Status,
+    string? CloseType, string? CloseReason, DateTimeOffset? OpenedAt, DateTimeOffset? ClosedAt, decimal SizeQuote, decimal LongQuantity,
+    decimal ShortQuantity, int Orders, decimal FundingQuote, decimal FeesQuote, decimal TradePnlQuote, decimal NetPnlQuote);
+
+/// Size is signed base (negative: short).
+public sealed record PositionView(string Venue, string Symbol, string Asset, decimal Size, decimal NotionalQuote, decimal UnrealizedPnlQuote, decimal FundingQuote);
+
+/// The asset's size summed over every venue: a hedged book keeps it near zero.
+public sealed record NetDeltaView(string Asset, decimal Size, decimal NotionalQuote);
+
+public sealed record EquityView(DateTimeOffset At, decimal NetPnlQuote);
+
+/// Kind: opening, entered, closing, rolled_back, closed.
+public sealed record PairEventView(DateTimeOffset At, string ExecutorId, string Kind, string Text, string? CloseType);
+
+public sealed record ExecutionView(int Orders, int FilledOrders, decimal FillRate, decimal? AvgSlippageBps, double? MedianTimeToFillMs,
+    ImmutableArray<ModeView> ByMode)
+{
+    public static ExecutionView From(ExecutionStatistics statistics)
+    {
+        ArgumentNullException.ThrowIfNull(statistics);
+        return new ExecutionView(statistics.Orders, statistics.FilledOrders, statistics.FillRate, statistics.AverageSlippageBps, statistics.MedianTimeToFillMs,
+            [.. statistics.ByMode.Select(m => new ModeView(m.Mode, m.Orders, m.FillRate, m.AverageSlippageBps))]);
+    }
+}
+
+public sealed record ModeView(string Mode, int Orders, decimal FillRate, decimal? AvgSlippageBps);
+
+public sealed record TotalsView(int PairsOpen, int PairsTotal, decimal NetPnlQuote, decimal FundingQuote, decimal FeesQuote);

@@ -1,0 +1,57 @@
+using FundingArb.Node.Api;
+using FundingArb.Node.Configuration;
+using FundingArb.Node.Dashboard;
+using FundingArb.Node.Logging;
+using Serilog;
+
+namespace FundingArb.Node.Hosting;
+
+/// The node as a web application: the runtime and dashboard feed as hosted services, the API under /api/v1, the
+/// dashboard at /, the OpenAPI document at /openapi/v1.json, Serilog for every log line.
+public static class NodeApplication
+{
+    public static WebApplication Create(NodeSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(NodeApplication).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        var masking = new SecretMasking();
+        var token = ApiToken.Resolve(settings);
+        masking.Register(token.Value);
+        var serilog = NodeLogging.Create(settings, masking);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSerilog(serilog, dispose: true);
+        builder.WebHost.UseUrls($"http://{settings.HttpHost}:{settings.HttpPort}");
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.ShutdownDeadline + TimeSpan.FromSeconds(30));
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(token);
+        builder.Services.AddSingleton(masking);
+        builder.Services.AddSingleton<Serilog.ILogger>(serilog);
+        builder.Services.AddSingleton<PairLogContext>();
+        builder.Services.AddSingleton<NodeRuntime>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<NodeRuntime>());
+        builder.Services.AddSingleton<DashboardFeed>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DashboardFeed>());
+        builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        DashboardEndpoints.MapPage(app);
+        var api = app.MapGroup("/api/v1").RequireReadAccess();
+        ExecutorEndpoints.Map(api);
+        FundingEndpoints.Map(api);
+        OrderEndpoints.Map(api);
+        PositionEndpoints.Map(api);
+        PerformanceEndpoints.Map(api);
+        HealthEndpoints.Map(api);
+        DashboardEndpoints.MapData(api);
+        app.MapOpenApi();
+        return app;
+    }
+}

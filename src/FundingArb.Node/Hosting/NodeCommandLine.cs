@@ -1,0 +1,76 @@
+using FundingArb.Node.Api;
+using FundingArb.Node.Configuration;
+using FundingArb.Node.Scenarios;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace FundingArb.Node.Hosting;
+
+/// `fundingarb` runs the node until Ctrl+C or SIGTERM; `fundingarb scenario run …` runs a scenario. Exit codes:
+/// 0 done, 1 bad configuration or a failed start (the message names the file, line and key), 2 bad arguments.
+public static class NodeCommandLine
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        if (args.Length > 0 && args[0] == "scenario")
+        {
+            return await ScenarioCommand.RunAsync(args, output, error).ConfigureAwait(false);
+        }
+
+        if (NodeRunOptions.Parse(args, out var problem) is not { } options)
+        {
+            await error.WriteLineAsync($"{problem}\n{NodeRunOptions.Usage}").ConfigureAwait(false);
+            return 2;
+        }
+
+        NodeSettings settings;
+        try
+        {
+            settings = NodeConfigLoader.Load(options, Environment.GetEnvironmentVariables());
+        }
+        catch (NodeConfigurationException bad)
+        {
+            await error.WriteLineAsync($"configuration error: {bad.Message}").ConfigureAwait(false);
+            return 1;
+        }
+
+        var app = NodeApplication.Create(settings);
+        await using (app.ConfigureAwait(false))
+        {
+            try
+            {
+                await app.StartAsync().ConfigureAwait(false);
+            }
+            catch (Exception failure) when (failure is InvalidDataException or IOException or InvalidOperationException)
+            {
+                await error.WriteLineAsync($"the node could not start: {failure.Message}").ConfigureAwait(false);
+                return 1;
+            }
+
+            await output.WriteLineAsync(Banner(app, settings)).ConfigureAwait(false);
+            await app.WaitForShutdownAsync().ConfigureAwait(false);
+        }
+
+        return 0;
+    }
+
+    private static string Banner(WebApplication app, NodeSettings settings)
+    {
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "?";
+        var token = app.Services.GetRequiredService<ApiToken>();
+        var tokenLine = token.Generated
+            ? $"\n  API token (generated; kept in {token.File}): {token.Value}"
+            : token.File is not null ? $"\n  API token: in {token.File}" : "\n  API token: from the configuration";
+        return $"""
+            FundingArb node '{settings.Name}' is running.
+              Dashboard: {address}/
+              API:       {address}/api/v1 (OpenAPI: {address}/openapi/v1.json)
+              Data:      {settings.DataDirectory} (journal fundingarb.db, venues/, logs/)
+              Speed:     {settings.Speed}x{tokenLine}
+            Press Ctrl+C to stop.
+            """;
+    }
+}

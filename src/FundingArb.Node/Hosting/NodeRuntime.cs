@@ -1,0 +1,198 @@
+using System.Collections.Immutable;
+using FundingArb.Actors.Hosting;
+using FundingArb.Actors.Journaling;
+using FundingArb.Actors.Orchestration;
+using FundingArb.Actors.Pairs;
+using FundingArb.Kernel;
+using FundingArb.Kernel.Configuration;
+using FundingArb.Kernel.Persistence.Query;
+using FundingArb.Node.Configuration;
+using FundingArb.Node.Logging;
+using FundingArb.Node.Time;
+using FundingArb.Node.VenueState;
+using FundingArb.Persistence.Sql;
+using FundingArb.Persistence.Sql.Serialization;
+using FundingArb.Venues.Simulation;
+
+namespace FundingArb.Node.Hosting;
+
+// Start: venues (restored from the data folder), the actor system on the SQLite journal, the node's actors; the
+// orchestrator recovers its registry and every executor replays and reconciles with the venues by client order id.
+// Stop, in order: no new pairs; wait (up to the deadline) until no pair is entering or exiting; terminate the actor
+// system, which flushes the journal; save the venues last, so they hold every fill the journal may refer to.
+
+/// The node's actors, venues and stores, started and stopped with the web host.
+public sealed class NodeRuntime : IHostedService, IAsyncDisposable
+{
+    private readonly NodeSettings _settings;
+    private readonly Serilog.ILogger _serilog;
+    private readonly PairLogContext _pairs;
+    private readonly Serilog.ILogger _log;
+    private readonly VenueStateStore _venueStore;
+    private ActorSystem? _system;
+    private FundingArbNode? _node;
+    private ITimer? _saveTimer;
+    private int _stopped;
+
+    public NodeRuntime(NodeSettings settings, Serilog.ILogger serilog, PairLogContext pairs)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        _settings = settings;
+        _serilog = serilog;
+        _pairs = pairs;
+        _log = serilog.ForContext<NodeRuntime>();
+        _venueStore = new VenueStateStore(settings.VenueDirectory);
+    }
+
+    public NodeSettings Settings => _settings;
+
+    /// Ten seconds of real time on the market clock (asks time out on the actor system's clock, which may run faster).
+    public TimeSpan AskTimeout => TimeSpan.FromSeconds(10 * _settings.Speed);
+
+    /// The market clock: real time, or a scaled clock at demo speed.
+    public TimeProvider Clock { get; private set; } = TimeProvider.System;
+
+    public ImmutableArray<SimulatedVenue> Venues { get; private set; } = [];
+
+    public bool IsReady { get; private set; }
+
+    public bool IsStopping => Volatile.Read(ref _stopped) != 0;
+
+    public FundingArbNode Actors => _node ?? throw new InvalidOperationException("The node has not started.");
+
+    public ActorSystem System => _system ?? throw new InvalidOperationException("The node has not started.");
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(_settings.DataDirectory);
+        Clock = _settings.Speed == 1.0
+            ? TimeProvider.System
+            : new ScaledTimeProvider(TimeProvider.System, _venueStore.LastSavedAt(_settings.Simulation.Venues) ?? TimeProvider.System.GetUtcNow(), _settings.Speed);
+        Venues = _venueStore.Open(_settings.Simulation, Clock);
+        _system = ActorSystem.Create("fundingarb", SystemConfig(), Clock);
+        _system.EventStream.Subscribe(_system.ActorOf(KernelLogForwarder.Props(_serilog, _pairs), "log-forwarder"), typeof(Kernel.LogEvent));
+        var registry = new EventManifestRegistry();
+        foreach (var (type, manifest) in ActorEventManifests.All)
+        {
+            registry.Register(type, manifest);
+        }
+
+        SqlPersistence.Register(_system, _system.Config.GetConfig("fundingarb.persistence"), registry);
+        _node = FundingArbNode.Start(_system, Venues, _settings.Actors);
+        // The orchestrator answers once it has replayed its registry and started every executor it lists.
+        await GetExecutorsAsync(cancellationToken).ConfigureAwait(false);
+        _saveTimer = TimeProvider.System.CreateTimer(_ => SaveVenues(), null, _settings.VenueSaveInterval, _settings.VenueSaveInterval);
+        IsReady = true;
+        _log.Information("Node {Node} started: {Venues} venues, journal {Database}, speed {Speed}x; executors recover from the journal",
+            _settings.Name, Venues.Length, _settings.DatabasePath, _settings.Speed);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) != 0 || _system is null || _node is null)
+        {
+            return;
+        }
+
+        IsReady = false;
+        _log.Information("Shutting down: no new pairs; waiting up to {Deadline} for entries and exits in flight", _settings.ShutdownDeadline);
+        try
+        {
+            await _node.Orchestrator.Ask<NewPairsStopped>(StopNewPairs.Instance, AskTimeout, cancellationToken).ConfigureAwait(false);
+            await WaitForQuietPairsAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception failure) when (failure is AskTimeoutException or OperationCanceledException)
+        {
+            _log.Warning("Shutdown did not wait for pairs in flight: {Reason}", failure.Message);
+        }
+
+        if (_saveTimer is not null)
+        {
+            await _saveTimer.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await _system.Terminate().ConfigureAwait(false);
+        SaveVenues();
+        foreach (var venue in Venues)
+        {
+            venue.Dispose();
+        }
+
+        _log.Information("Node {Node} stopped; journal flushed and venue state saved", _settings.Name);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(CancellationToken.None).ConfigureAwait(false);
+        if (_system is not null)
+        {
+            await _system.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    public async Task<ImmutableArray<PairReport>> GetExecutorsAsync(CancellationToken cancellationToken) =>
+        (await Actors.Orchestrator.Ask<ExecutorsReport>(GetExecutors.Instance, AskTimeout, cancellationToken).ConfigureAwait(false)).Executors;
+
+    public Task<OpportunitiesReport> GetOpportunitiesAsync(CancellationToken cancellationToken) =>
+        Actors.Orchestrator.Ask<OpportunitiesReport>(GetOpportunities.Instance, AskTimeout, cancellationToken);
+
+    /// ExecutorCreated, CommandAccepted or CommandRejected.
+    public async Task<object> CommandAsync(object command, CancellationToken cancellationToken) =>
+        await Actors.Orchestrator.Ask(command, AskTimeout, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("The orchestrator answered nothing.");
+
+    /// The executor's journal, oldest first.
+    public IAsyncEnumerable<EventEnvelope> HistoryOf(string executorId, CancellationToken cancellationToken) =>
+        ReadJournal.CurrentEventsByPersistenceId(executorId, 0, long.MaxValue, cancellationToken);
+
+    /// Every journal event after the offset that is stored now.
+    public IAsyncEnumerable<EventEnvelope> CurrentEvents(long offset, CancellationToken cancellationToken) =>
+        ReadJournal.CurrentAllEvents(offset, cancellationToken);
+
+    private ReadJournal ReadJournal => PersistenceQuery.Get(System).ReadJournalFor(SqlPersistence.SqlitePluginId);
+
+    private async Task WaitForQuietPairsAsync(CancellationToken cancellationToken)
+    {
+        var deadline = TimeProvider.System.GetTimestamp();
+        while (TimeProvider.System.GetElapsedTime(deadline) < _settings.ShutdownDeadline)
+        {
+            var busy = (await GetExecutorsAsync(cancellationToken).ConfigureAwait(false)).Count(r => r.Phase is PairPhase.Opening or PairPhase.Completing or PairPhase.RollingBack or PairPhase.Closing);
+            if (busy == 0)
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System, cancellationToken).ConfigureAwait(false);
+        }
+
+        _log.Warning("Shutdown deadline reached with pairs still entering or exiting; they resume from the journal on the next start");
+    }
+
+    private void SaveVenues()
+    {
+        foreach (var venue in Venues)
+        {
+            try
+            {
+                _venueStore.Save(venue);
+            }
+            catch (Exception failure) when (failure is IOException or UnauthorizedAccessException or ObjectDisposedException)
+            {
+                _log.Error(failure, "Saving the state of venue {Venue} failed", venue.Id.Value);
+            }
+        }
+    }
+
+    private Config SystemConfig()
+    {
+        var connection = $"Data Source={_settings.DatabasePath}";
+        var node = ConfigurationFactory.ParseString($$"""
+            fundingarb {
+              stdout-loglevel = OFF
+              persistence.journal.sqlite.connection-string = "{{connection}}"
+              persistence.snapshot-store.sqlite.connection-string = "{{connection}}"
+            }
+            """);
+        return node.WithFallback(_settings.Config);
+    }
+}

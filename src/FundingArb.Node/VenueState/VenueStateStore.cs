@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+using FundingArb.Venues.Scenarios;
+using FundingArb.Venues.Simulation;
+using FundingArb.Venues.Simulation.Snapshots;
+
+namespace FundingArb.Node.VenueState;
+
+// The simulated venues stand in for real exchanges, which keep their orders and positions while our node is down;
+// so they persist beside the journal, one JSON file each, replaced atomically (write, then rename) so a kill
+// leaves the previous file or the new one, never half of one.
+
+/// Saves the simulated venues' state in the data folder and restores it on the next start.
+public sealed class VenueStateStore
+{
+    private readonly string _directory;
+
+    public VenueStateStore(string directory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        _directory = directory;
+    }
+
+    /// The venue time the saved state reached, if any state was saved.
+    public DateTimeOffset? LastSavedAt(IEnumerable<ScenarioVenue> venues) =>
+        venues.Select(v => Read(v.Settings.Id.Value)?.At).Where(at => at is not null).Max();
+
+    /// Each configured venue, restored from its saved state when there is one, else new.
+    public ImmutableArray<SimulatedVenue> Open(Scenario simulation, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(simulation);
+        ArgumentNullException.ThrowIfNull(clock);
+        return [.. simulation.Venues.Select(v => Read(v.Settings.Id.Value) is { } saved
+            ? SimulatedVenue.Restore(saved, v.Settings, v.Markets, v.Faults, clock)
+            : new SimulatedVenue(v.Settings, v.Markets, v.Faults, simulation.Seed, clock))];
+    }
+
+    public void Save(SimulatedVenue venue)
+    {
+        ArgumentNullException.ThrowIfNull(venue);
+        Directory.CreateDirectory(_directory);
+        var path = PathOf(venue.Id.Value);
+        var temporary = path + ".tmp";
+        File.WriteAllText(temporary, venue.Export().ToJson());
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    private SimulatedVenueSnapshot? Read(string venue)
+    {
+        var path = PathOf(venue);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            return SimulatedVenueSnapshot.FromJson(File.ReadAllText(path));
+        }
+        catch (Exception failure) when (failure is FormatException or System.Text.Json.JsonException)
+        {
+            throw new InvalidDataException($"{path}: the saved state of venue {venue} cannot be read: {failure.Message}", failure);
+        }
+    }
+
+    private string PathOf(string venue) => Path.Combine(_directory, venue + ".json");
+}
