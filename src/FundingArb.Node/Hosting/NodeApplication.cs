@@ -10,7 +10,8 @@ namespace FundingArb.Node.Hosting;
 /// dashboard at /, the OpenAPI document at /openapi/v1.json, Serilog for every log line.
 public static class NodeApplication
 {
-    public static WebApplication Create(NodeSettings settings)
+    /// The node's application; configure adjusts the builder before it is built (tests swap Kestrel for a test server).
+    public static WebApplication Create(NodeSettings settings, Action<WebApplicationBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -39,6 +40,7 @@ public static class NodeApplication
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
 
+        configure?.Invoke(builder);
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
