@@ -50,12 +50,15 @@
   const tone = (x) => (!isNum(x) || Math.abs(x) < 1e-12 ? "" : x > 0 ? "pos" : "neg");
   const unit = (text) => `<span class="unit">${esc(text)}</span>`;
 
-  function money(x, { sign = false, colour = false, digits = 2 } = {}) {
+  // Amounts in the quote asset; tables name the unit once in the column head (bare) instead of in every cell.
+  function money(x, { sign = false, colour = false, digits = 2, bare = false } = {}) {
     if (!isNum(x)) return DASH;
     const text = sign ? signed(x, digits) : fixed(x, digits);
     const cls = colour ? tone(x) : "";
-    return `<span class="${cls}">${text}</span>${unit(state.quote)}`;
+    return `<span class="${cls}">${text}</span>${bare ? "" : unit(state.quote)}`;
   }
+
+  const quoteHead = (label) => `${label}${unit(state.quote)}`;
 
   function percent(x, digits, suffix = "%", colour = false) {
     if (!isNum(x)) return DASH;
@@ -77,6 +80,11 @@
     const text = abs.toLocaleString("en-US", { minimumFractionDigits: 0, maximumFractionDigits: digits });
     if (x < 0) return "\u2212" + text;
     return sign && x > 0 ? "+" + text : text;
+  }
+
+  function millis(ms) {
+    if (!isNum(ms)) return DASH;
+    return ms >= 1000 ? fixed(ms / 1000, 2) + unit("s") : fixed(ms, 0) + unit("ms");
   }
 
   const pad2 = (n) => String(n).padStart(2, "0");
@@ -271,19 +279,20 @@
           <div class="leg"><span class="side long">LONG</span>${esc(p.long_venue)} <span class="dim">${esc(p.long_symbol)}</span> <span class="num">${quantity(p.long_quantity, true)}</span></div>
           <div class="leg"><span class="side short">SHORT</span>${esc(p.short_venue)} <span class="dim">${esc(p.short_symbol)}</span> <span class="num">${quantity(p.short_quantity, true)}</span></div>
         </div></td>
-        <td class="num">${money(p.size_quote, { digits: 0 })}</td>
+        <td class="num">${money(p.size_quote, { digits: 0, bare: true })}</td>
         <td class="num">${isNum(p.orders) ? p.orders : DASH}</td>
-        <td class="num">${money(p.funding_quote, { sign: true, colour: true })}</td>
-        <td class="num">${money(p.fees_quote)}</td>
-        <td class="num">${money(p.trade_pnl_quote, { sign: true, colour: true })}</td>
-        <td class="num"><strong>${money(p.net_pnl_quote, { sign: true, colour: true })}</strong></td>
+        <td class="num">${money(p.funding_quote, { sign: true, colour: true, bare: true })}</td>
+        <td class="num">${money(p.fees_quote, { bare: true })}</td>
+        <td class="num">${money(p.trade_pnl_quote, { sign: true, colour: true, bare: true })}</td>
+        <td class="num"><strong>${money(p.net_pnl_quote, { sign: true, colour: true, bare: true })}</strong></td>
         <td class="num">${held}<span class="sub">${isNum(opened) ? "from " + shortDateTime(opened) : "not entered"}</span></td>
         <td class="wrap">${close}</td>
       </tr>`;
     }).join("");
     $("pairs").innerHTML = `<table>
-      <thead><tr><th>Pair</th><th>State</th><th>Legs (base qty)</th><th class="num">Size</th><th class="num">Orders</th>
-        <th class="num">Funding</th><th class="num">Fees</th><th class="num">Trade PnL</th><th class="num">Net PnL</th>
+      <thead><tr><th>Pair</th><th>State</th><th>Legs (base qty)</th><th class="num">${quoteHead("Size")}</th><th class="num">Orders</th>
+        <th class="num">${quoteHead("Funding")}</th><th class="num">${quoteHead("Fees")}</th><th class="num">${quoteHead("Trade PnL")}</th>
+        <th class="num">${quoteHead("Net PnL")}</th>
         <th class="num">Held</th><th>Close</th></tr></thead>
       <tbody>${rows}</tbody></table>`;
   }
@@ -302,17 +311,16 @@
       const side = isNum(p.size) && p.size !== 0 ? (p.size > 0 ? badge("long", "green") : badge("short", "red")) : badge("flat", "grey");
       return `<tr data-venue="${esc(p.venue)}" data-symbol="${esc(p.symbol)}">
         <td>${first ? `<strong>${esc(p.venue)}</strong>` : ""}</td>
-        <td>${esc(p.symbol)}</td>
-        <td>${side}</td>
+        <td>${esc(p.symbol)} ${side}</td>
         <td class="num">${quantity(p.size, true)}${unit(p.asset ?? "")}</td>
-        <td class="num">${money(p.notional_quote, { sign: true })}</td>
-        <td class="num">${money(p.unrealized_pnl_quote, { sign: true, colour: true })}</td>
-        <td class="num">${money(p.funding_quote, { sign: true, colour: true })}</td>
+        <td class="num">${money(p.notional_quote, { sign: true, bare: true })}</td>
+        <td class="num">${money(p.unrealized_pnl_quote, { sign: true, colour: true, bare: true })}</td>
+        <td class="num">${money(p.funding_quote, { sign: true, colour: true, bare: true })}</td>
       </tr>`;
     }).join("");
     $("positions").innerHTML = `<table>
-      <thead><tr><th>Venue</th><th>Market</th><th>Side</th><th class="num">Size</th><th class="num">Notional</th>
-        <th class="num">Unrealized</th><th class="num">Funding</th></tr></thead>
+      <thead><tr><th>Venue</th><th>Market</th><th class="num">Size</th><th class="num">${quoteHead("Notional")}</th>
+        <th class="num">${quoteHead("Unrealized")}</th><th class="num">${quoteHead("Funding")}</th></tr></thead>
       <tbody>${rows}</tbody></table>`;
   }
 
@@ -334,13 +342,13 @@
       return `<tr data-asset="${esc(d.asset)}" data-imbalanced="${off ? "true" : "false"}" class="${off ? "imbalanced" : ""}">
         <td><strong>${esc(d.asset)}</strong></td>
         <td class="num">${quantity(d.size, true)}${unit(d.asset ?? "")}</td>
-        <td class="num">${money(d.notional_quote, { sign: true })}</td>
+        <td class="num">${money(d.notional_quote, { sign: true, bare: true })}</td>
         <td class="num">${grossQuote > 0 ? fixed(ratio * 100, 2) + unit("% of leg") : DASH}</td>
         <td>${off ? badge("imbalanced", "red") : badge("flat", "green")}</td>
       </tr>`;
     }).join("");
     $("net-delta").innerHTML = `<table>
-      <thead><tr><th>Asset</th><th class="num">Net size</th><th class="num">Net notional</th><th class="num">Residual</th><th>Hedge</th></tr></thead>
+      <thead><tr><th>Asset</th><th class="num">Net size</th><th class="num">${quoteHead("Net notional")}</th><th class="num">Residual</th><th>Hedge</th></tr></thead>
       <tbody>${rows}</tbody></table>`;
   }
 
@@ -383,7 +391,7 @@
         ${kpi("Orders", `${isNum(x.orders) ? x.orders : "\u2013"}`, `<div class="card-note">${isNum(x.filled_orders) ? x.filled_orders : "\u2013"} filled</div>`, "orders")}
         ${kpi("Fill rate", isNum(x.fill_rate) && x.orders !== 0 ? fixed(x.fill_rate * 100, 1) + unit("%") : DASH, meter(x.orders !== 0 ? x.fill_rate : null), "fill-rate")}
         ${kpi("Avg slippage", bps(x.avg_slippage_bps), "", "slippage")}
-        ${kpi("Median time to fill", isNum(x.median_time_to_fill_ms) ? fixed(x.median_time_to_fill_ms, 0) + unit("ms") : DASH, "", "time-to-fill")}
+        ${kpi("Median time to fill", millis(x.median_time_to_fill_ms), "", "time-to-fill")}
       </div>
       <table>
         <thead><tr><th>Mode</th><th class="num">Orders</th><th class="num">Fill rate</th><th class="num">Slippage</th></tr></thead>
