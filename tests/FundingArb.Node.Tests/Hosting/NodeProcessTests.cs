@@ -1,0 +1,130 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using FundingArb.Kernel.TestKit;
+
+namespace FundingArb.Node.Tests.Hosting;
+
+// The node in its own process, as a user runs it: real sockets, real signals, the SQLite journal and the venues'
+// saved state in one data folder, restarted the way a crash or a deploy restarts it.
+public sealed class NodeProcessTests : TestKit
+{
+    private static readonly TimeSpan s_start = TimeSpan.FromSeconds(60);
+    private readonly string _data = RunningNode.NewDataDirectory();
+    private readonly HttpClient _http = new();
+
+    [Fact]
+    public async Task A_terminated_node_exits_0_and_the_next_start_resumes_every_executor_sending_nothing_twice()
+    {
+        List<(string Id, string Phase)> before;
+        await using (var node = NodeProcess.Start(_data, speed: 60))
+        {
+            var open = await WaitForOpenPairAsync(node);
+            Assert.Contains("is running", node.Output, StringComparison.Ordinal);
+            before = await ExecutorsAsync(node);
+            Assert.Contains(before, e => e.Id == open);
+
+            node.Terminate();
+
+            Assert.Equal(0, await node.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+            Assert.Contains("journal flushed and venue state saved", node.Output, StringComparison.Ordinal);
+        }
+
+        await using (var node = NodeProcess.Start(_data, speed: 60))
+        {
+            await WaitForReadyAsync(node);
+            await AwaitAssertAsync(async () =>
+            {
+                var after = await ExecutorsAsync(node);
+                Assert.Superset(before.Select(e => e.Id).ToHashSet(), after.Select(e => e.Id).ToHashSet());
+            }, s_start);
+            await AssertNoDuplicateOrdersAsync(node);
+        }
+    }
+
+    [Fact]
+    public async Task A_killed_node_loses_nothing_it_persisted_and_ends_hedged()
+    {
+        string open;
+        await using (var node = NodeProcess.Start(_data, speed: 60))
+        {
+            open = await WaitForOpenPairAsync(node);
+            node.Kill();
+            await node.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        }
+
+        await using (var node = NodeProcess.Start(_data, speed: 60))
+        {
+            await WaitForReadyAsync(node);
+            await AwaitAssertAsync(async () => Assert.Contains(await ExecutorsAsync(node), e => e.Id == open), s_start);
+            await AwaitAssertAsync(async () =>
+            {
+                var dashboard = await GetAsync(node, "/api/v1/dashboard");
+                Assert.All(dashboard.GetProperty("pairs").EnumerateArray().Where(p => p.GetProperty("phase").GetString() == "Open"),
+                    p => Assert.Equal(p.GetProperty("long_quantity").GetDecimal(), -p.GetProperty("short_quantity").GetDecimal(), 2));
+            }, s_start);
+            await AssertNoDuplicateOrdersAsync(node);
+        }
+    }
+
+    [Fact]
+    public async Task A_bad_configuration_stops_the_node_with_the_key_and_exit_code_1()
+    {
+        var file = Path.Combine(_data, "bad.conf");
+        await File.WriteAllTextAsync(file, "fundingarb.node.http.porrt = 1\n");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "fundingarb.dll"));
+        start.ArgumentList.Add("--config");
+        start.ArgumentList.Add(file);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(1, process.ExitCode);
+        Assert.Contains("bad.conf:1", error, StringComparison.Ordinal);
+        Assert.Contains("fundingarb.node.http.porrt", error, StringComparison.Ordinal);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _http.Dispose();
+            Directory.Delete(_data, recursive: true);
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private async Task<string> WaitForOpenPairAsync(NodeProcess node)
+    {
+        await WaitForReadyAsync(node);
+        string? open = null;
+        await AwaitAssertAsync(async () =>
+        {
+            open = (await ExecutorsAsync(node)).FirstOrDefault(e => e.Phase == "Open").Id;
+            Assert.NotNull(open);
+        }, s_start);
+        return open!;
+    }
+
+    private Task WaitForReadyAsync(NodeProcess node) => AwaitAssertAsync(async () =>
+    {
+        Assert.False(node.HasExited, node.Output);
+        var response = await _http.GetAsync(new Uri(node.BaseAddress, "/api/v1/ready"));
+        Assert.True(response.IsSuccessStatusCode);
+    }, s_start, TimeSpan.FromMilliseconds(200));
+
+    private async Task<List<(string Id, string Phase)>> ExecutorsAsync(NodeProcess node) =>
+        [.. (await GetAsync(node, "/api/v1/executors")).EnumerateArray().Select(e => (e.GetProperty("id").GetString()!, e.GetProperty("phase").GetString()!))];
+
+    private async Task AssertNoDuplicateOrdersAsync(NodeProcess node)
+    {
+        var orders = (await GetAsync(node, "/api/v1/orders?page_size=500")).GetProperty("items").EnumerateArray()
+            .Select(o => o.GetProperty("client_order_id").GetString()).ToList();
+        Assert.NotEmpty(orders);
+        Assert.Equal(orders.Count, orders.Distinct().Count());
+    }
+
+    private async Task<JsonElement> GetAsync(NodeProcess node, string path) =>
+        await _http.GetFromJsonAsync<JsonElement>(new Uri(node.BaseAddress, path));
+}
