@@ -21,6 +21,7 @@ public sealed class FundingArbController : ReceiveActor, IWithTimers
     private readonly FundingArbSettings _settings;
     private readonly FundingSelectionSettings _selection;
     private readonly Dictionary<string, PairReport> _executors = [];
+    private readonly Dictionary<string, DateTimeOffset> _proposed = new(StringComparer.Ordinal);
     private ImmutableArray<FundingOpportunity> _opportunities = [];
 
     public FundingArbController(IActorRef marketData, FundingArbSettings settings)
@@ -33,10 +34,18 @@ public sealed class FundingArbController : ReceiveActor, IWithTimers
 
         Receive<Scan>(_ => _marketData.Tell(GetMarketSnapshot.Instance));
         Receive<MarketSnapshot>(Decide);
-        Receive<ExecutorUpdated>(m => _executors[m.Report.Spec.ExecutorId] = m.Report);
+        Receive<ExecutorUpdated>(m =>
+        {
+            _executors[m.Report.Spec.ExecutorId] = m.Report;
+            _proposed.Remove(m.Report.Spec.Asset);
+        });
         Receive<GetOpportunities>(_ => Sender.Tell(new OpportunitiesReport(_opportunities, Context.System.TimeProvider.GetUtcNow())));
         Receive<ExecutorCreated>(_ => { });
-        Receive<CommandRejected>(m => Context.GetLogger().Info("controller proposal rejected: {Field} {Reason}", m.Field, m.Reason));
+        Receive<CommandRejected>(m =>
+        {
+            Context.GetLogger().Info("controller proposal rejected: {Field} {Reason}", m.Field, m.Reason);
+            _proposed.Clear();
+        });
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -72,7 +81,8 @@ public sealed class FundingArbController : ReceiveActor, IWithTimers
     private void Propose(ILookup<string, MarketQuote> markets, DateTimeOffset now)
     {
         var active = _executors.Values.Where(r => r.Phase != PairPhase.Closed).ToArray();
-        var room = Math.Min(_settings.MaxPairs - active.Length, _settings.MaxNewPairsPerCycle);
+        var proposed = _proposed.Keys.Count(asset => IsProposed(asset, now));
+        var room = Math.Min(_settings.MaxPairs - active.Length - proposed, _settings.MaxNewPairsPerCycle);
         foreach (var opportunity in _opportunities.Where(o => o.NetEdge > 0m))
         {
             if (room <= 0)
@@ -81,7 +91,7 @@ public sealed class FundingArbController : ReceiveActor, IWithTimers
             }
 
             var asset = opportunity.Asset.Code;
-            if (active.Any(r => r.Spec.Asset == asset) || IsCoolingDown(asset, now))
+            if (active.Any(r => r.Spec.Asset == asset) || IsProposed(asset, now) || IsCoolingDown(asset, now))
             {
                 continue;
             }
@@ -90,9 +100,16 @@ public sealed class FundingArbController : ReceiveActor, IWithTimers
             var shortMarket = markets[asset].First(m => m.Instrument.Venue == opportunity.ShortVenue);
             Context.Parent.Tell(new CreateExecutor(asset, opportunity.LongVenue.Value, longMarket.Instrument.Symbol.Value,
                 opportunity.ShortVenue.Value, shortMarket.Instrument.Symbol.Value, longMarket.Instrument.Quote.Code, _settings.SizeQuote));
+            _proposed[asset] = now;
             room--;
         }
     }
+
+    // A proposal counts as a pair from the moment it is sent until its executor first reports (or the orchestrator
+    // refuses it), so a scan that comes before that report does not propose the same asset again. An executor that
+    // never reports frees its asset after an entry timeout.
+    private bool IsProposed(string asset, DateTimeOffset now) =>
+        _proposed.TryGetValue(asset, out var at) && now - at < _settings.EntryTimeout + _settings.ScanInterval;
 
     private bool IsCoolingDown(string asset, DateTimeOffset now) =>
         _executors.Values.Any(r => r.Spec.Asset == asset && r.ClosedAt is { } closed && now - closed < _settings.Cooldown);

@@ -133,8 +133,9 @@ public sealed class PairState
             return;
         }
 
-        // A fee charged in the base asset is valued at the fill's price.
-        var feeInQuote = filled.FeeAsset == LongLeg.Quote.Code ? filled.Fee : filled.Fee * filled.Price;
+        // A fee charged in the base asset is valued at the fill's price; one charged in a leg's own quote (USDT on one
+        // venue, USDC on another) counts at par with the pair's quote, as that leg's funding payments do.
+        var feeInQuote = filled.FeeAsset == Spec.Asset ? filled.Fee * filled.Price : filled.Fee;
         if (filled.Leg.EndsWith("-long", StringComparison.Ordinal))
         {
             LongLeg = LongLeg.Apply(filled.Side, filled.Quantity, filled.Price, feeInQuote);

@@ -31,7 +31,7 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
     private readonly VenueStateStore _venueStore;
     private ActorSystem? _system;
     private FundingArbNode? _node;
-    private ITimer? _saveTimer;
+    private VenueStateSaver? _saver;
     private int _stopped;
 
     public NodeRuntime(NodeSettings settings, Serilog.ILogger serilog, PairLogContext pairs)
@@ -69,6 +69,7 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
             ? TimeProvider.System
             : new ScaledTimeProvider(TimeProvider.System, _venueStore.LastSavedAt(_settings.Simulation.Venues) ?? TimeProvider.System.GetUtcNow(), _settings.Speed);
         Venues = _venueStore.Open(_settings.Simulation, Clock);
+        _saver = new VenueStateSaver(Venues, _venueStore, _settings.VenueSaveInterval, _log);
         _system = ActorSystem.Create("fundingarb", SystemConfig(), Clock);
         _system.EventStream.Subscribe(_system.ActorOf(KernelLogForwarder.Props(_serilog, _pairs), "log-forwarder"), typeof(Kernel.LogEvent));
         var registry = new EventManifestRegistry();
@@ -81,7 +82,6 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
         _node = FundingArbNode.Start(_system, Venues, _settings.Actors);
         // The orchestrator answers once it has replayed its registry and started every executor it lists.
         await GetExecutorsAsync(cancellationToken).ConfigureAwait(false);
-        _saveTimer = TimeProvider.System.CreateTimer(_ => SaveVenues(), null, _settings.VenueSaveInterval, _settings.VenueSaveInterval);
         IsReady = true;
         _log.Information("Node {Node} started: {Venues} venues, journal {Database}, speed {Speed}x; executors recover from the journal",
             _settings.Name, Venues.Length, _settings.DatabasePath, _settings.Speed);
@@ -106,13 +106,13 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
             _log.Warning("Shutdown did not wait for pairs in flight: {Reason}", failure.Message);
         }
 
-        if (_saveTimer is not null)
+        await _system.Terminate().ConfigureAwait(false);
+        if (_saver is not null)
         {
-            await _saveTimer.DisposeAsync().ConfigureAwait(false);
+            await _saver.DisposeAsync().ConfigureAwait(false);
+            _saver.SaveAll();
         }
 
-        await _system.Terminate().ConfigureAwait(false);
-        SaveVenues();
         foreach (var venue in Venues)
         {
             venue.Dispose();
@@ -166,21 +166,6 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
         }
 
         _log.Warning("Shutdown deadline reached with pairs still entering or exiting; they resume from the journal on the next start");
-    }
-
-    private void SaveVenues()
-    {
-        foreach (var venue in Venues)
-        {
-            try
-            {
-                _venueStore.Save(venue);
-            }
-            catch (Exception failure) when (failure is IOException or UnauthorizedAccessException or ObjectDisposedException)
-            {
-                _log.Error(failure, "Saving the state of venue {Venue} failed", venue.Id.Value);
-            }
-        }
     }
 
     private Config SystemConfig()

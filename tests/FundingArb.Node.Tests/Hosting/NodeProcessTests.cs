@@ -22,6 +22,7 @@ public sealed class NodeProcessTests : TestKit
             Assert.Contains("is running", node.Output, StringComparison.Ordinal);
             before = await ExecutorsAsync(node);
             Assert.Contains(before, e => e.Id == open);
+            await AssertOnePairPerAssetWithTakerSizedFeesAsync(node);
 
             node.Terminate();
 
@@ -116,6 +117,16 @@ public sealed class NodeProcessTests : TestKit
 
     private async Task<List<(string Id, string Phase)>> ExecutorsAsync(NodeProcess node) =>
         [.. (await GetAsync(node, "/api/v1/executors")).EnumerateArray().Select(e => (e.GetProperty("id").GetString()!, e.GetProperty("phase").GetString()!))];
+
+    // The controller proposes an asset once until its executor reports, and a fee charged in USDC on one leg of a
+    // USDT pair counts at par: both legs' fees stay within two taker fees of the size.
+    private async Task AssertOnePairPerAssetWithTakerSizedFeesAsync(NodeProcess node)
+    {
+        var active = (await GetAsync(node, "/api/v1/dashboard")).GetProperty("pairs").EnumerateArray()
+            .Where(p => p.GetProperty("phase").GetString() != "Closed").ToList();
+        Assert.Equal(active.Count, active.Select(p => p.GetProperty("asset").GetString()).Distinct().Count());
+        Assert.All(active, p => Assert.InRange(p.GetProperty("fees_quote").GetDecimal(), 0m, p.GetProperty("size_quote").GetDecimal() * 2m * 0.0006m));
+    }
 
     private async Task AssertNoDuplicateOrdersAsync(NodeProcess node)
     {
