@@ -165,9 +165,10 @@ public sealed class OrchestratorActor : ReceivePersistentActor
             return new CommandRejected("size_quote", $"must be positive, was {create.SizeQuote}");
         }
 
-        var active = _reports.Values.FirstOrDefault(r => r.Phase != PairPhase.Closed && r.Spec.Asset == create.Asset
-            && r.Spec.LongVenue == create.LongVenue && r.Spec.ShortVenue == create.ShortVenue);
-        return active is null ? null : new CommandRejected("asset", $"{active.Spec.ExecutorId} already trades this pair");
+        // A registered executor that has not reported yet is as active as one that has.
+        var active = _registry.Values.FirstOrDefault(spec => spec.Asset == create.Asset && spec.LongVenue == create.LongVenue
+            && spec.ShortVenue == create.ShortVenue && (!_reports.TryGetValue(spec.ExecutorId, out var report) || report.Phase != PairPhase.Closed));
+        return active is null ? null : new CommandRejected("asset", $"{active.ExecutorId} already trades this pair");
     }
 
     /// Generations only grow, stored executors included, so an id never points at an older executor's journal.

@@ -155,6 +155,15 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
         }
 
         var spread = shortQuote.Funding.Rate.PerDay - longQuote.Funding.Rate.PerDay;
+        if (spread <= 0m)
+        {
+            // The exit rules measure erosion against the spread at entry, so a pair that would pay funding from the
+            // start has nothing to hold on to: refuse it before any order.
+            Persist(new PairClosed(CloseType.Failed, string.Create(CultureInfo.InvariantCulture,
+                $"pre-flight: the funding spread is {spread:0.########}/day; short {_spec.ShortVenue} against long {_spec.LongVenue} would pay, not earn"), Now), Record);
+            return;
+        }
+
         Persist(new PairEntryStarted(sizing.BaseSize, longPrice, shortPrice, spread, Now), e =>
         {
             Record(e);

@@ -141,27 +141,37 @@ public sealed class DashboardFeed : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(_runtime.Settings.DashboardInterval, TimeProvider.System);
-        do
+        try
         {
-            if (!_runtime.IsReady)
+            do
             {
-                continue;
+                if (_runtime.IsReady)
+                {
+                    await TickAsync(stoppingToken).ConfigureAwait(false);
+                }
             }
-
-            try
-            {
-                await FoldJournalAsync(stoppingToken).ConfigureAwait(false);
-                var snapshot = await BuildAsync(stoppingToken).ConfigureAwait(false);
-                RecordEquity(snapshot);
-                RecordEquityCurve(snapshot.At);
-                Publish(snapshot with { Equity = [.. _equity] });
-            }
-            catch (Exception failure) when (failure is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                _log.Warning(failure, "Dashboard snapshot failed; trying again next interval");
-            }
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The node is stopping.
+        }
+    }
+
+    private async Task TickAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await FoldJournalAsync(stoppingToken).ConfigureAwait(false);
+            var snapshot = await BuildAsync(stoppingToken).ConfigureAwait(false);
+            RecordEquity(snapshot);
+            RecordEquityCurve(snapshot.At);
+            Publish(snapshot with { Equity = [.. _equity] });
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            _log.Warning(failure, "Dashboard snapshot failed; trying again next interval");
+        }
     }
 
     private void Publish(DashboardSnapshot snapshot)

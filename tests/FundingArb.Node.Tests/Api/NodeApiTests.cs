@@ -108,17 +108,42 @@ public sealed class NodeApiTests(ApiNodeFixture fixture) : TestKit, IClassFixtur
     }
 
     [Fact]
+    public async Task A_pair_that_would_pay_funding_fails_its_pre_flight_without_an_order()
+    {
+        var created = await _writer.PostAsJsonAsync("/api/v1/executors", CreateBody("BTC", "beta", "BTCUSDT", "alpha", "BTCUSDT"));
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("executor_id").GetString()!;
+
+        await AwaitAssertAsync(async () =>
+        {
+            var pair = (await GetJsonAsync($"/api/v1/executors/{id}")).GetProperty("executor");
+            Assert.Equal("FAILED", pair.GetProperty("close_type").GetString());
+            Assert.StartsWith("pre-flight: the funding spread is -", pair.GetProperty("close_reason").GetString(), StringComparison.Ordinal);
+        }, s_trading);
+        Assert.Equal(0, (await GetJsonAsync($"/api/v1/orders?executor_id={id}")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_second_pair_on_the_same_asset_and_venues_is_refused_while_the_first_is_active()
+    {
+        var first = await _writer.PostAsJsonAsync("/api/v1/executors", CreateBody("ETH", "alpha", "ETHUSDT", "gamma", "ETH"));
+        var second = await _writer.PostAsJsonAsync("/api/v1/executors", CreateBody("ETH", "alpha", "ETHUSDT", "gamma", "ETH"));
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        await AssertProblemAsync(second, HttpStatusCode.BadRequest, "asset");
+    }
+
+    [Fact]
     public async Task A_manual_order_fills_and_shows_up_as_an_untracked_position_in_a_sync()
     {
-        var sent = await _writer.PostAsJsonAsync("/api/v1/orders", new { venue = "gamma", symbol = "ETH", side = "Sell", type = "Market", quantity = 0.5m });
+        var sent = await _writer.PostAsJsonAsync("/api/v1/orders", new { venue = "beta", symbol = "SOLUSDT", side = "Sell", type = "Market", quantity = 0.5m });
         Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
         var id = (await sent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("client_order_id").GetString();
 
         await AwaitAssertAsync(async () => Assert.Equal("Filled", (await GetJsonAsync($"/api/v1/orders/{id}")).GetProperty("status").GetString()), s_trading);
         var sync = await _writer.PostAsync("/api/v1/positions/sync", null);
-        var eth = (await sync.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray()
-            .Single(p => p.GetProperty("venue").GetString() == "gamma" && p.GetProperty("symbol").GetString() == "ETH");
-        Assert.Equal((-0.5m, 0m, -0.5m), (eth.GetProperty("venue_size").GetDecimal(), eth.GetProperty("tracked_size").GetDecimal(), eth.GetProperty("difference").GetDecimal()));
+        var sol = (await sync.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray()
+            .Single(p => p.GetProperty("venue").GetString() == "beta" && p.GetProperty("symbol").GetString() == "SOLUSDT");
+        Assert.Equal((-0.5m, 0m, -0.5m), (sol.GetProperty("venue_size").GetDecimal(), sol.GetProperty("tracked_size").GetDecimal(), sol.GetProperty("difference").GetDecimal()));
     }
 
     [Fact]
