@@ -1,0 +1,83 @@
+using FundingArb.Benchmarks.Quick;
+
+namespace FundingArb.Benchmarks.Actors;
+
+/// <summary>
+/// The actors issue's figures in one pass, each on the node as FundingArbNode starts it (thread-pool dispatcher,
+/// simulated venues with zero latency, virtual time moved only by the figure): decision latency against the
+/// same venue calls made directly (samples alternate); a funding cycle over 1,000 open pairs and the heap around
+/// it; a node restart recovering 1,000 executors x 200 events against reading the same events without actors
+/// (rounds alternate); and the 30-day scenario, run for fewer days and extrapolated unless <c>--full</c> is given
+/// (<c>./build.sh bench --quick actors --full</c>).
+/// </summary>
+internal sealed class ActorsQuickBenchmark : IQuickBenchmark
+{
+    private const int QuickDays = 2;
+    private const int MonthDays = 30;
+    private const int RecoveryRounds = 3;
+
+    public string Area => "actors";
+
+    public IEnumerable<QuickFigure> Run()
+    {
+        var (create, direct) = DecisionLatencyScenario.FromCreateExecutorAsync(warmup: 200, samples: 1_000).GetAwaiter().GetResult();
+        Array.Sort(create);
+        Array.Sort(direct);
+        yield return new QuickFigure("decision: direct venue calls, median (baseline)", Median(direct), "us");
+        yield return new QuickFigure("decision: CreateExecutor -> both PlaceOrderAsync, median", Median(create), "us", Median(create) / Median(direct), "< 100 us");
+        yield return new QuickFigure("decision: CreateExecutor -> both PlaceOrderAsync, p99", P99(create), "us", Target: "< 1000 us");
+
+        var scan = DecisionLatencyScenario.FromScanAsync(warmup: 200, samples: 1_000).GetAwaiter().GetResult();
+        Array.Sort(scan);
+        yield return new QuickFigure("decision: scan tick -> both PlaceOrderAsync, median", Median(scan), "us", Median(scan) / Median(direct), "< 100 us");
+        yield return new QuickFigure("decision: scan tick -> both PlaceOrderAsync, p99", P99(scan), "us", Target: "< 1000 us");
+
+        var cycles = FundingCycleScenario.RunAsync(cycles: 6).GetAwaiter().GetResult();
+        var times = cycles.CycleMilliseconds.Skip(1).Order().ToArray();
+        yield return new QuickFigure("funding cycle, 1,000 pairs (2,000 payments), median", Median(times), "ms", Target: "< 50 ms");
+        yield return new QuickFigure("funding cycle, 1,000 pairs, slowest of 5", times[^1], "ms");
+        yield return new QuickFigure("heap per open pair (node and venues)", (cycles.HeapWithPairs - cycles.HeapBeforePairs) / 1_000.0 / FundingCycleScenario.Pairs, "KB");
+        yield return new QuickFigure("heap with 1,000 open pairs", cycles.HeapWithPairs / 1_048_576.0, "MB");
+        yield return new QuickFigure("heap after 6 funding cycles", cycles.HeapAfterCycles / 1_048_576.0, "MB", Target: "steady");
+
+        var seeded = ExecutorRecoveryScenario.Seed();
+        ExecutorRecoveryScenario.RecoverAsync(seeded).GetAwaiter().GetResult();
+        var recoveries = new List<double>();
+        var reads = new List<double>();
+        var folds = new List<double>();
+        for (var round = 0; round < RecoveryRounds; round++)
+        {
+            recoveries.Add(ExecutorRecoveryScenario.RecoverAsync(seeded).GetAwaiter().GetResult());
+            reads.Add(ExecutorRecoveryScenario.ReadAsync(seeded, fold: false).GetAwaiter().GetResult().Milliseconds);
+            folds.Add(ExecutorRecoveryScenario.ReadAsync(seeded, fold: true).GetAwaiter().GetResult().Milliseconds);
+        }
+
+        yield return new QuickFigure("journal read, 1,000 x 200 events, no actors (baseline)", Median(reads), "ms");
+        yield return new QuickFigure("journal read and fold into PairState, no actors", Median(folds), "ms");
+        yield return new QuickFigure("node restart, 1,000 executors x 200 events", Median(recoveries), "ms", Median(recoveries) / Median(reads), "< 2000 ms");
+
+        var full = Environment.GetCommandLineArgs().Contains("--full");
+        var days = full ? MonthDays : QuickDays;
+        var (elapsed, result) = MonthScenario.Run(days);
+        yield return new QuickFigure($"scenario, 3 venues x 10 assets, {days} d run", elapsed.TotalSeconds, "s");
+        yield return new QuickFigure($"  pairs entered / journal events in {days} d", result.Executors.Length, "pairs");
+        yield return new QuickFigure($"  journal events in {days} d", result.JournalEvents, "events");
+        if (!full)
+        {
+            yield return new QuickFigure($"scenario, 30 d extrapolated from {days} d (x{MonthDays / days})", elapsed.TotalSeconds * MonthDays / days, "s",
+                Target: "< 60 s");
+        }
+        else
+        {
+            yield return new QuickFigure("scenario, 30 d", elapsed.TotalSeconds, "s", Target: "< 60 s");
+        }
+    }
+
+    private static double Median(IReadOnlyList<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[sorted.Length / 2];
+    }
+
+    private static double P99(double[] sorted) => sorted[(int)(sorted.Length * 0.99)];
+}

@@ -1,0 +1,62 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using FundingArb.Trading.Instruments;
+using FundingArb.Trading.Orders;
+using FundingArb.Trading.Positions;
+using FundingArb.Venues;
+
+namespace FundingArb.Benchmarks.Actors;
+
+/// A venue as the node sees it, timestamped at the interface: each PlaceOrderAsync call as it is made (before the
+/// venue does anything with it), and each funding settlement as it leaves the user stream. Everything else passes through.
+internal sealed class TimedVenue(IVenue inner, PlacementRecorder recorder) : IVenue
+{
+    public VenueId Id => inner.Id;
+
+    public ValueTask<OrderAck> PlaceOrderAsync(OrderRequest request, CancellationToken cancellationToken)
+    {
+        recorder.OnPlace();
+        return inner.PlaceOrderAsync(request, cancellationToken);
+    }
+
+    /// Subscribes at once, as the contract asks; only the reading is wrapped.
+    public IAsyncEnumerable<UserEvent> StreamUserEventsAsync(CancellationToken cancellationToken) =>
+        Observe(inner.StreamUserEventsAsync(cancellationToken), cancellationToken);
+
+    public ValueTask<ImmutableArray<Instrument>> GetInstrumentsAsync(CancellationToken cancellationToken) => inner.GetInstrumentsAsync(cancellationToken);
+
+    public ValueTask<FundingInfo> GetFundingAsync(Symbol symbol, CancellationToken cancellationToken) => inner.GetFundingAsync(symbol, cancellationToken);
+
+    public ValueTask<MarkPrice> GetMarkPriceAsync(Symbol symbol, CancellationToken cancellationToken) => inner.GetMarkPriceAsync(symbol, cancellationToken);
+
+    public ValueTask<OrderBookSnapshot> GetOrderBookAsync(Symbol symbol, int depth, CancellationToken cancellationToken) =>
+        inner.GetOrderBookAsync(symbol, depth, cancellationToken);
+
+    public IAsyncEnumerable<OrderBookSnapshot> StreamOrderBookAsync(Symbol symbol, int depth, CancellationToken cancellationToken) =>
+        inner.StreamOrderBookAsync(symbol, depth, cancellationToken);
+
+    public ValueTask<CancelAck> CancelOrderAsync(ClientOrderId clientOrderId, CancellationToken cancellationToken) =>
+        inner.CancelOrderAsync(clientOrderId, cancellationToken);
+
+    public ValueTask<TrackedOrder> GetOrderAsync(ClientOrderId clientOrderId, CancellationToken cancellationToken) =>
+        inner.GetOrderAsync(clientOrderId, cancellationToken);
+
+    public ValueTask<ImmutableArray<TrackedOrder>> GetOpenOrdersAsync(CancellationToken cancellationToken) => inner.GetOpenOrdersAsync(cancellationToken);
+
+    public ValueTask<ImmutableArray<PositionSummary>> GetPositionsAsync(CancellationToken cancellationToken) => inner.GetPositionsAsync(cancellationToken);
+
+    public ValueTask<ImmutableArray<VenueBalance>> GetBalancesAsync(CancellationToken cancellationToken) => inner.GetBalancesAsync(cancellationToken);
+
+    private async IAsyncEnumerable<UserEvent> Observe(IAsyncEnumerable<UserEvent> events, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var userEvent in events.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (userEvent is FundingSettled)
+            {
+                recorder.OnFunding();
+            }
+
+            yield return userEvent;
+        }
+    }
+}
