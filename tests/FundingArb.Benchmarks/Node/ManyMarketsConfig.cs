@@ -30,7 +30,7 @@ internal static class ManyMarketsConfig
             for (var i = 0; i < assets; i++)
             {
                 text.Append(CultureInfo.InvariantCulture,
-                    $"{{ venue = {venue}, symbol = A{i}USDT, price {{ start = 100, volatility = 0.3, stream = A{i} }}, depth {{ levels = 10, quote-per-level = 100000 }}, funding-process {{ start = {rate}, mean = {rate}, reversion = 3, volatility = 0.0001, update = 1m, cap = 0.003 }} }}\n");
+                    $"{{ venue = {venue}, symbol = A{i}USDT, price {{ start = 100, volatility = 0.3, stream = A{i} }}, depth {{ levels = 10, quote-per-level = 100000 }}, funding-process {{ start = {rate}, mean = {rate}, reversion = 3, volatility = 0.00002, update = 1m, cap = 0.003 }} }}\n");
             }
         }
 

@@ -98,11 +98,12 @@ internal sealed class NodeQuickBenchmark : IQuickBenchmark
 
     private static async Task<List<QuickFigure>> LivePairsAsync(string data, int pairs)
     {
-        var assets = (pairs / 6) + 1;
+        // Only the two directions that earn (beta pays the most): a pair the other way fails its pre-flight.
+        (string Long, string Short)[] directions = [("alpha", "beta"), ("gamma", "beta")];
+        var assets = (pairs / directions.Length) + 1;
         await using var app = NodeApplication.Create(Settings(data, speed: 60, maxPairs: 0, configFile: ManyMarketsConfig.Write(data, assets)));
         await app.StartAsync();
         var runtime = app.Services.GetRequiredService<NodeRuntime>();
-        var directions = ManyMarketsConfig.Venues.SelectMany(l => ManyMarketsConfig.Venues.Where(s => s != l).Select(s => (Long: l, Short: s))).ToArray();
         for (var i = 0; i < pairs; i++)
         {
             var (longVenue, shortVenue) = directions[i % directions.Length];
