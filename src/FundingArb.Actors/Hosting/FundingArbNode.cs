@@ -7,20 +7,23 @@ using FundingArb.Venues;
 
 namespace FundingArb.Actors.Hosting;
 
-/// The actors of one node on a system: a gateway per venue (/user/venue-NAME), market data and the orchestrator
-/// with its controller. Live node, scenario runner and tests start the same set.
+/// The actors of one node on a system: a gateway per venue (/user/venue-NAME), market data, the risk gate and the
+/// orchestrator with its controller. Live node, scenario runner and tests start the same set.
 public sealed class FundingArbNode
 {
-    private FundingArbNode(ImmutableSortedDictionary<VenueId, IActorRef> gateways, IActorRef marketData, IActorRef orchestrator)
+    private FundingArbNode(ImmutableSortedDictionary<VenueId, IActorRef> gateways, IActorRef marketData, IActorRef riskGate, IActorRef orchestrator)
     {
         Gateways = gateways;
         MarketData = marketData;
+        RiskGate = riskGate;
         Orchestrator = orchestrator;
     }
 
     public ImmutableSortedDictionary<VenueId, IActorRef> Gateways { get; }
 
     public IActorRef MarketData { get; }
+
+    public IActorRef RiskGate { get; }
 
     public IActorRef Orchestrator { get; }
 
@@ -36,7 +39,8 @@ public sealed class FundingArbNode
                 v => system.ActorOf(VenueGateway.Props(v, settings.Gateway), $"venue-{v.Id.Value}"),
                 Comparer<VenueId>.Create((a, b) => string.CompareOrdinal(a.Value, b.Value)));
         var marketData = system.ActorOf(Markets.MarketData.Props(gateways, settings.MarketData), "market-data");
-        var orchestrator = system.ActorOf(OrchestratorActor.Props(gateways, marketData, settings.Orchestrator), "orchestrator");
-        return new FundingArbNode(gateways, marketData, orchestrator);
+        var riskGate = system.ActorOf(Risk.RiskGate.Props(settings.Risk), "risk-gate");
+        var orchestrator = system.ActorOf(OrchestratorActor.Props(gateways, marketData, riskGate, settings.Orchestrator), "orchestrator");
+        return new FundingArbNode(gateways, marketData, riskGate, orchestrator);
     }
 }

@@ -1,5 +1,6 @@
 using FundingArb.Actors.Markets;
 using FundingArb.Actors.Orchestration;
+using FundingArb.Actors.Risk;
 using FundingArb.Actors.Venues;
 
 namespace FundingArb.Actors.Hosting;
@@ -12,6 +13,8 @@ public sealed record NodeActorSettings
     public MarketDataSettings MarketData { get; init; } = MarketDataSettings.Default;
 
     public OrchestratorSettings Orchestrator { get; init; } = OrchestratorSettings.Default;
+
+    public RiskGateSettings Risk { get; init; } = RiskGateSettings.Default;
 
     public static NodeActorSettings Default { get; } = new();
 }

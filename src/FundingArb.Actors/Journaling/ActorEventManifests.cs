@@ -1,5 +1,6 @@
 using FundingArb.Actors.Orchestration;
 using FundingArb.Actors.Pairs;
+using FundingArb.Actors.Risk;
 
 namespace FundingArb.Actors.Journaling;
 
@@ -21,5 +22,7 @@ public static class ActorEventManifests
         KeyValuePair.Create(typeof(PairExitStarted), "pair-exit-started.v1"),
         KeyValuePair.Create(typeof(PairFundingReceived), "pair-funding-received.v1"),
         KeyValuePair.Create(typeof(PairClosed), "pair-closed.v1"),
+        KeyValuePair.Create(typeof(KillSwitchEngaged), "kill-switch-engaged.v1"),
+        KeyValuePair.Create(typeof(KillSwitchReleased), "kill-switch-released.v1"),
     ];
 }

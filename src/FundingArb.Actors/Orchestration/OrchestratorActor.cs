@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using FundingArb.Actors.Control;
 using FundingArb.Actors.Pairs;
+using FundingArb.Actors.Risk;
 using FundingArb.Kernel;
 using FundingArb.Kernel.Persistence;
 using FundingArb.Trading.Executors;
@@ -18,6 +19,7 @@ public sealed class OrchestratorActor : ReceivePersistentActor
 {
     private readonly IReadOnlyDictionary<VenueId, IActorRef> _gateways;
     private readonly IActorRef _marketData;
+    private readonly IActorRef _riskGate;
     private readonly OrchestratorSettings _settings;
     private readonly SortedDictionary<string, PairSpec> _registry = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IActorRef> _children = [];
@@ -25,14 +27,17 @@ public sealed class OrchestratorActor : ReceivePersistentActor
     private readonly Dictionary<string, int> _generations = [];
     private IActorRef? _controller;
     private bool _draining;
+    private RiskStatus? _risk;
 
-    public OrchestratorActor(IReadOnlyDictionary<VenueId, IActorRef> gateways, IActorRef marketData, OrchestratorSettings settings)
+    public OrchestratorActor(IReadOnlyDictionary<VenueId, IActorRef> gateways, IActorRef marketData, IActorRef riskGate, OrchestratorSettings settings)
     {
         ArgumentNullException.ThrowIfNull(gateways);
         ArgumentNullException.ThrowIfNull(marketData);
+        ArgumentNullException.ThrowIfNull(riskGate);
         ArgumentNullException.ThrowIfNull(settings);
         _gateways = gateways;
         _marketData = marketData;
+        _riskGate = riskGate;
         _settings = settings;
 
         Recover<RecoveryCompleted>(_ => StartAll());
@@ -43,6 +48,7 @@ public sealed class OrchestratorActor : ReceivePersistentActor
         Command<StopExecutor>(OnStop);
         Command<StoreExecutor>(OnStore);
         Command<StopNewPairs>(_ => DrainNewPairs());
+        Command<RiskStatus>(OnRiskStatus);
         Command<ExecutorUpdated>(OnUpdated);
         Command<Terminated>(OnTerminated);
         Command<Respawn>(m => Spawn(m.ExecutorId));
@@ -64,8 +70,21 @@ public sealed class OrchestratorActor : ReceivePersistentActor
 
     public override string PersistenceId => "orchestrator";
 
-    public static Props Props(IReadOnlyDictionary<VenueId, IActorRef> gateways, IActorRef marketData, OrchestratorSettings settings) =>
-        Kernel.Props.Create(() => new OrchestratorActor(gateways, marketData, settings));
+    public static Props Props(IReadOnlyDictionary<VenueId, IActorRef> gateways, IActorRef marketData, IActorRef riskGate, OrchestratorSettings settings) =>
+        Kernel.Props.Create(() => new OrchestratorActor(gateways, marketData, riskGate, settings));
+
+    protected override void PreStart()
+    {
+        Context.System.EventStream.Subscribe(Self, typeof(RiskStatus));
+        _riskGate.Tell(GetRiskStatus.Instance);
+        base.PreStart();
+    }
+
+    protected override void PostStop()
+    {
+        Context.System.EventStream.Unsubscribe(Self);
+        base.PostStop();
+    }
 
     protected override SupervisorStrategy SupervisorStrategy() =>
         new OneForOneStrategy(_settings.MaxRestarts, _settings.RestartWindow, _ => Directive.Restart);
@@ -116,6 +135,12 @@ public sealed class OrchestratorActor : ReceivePersistentActor
         if (_draining)
         {
             Sender.Tell(new CommandRejected("node", "is shutting down and takes no new pairs"));
+            return;
+        }
+
+        if (_risk is { NewPairsAllowed: false } risk)
+        {
+            Sender.Tell(new CommandRejected("risk", risk.Refusal!));
             return;
         }
 
@@ -224,6 +249,26 @@ public sealed class OrchestratorActor : ReceivePersistentActor
     {
         _reports[updated.Report.Spec.ExecutorId] = updated.Report;
         _controller?.Tell(updated);
+        _riskGate.Tell(updated);
+    }
+
+    // An engaged kill switch with CloseAll closes every pair that is not closed yet, once per engagement.
+    private void OnRiskStatus(RiskStatus status)
+    {
+        var closeNow = status is { KillSwitchEngaged: true, CloseAll: true } && _risk is not { KillSwitchEngaged: true, CloseAll: true };
+        _risk = status;
+        if (!closeNow)
+        {
+            return;
+        }
+
+        foreach (var (id, child) in _children)
+        {
+            if (!_reports.TryGetValue(id, out var report) || report.Phase != PairPhase.Closed)
+            {
+                child.Tell(new StopPair(KeepPosition: false));
+            }
+        }
     }
 
     private void OnTerminated(Terminated terminated)

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using FundingArb.Actors.Control;
 using FundingArb.Actors.Hosting;
 using FundingArb.Actors.Orchestration;
+using FundingArb.Actors.Risk;
 using FundingArb.Kernel.Configuration;
 using FundingArb.Venues.Scenarios;
 using Serilog.Events;
@@ -46,7 +47,11 @@ public static class NodeSettingsReader
             RecentEvents = Range(config, "dashboard.events", node.GetInt("dashboard.events"), 1, 10_000),
             Logging = ReadLogging(config, node.GetConfig("logging")),
             Simulation = simulation,
-            Actors = NodeActorSettings.Default with { Orchestrator = OrchestratorSettings.Default with { Strategy = strategy } },
+            Actors = NodeActorSettings.Default with
+            {
+                Orchestrator = OrchestratorSettings.Default with { Strategy = strategy },
+                Risk = RiskGateSettings.Read(config.GetConfig("fundingarb.risk")),
+            },
             Config = config,
         };
     }

@@ -52,6 +52,7 @@ public static class NodeApplication
         PositionEndpoints.Map(api);
         PerformanceEndpoints.Map(api);
         HealthEndpoints.Map(api);
+        RiskEndpoints.Map(api);
         DashboardEndpoints.MapData(api);
         app.MapOpenApi();
         return app;
