@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using FundingArb.Actors.Control;
+using FundingArb.Actors.Exposure;
 using FundingArb.Actors.Pairs;
 using FundingArb.Actors.Risk;
 using FundingArb.Kernel;
@@ -53,6 +54,7 @@ public sealed class OrchestratorActor : ReceivePersistentActor
         Command<Terminated>(OnTerminated);
         Command<Respawn>(m => Spawn(m.ExecutorId));
         Command<GetExecutors>(_ => Sender.Tell(new ExecutorsReport([.. _reports.Values])));
+        Command<GetPortfolio>(_ => Sender.Tell(new PortfolioReport(Portfolio.Of(_reports.Values))));
         Command<GetPerformance>(_ => Sender.Tell(new PerformanceReported(
             PerformanceReport.Build(_reports.Values.Select(r => r.ToExecutorInfo(_settings.ControllerId)), []))));
         Command<GetOpportunities>(m =>

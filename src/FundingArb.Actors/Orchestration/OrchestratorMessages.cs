@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using FundingArb.Actors.Exposure;
 using FundingArb.Actors.Pairs;
 using FundingArb.Trading.Executors;
 using FundingArb.Trading.Funding;
@@ -48,6 +49,13 @@ public sealed record GetPerformance
 }
 
 public sealed record PerformanceReported(PerformanceReport Report);
+
+public sealed record GetPortfolio
+{
+    public static GetPortfolio Instance { get; } = new();
+}
+
+public sealed record PortfolioReport(ImmutableArray<AssetExposure> Assets);
 
 public sealed record GetOpportunities
 {

@@ -1,4 +1,6 @@
+using FundingArb.Actors.Orchestration;
 using FundingArb.Actors.Pairs;
+using FundingArb.Kernel;
 using FundingArb.Node.Dashboard;
 using FundingArb.Node.Hosting;
 
@@ -8,7 +10,8 @@ namespace FundingArb.Node.Api;
 /// difference (zero when they agree; otherwise a manual order or a position the node does not manage).
 public sealed record PositionSyncView(string Venue, string Symbol, decimal VenueSize, decimal TrackedSize, decimal Difference);
 
-/// /api/v1/positions: every open position at every venue, one by venue and instrument, and a sync against the venues.
+/// /api/v1/positions: every open position at every venue, one by venue and instrument, and a sync against the venues;
+/// /api/v1/portfolio: the pairs' net exposure per asset across venues.
 public static class PositionEndpoints
 {
     public static void Map(RouteGroupBuilder api)
@@ -20,6 +23,9 @@ public static class PositionEndpoints
             (await AllAsync(node, ct).ConfigureAwait(false)).FirstOrDefault(p => p.Venue == venue && p.Symbol == symbol) is { } position
                 ? Results.Ok(position)
                 : Problems.NotFound("position", $"{venue}/{symbol}"));
+
+        api.MapGet("/portfolio", async (NodeRuntime node, CancellationToken ct) =>
+            Results.Ok((await node.Actors.Orchestrator.Ask<PortfolioReport>(GetPortfolio.Instance, node.AskTimeout, ct).ConfigureAwait(false)).Assets));
 
         api.MapPost("/positions/sync", async (NodeRuntime node, CancellationToken ct) =>
         {

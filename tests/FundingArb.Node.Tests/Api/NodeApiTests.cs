@@ -95,6 +95,11 @@ public sealed class NodeApiTests(ApiNodeFixture fixture) : TestKit, IClassFixtur
         Assert.Contains(("alpha", "Buy"), venues);
         Assert.Contains(("beta", "Sell"), venues);
 
+        var btc = (await GetJsonAsync("/api/v1/portfolio")).EnumerateArray().Single(a => a.GetProperty("asset").GetString() == "BTC");
+        Assert.True(btc.GetProperty("long_quantity").GetDecimal() > 0m);
+        Assert.Equal(0m, btc.GetProperty("net_quantity").GetDecimal());
+        Assert.Equal(["alpha", "beta"], btc.GetProperty("venues").EnumerateArray().Select(v => v.GetProperty("venue").GetString()));
+
         var stop = await _writer.PostAsJsonAsync($"/api/v1/executors/{id}/stop", new { keep_position = true });
         Assert.Equal(HttpStatusCode.Accepted, stop.StatusCode);
         await AwaitAssertAsync(async () =>
