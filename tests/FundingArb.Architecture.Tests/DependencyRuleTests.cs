@@ -12,7 +12,8 @@ public sealed class DependencyRuleTests
         ["FundingArb.Trading"] = [],
         ["FundingArb.Persistence.Sql"] = ["FundingArb.Kernel"],
         ["FundingArb.Actors"] = ["FundingArb.Kernel", "FundingArb.Trading", "FundingArb.Venues"],
-        ["FundingArb.Node"] = ["FundingArb.Actors", "FundingArb.Kernel", "FundingArb.Persistence.Sql", "FundingArb.Trading", "FundingArb.Venues"],
+        // src/FundingArb.Node builds the `fundingarb` executable.
+        ["fundingarb"] = ["FundingArb.Actors", "FundingArb.Kernel", "FundingArb.Persistence.Sql", "FundingArb.Trading", "FundingArb.Venues"],
         // Kernel for its HOCON parser only (scenario files); Venues uses no actors.
         ["FundingArb.Venues"] = ["FundingArb.Kernel", "FundingArb.Trading"],
     };
