@@ -205,6 +205,9 @@ public sealed class OrchestratorActor : ReceivePersistentActor
         _registry[spec.ExecutorId] = spec;
         var baseId = PairSpec.BaseId(spec.Asset, spec.LongVenue, spec.ShortVenue);
         _generations[baseId] = _generations.GetValueOrDefault(baseId) + 1;
+
+        // Before the executor exists, so a host's log enrichment knows the pair before its first line.
+        Context.System.EventStream.Publish(registered);
     }
 
     private void OnStop(StopExecutor stop)

@@ -419,7 +419,44 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
     private void Record(object @event)
     {
         _state.Apply(@event);
+        Log(@event);
         Context.Parent.Tell(new ExecutorUpdated(Report()));
+    }
+
+    // What an operator reads in the node's log: every phase change at Info, fills and funding at Debug. The node
+    // adds the pair's symbol and venues to each line from the actor's path.
+    private void Log(object @event)
+    {
+        var log = Context.GetLogger();
+        switch (@event)
+        {
+            case PairEntryStarted e:
+                log.Info("{ExecutorId}: entry started, {Size} base per leg at {LongPrice} / {ShortPrice}, spread {SpreadPerDay} per day",
+                    _spec.ExecutorId, e.Size, e.LongPrice, e.ShortPrice, e.EntrySpreadPerDay);
+                break;
+            case PairOpened:
+                log.Info("{ExecutorId}: both legs filled, hedged", _spec.ExecutorId);
+                break;
+            case PairCompletionStarted e:
+                log.Info("{ExecutorId}: completing the entry: {Reason}", _spec.ExecutorId, e.Reason);
+                break;
+            case PairRollbackStarted e:
+                log.Info("{ExecutorId}: rolling back: {Reason}", _spec.ExecutorId, e.Reason);
+                break;
+            case PairExitStarted e:
+                log.Info("{ExecutorId}: exit {CloseType}: {Reason}", _spec.ExecutorId, e.CloseType, e.Reason);
+                break;
+            case PairClosed e:
+                log.Info("{ExecutorId}: closed {CloseType}: {Reason}; net PnL {NetPnlQuote} {Quote}", _spec.ExecutorId, e.CloseType, e.Reason,
+                    Report().NetPnlQuote, _spec.Quote);
+                break;
+            case PairLegFilled e:
+                log.Debug("{ExecutorId}: {Leg} filled {Quantity} at {Price} on {Venue}", _spec.ExecutorId, e.Leg, e.Quantity, e.Price, e.Venue);
+                break;
+            case PairFundingReceived e:
+                log.Debug("{ExecutorId}: funding {Amount} on {Venue} at rate {Rate}", _spec.ExecutorId, e.Amount, e.Venue, e.Rate);
+                break;
+        }
     }
 
     private void SubscribeFunding()

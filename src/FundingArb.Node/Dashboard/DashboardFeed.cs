@@ -6,7 +6,6 @@ using FundingArb.Actors.Tracking;
 using FundingArb.Trading.Analytics;
 using FundingArb.Node.Api;
 using FundingArb.Node.Hosting;
-using FundingArb.Node.Logging;
 using FundingArb.Trading.Executors;
 using FundingArb.Trading.Funding;
 using FundingArb.Venues;
@@ -23,7 +22,6 @@ namespace FundingArb.Node.Dashboard;
 public sealed class DashboardFeed : BackgroundService
 {
     private readonly NodeRuntime _runtime;
-    private readonly PairLogContext _pairs;
     private readonly Serilog.ILogger _log;
     private readonly ExecutionTracker _tracker = new();
     private readonly LinkedList<PairEventView> _events = [];
@@ -35,10 +33,9 @@ public sealed class DashboardFeed : BackgroundService
     private DashboardSnapshot? _latest;
     private string? _latestJson;
 
-    public DashboardFeed(NodeRuntime runtime, PairLogContext pairs, Serilog.ILogger serilog)
+    public DashboardFeed(NodeRuntime runtime, Serilog.ILogger serilog)
     {
         _runtime = runtime;
-        _pairs = pairs;
         _log = serilog.ForContext<DashboardFeed>();
     }
 
@@ -105,7 +102,6 @@ public sealed class DashboardFeed : BackgroundService
     public async Task<DashboardSnapshot> BuildAsync(CancellationToken cancellationToken)
     {
         var reports = await _runtime.GetExecutorsAsync(cancellationToken).ConfigureAwait(false);
-        _pairs.Update(reports.Select(r => r.Spec));
         var opportunities = await _runtime.GetOpportunitiesAsync(cancellationToken).ConfigureAwait(false);
         var venues = await Task.WhenAll(_runtime.Venues.Select(v => VenueViewAsync(v, cancellationToken))).ConfigureAwait(false);
         var positions = await Task.WhenAll(_runtime.Venues.Select(v => PositionsAsync(v, cancellationToken))).ConfigureAwait(false);

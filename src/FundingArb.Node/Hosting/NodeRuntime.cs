@@ -71,7 +71,9 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
         Venues = _venueStore.Open(_settings.Simulation, Clock);
         _saver = new VenueStateSaver(Venues, _venueStore, _settings.VenueSaveInterval, _log);
         _system = ActorSystem.Create("fundingarb", SystemConfig(), Clock);
-        _system.EventStream.Subscribe(_system.ActorOf(KernelLogForwarder.Props(_serilog, _pairs), "log-forwarder"), typeof(Kernel.LogEvent));
+        var forwarder = _system.ActorOf(KernelLogForwarder.Props(_serilog, _pairs), "log-forwarder");
+        _system.EventStream.Subscribe(forwarder, typeof(Kernel.LogEvent));
+        _system.EventStream.Subscribe(forwarder, typeof(ExecutorRegistered));
         var registry = new EventManifestRegistry();
         foreach (var (type, manifest) in ActorEventManifests.All)
         {

@@ -6,7 +6,7 @@ using Serilog.Core.Enrichers;
 namespace FundingArb.Node.Logging;
 
 /// The pairs the node runs, by executor id, so that a log line from an executor or one of its order actors carries
-/// the executor id, symbol and venues; refreshed from the orchestrator's reports.
+/// the executor id, symbol and venues; learnt from the orchestrator's registrations (ExecutorRegistered).
 public sealed class PairLogContext
 {
     public const string ExecutorIdProperty = "ExecutorId";
@@ -17,10 +17,10 @@ public sealed class PairLogContext
     private const string OrchestratorSegment = "/user/orchestrator/";
     private ImmutableDictionary<string, PairSpec> _pairs = ImmutableDictionary<string, PairSpec>.Empty.WithComparers(StringComparer.Ordinal);
 
-    public void Update(IEnumerable<PairSpec> pairs)
+    public void Add(PairSpec pair)
     {
-        ArgumentNullException.ThrowIfNull(pairs);
-        Volatile.Write(ref _pairs, pairs.ToImmutableDictionary(p => p.ExecutorId, StringComparer.Ordinal));
+        ArgumentNullException.ThrowIfNull(pair);
+        ImmutableInterlocked.AddOrUpdate(ref _pairs, pair.ExecutorId, pair, (_, _) => pair);
     }
 
     /// The enrichers of the pair an actor path belongs to (none for other actors).

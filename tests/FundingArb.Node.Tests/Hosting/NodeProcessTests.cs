@@ -28,6 +28,7 @@ public sealed class NodeProcessTests : TestKit
 
             Assert.Equal(0, await node.WaitForExitAsync(TimeSpan.FromSeconds(60)));
             Assert.Contains("journal flushed and venue state saved", node.Output, StringComparison.Ordinal);
+            AssertPairLinesCarryThePair(open);
         }
 
         await using (var node = NodeProcess.Start(_data, speed: 60))
@@ -126,6 +127,19 @@ public sealed class NodeProcessTests : TestKit
             .Where(p => p.GetProperty("phase").GetString() != "Closed").ToList();
         Assert.Equal(active.Count, active.Select(p => p.GetProperty("asset").GetString()).Distinct().Count());
         Assert.All(active, p => Assert.InRange(p.GetProperty("fees_quote").GetDecimal(), 0m, p.GetProperty("size_quote").GetDecimal() * 2m * 0.0006m));
+    }
+
+    private void AssertPairLinesCarryThePair(string executorId)
+    {
+        var lines = Directory.GetFiles(Path.Combine(_data, "logs"), "*.json").SelectMany(File.ReadAllLines)
+            .Select(line => JsonDocument.Parse(line).RootElement)
+            .Where(e => e.GetProperty("RenderedMessage").GetString()!.StartsWith($"\"{executorId}\": both legs filled", StringComparison.Ordinal))
+            .ToList();
+        var properties = Assert.Single(lines).GetProperty("Properties");
+        Assert.Equal(executorId, properties.GetProperty("ExecutorId").GetString());
+        Assert.Matches("^[A-Z]+/USD[TC]$", properties.GetProperty("Symbol").GetString());
+        Assert.StartsWith("alpha:", properties.GetProperty("LongVenue").GetString(), StringComparison.Ordinal);
+        Assert.Contains(":", properties.GetProperty("ShortVenue").GetString(), StringComparison.Ordinal);
     }
 
     private async Task AssertNoDuplicateOrdersAsync(NodeProcess node)

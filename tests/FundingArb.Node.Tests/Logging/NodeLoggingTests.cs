@@ -1,3 +1,4 @@
+using FundingArb.Actors.Orchestration;
 using FundingArb.Actors.Pairs;
 using FundingArb.Kernel;
 using FundingArb.Kernel.TestKit;
@@ -39,11 +40,10 @@ public sealed class NodeLoggingTests : TestKit
     [Fact]
     public async Task Kernel_log_lines_from_a_pair_carry_its_executor_id_symbol_and_venues()
     {
-        var pairs = new PairLogContext();
-        pairs.Update([new PairSpec("pair-BTC-alpha-beta-1", "BTC", "alpha", "BTCUSDT", "beta", "BTCUSDT", "USDT", 1000m)]);
         var sink = new CapturingSink();
         using var logger = new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(sink).CreateLogger();
-        var forwarder = Sys.ActorOf(KernelLogForwarder.Props(logger, pairs), "forwarder");
+        var forwarder = Sys.ActorOf(KernelLogForwarder.Props(logger, new PairLogContext()), "forwarder");
+        forwarder.Tell(new ExecutorRegistered(new PairSpec("pair-BTC-alpha-beta-1", "BTC", "alpha", "BTCUSDT", "beta", "BTCUSDT", "USDT", 1000m)));
 
         forwarder.Tell(new KernelLogEvent(KernelLogLevel.Warning, default, "fundingarb://fundingarb/user/orchestrator/pair-BTC-alpha-beta-1/entry-long-1",
             null, "{Leg} retrying after {Error}", [ "entry-long", "timeout" ], null));
