@@ -26,7 +26,7 @@ public static class ExecutorEndpoints
     {
         ArgumentNullException.ThrowIfNull(api);
         api.MapGet("/executors", async (NodeRuntime node, CancellationToken ct) =>
-            Results.Ok((await node.GetExecutorsAsync(ct).ConfigureAwait(false)).Select(DashboardFeed.PairOf)));
+            Results.Ok((await node.GetExecutorsAsync(ct).ConfigureAwait(false)).Select(SnapshotViews.PairOf)));
 
         api.MapGet("/executors/{id}", async (string id, NodeRuntime node, CancellationToken ct) =>
         {
@@ -43,7 +43,7 @@ public static class ExecutorEndpoints
                     JsonSerializer.SerializeToElement(envelope.Event, envelope.Event.GetType(), ApiJson.Options)));
             }
 
-            return Results.Ok(new ExecutorDetail(DashboardFeed.PairOf(report), events));
+            return Results.Ok(new ExecutorDetail(SnapshotViews.PairOf(report), events));
         });
 
         api.MapPost("/executors", async (CreateExecutorRequest? body, NodeRuntime node, CancellationToken ct) =>

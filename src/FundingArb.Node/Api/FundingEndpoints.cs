@@ -12,7 +12,7 @@ public static class FundingEndpoints
     {
         ArgumentNullException.ThrowIfNull(api);
         api.MapGet("/funding/rates", async (NodeRuntime node, CancellationToken ct) =>
-            Results.Ok(await Task.WhenAll(node.Venues.Select(v => DashboardFeed.VenueViewAsync(v, ct))).ConfigureAwait(false)));
+            Results.Ok(await Task.WhenAll(node.Venues.Select(v => SnapshotViews.VenueAsync(v, ct))).ConfigureAwait(false)));
 
         api.MapGet("/funding/opportunities", async (NodeRuntime node, CancellationToken ct) =>
         {
@@ -20,7 +20,7 @@ public static class FundingEndpoints
             var horizonDays = (decimal)node.Settings.Actors.Orchestrator.Strategy.Horizon.TotalDays;
             return Results.Ok(new OpportunitiesResponse(report.At, [.. report.Opportunities
                 .OrderByDescending(o => o.NetEdge)
-                .Select(o => DashboardFeed.OpportunityOf(o, horizonDays))]));
+                .Select(o => SnapshotViews.OpportunityOf(o, horizonDays))]));
         });
     }
 }

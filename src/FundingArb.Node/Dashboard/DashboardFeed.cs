@@ -3,14 +3,10 @@ using System.Text.Json;
 using System.Threading.Channels;
 using FundingArb.Actors.Pairs;
 using FundingArb.Actors.Tracking;
-using FundingArb.Trading.Analytics;
 using FundingArb.Node.Api;
 using FundingArb.Node.Hosting;
+using FundingArb.Trading.Analytics;
 using FundingArb.Trading.Executors;
-using FundingArb.Trading.Funding;
-using FundingArb.Venues;
-using FundingArb.Venues.Errors;
-using FundingArb.Venues.Simulation;
 
 namespace FundingArb.Node.Dashboard;
 
@@ -103,11 +99,11 @@ public sealed class DashboardFeed : BackgroundService
     {
         var reports = await _runtime.GetExecutorsAsync(cancellationToken).ConfigureAwait(false);
         var opportunities = await _runtime.GetOpportunitiesAsync(cancellationToken).ConfigureAwait(false);
-        var venues = await Task.WhenAll(_runtime.Venues.Select(v => VenueViewAsync(v, cancellationToken))).ConfigureAwait(false);
-        var positions = await Task.WhenAll(_runtime.Venues.Select(v => PositionsAsync(v, cancellationToken))).ConfigureAwait(false);
+        var venues = await Task.WhenAll(_runtime.Venues.Select(v => SnapshotViews.VenueAsync(v, cancellationToken))).ConfigureAwait(false);
+        var positions = await Task.WhenAll(_runtime.Venues.Select(v => SnapshotViews.PositionsAsync(v, cancellationToken))).ConfigureAwait(false);
         var allPositions = positions.SelectMany(p => p).OrderBy(p => p.Venue, StringComparer.Ordinal).ThenBy(p => p.Symbol, StringComparer.Ordinal).ToImmutableArray();
         var horizonDays = (decimal)_runtime.Settings.Actors.Orchestrator.Strategy.Horizon.TotalDays;
-        var pairs = reports.Select(PairOf).ToImmutableArray();
+        var pairs = reports.Select(SnapshotViews.PairOf).ToImmutableArray();
         lock (_events)
         {
             return new DashboardSnapshot(
@@ -117,7 +113,7 @@ public sealed class DashboardFeed : BackgroundService
                 [.. venues],
                 [.. opportunities.Opportunities
                     .OrderByDescending(o => o.NetEdge)
-                    .Select(o => OpportunityOf(o, horizonDays))],
+                    .Select(o => SnapshotViews.OpportunityOf(o, horizonDays))],
                 pairs,
                 allPositions,
                 [.. allPositions.GroupBy(p => p.Asset, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -245,53 +241,4 @@ public sealed class DashboardFeed : BackgroundService
         PairClosed e => new PairEventView(e.At, executorId, e.CloseType == CloseType.RolledBack ? "rolled_back" : "closed", e.Reason, ApiNames.Of(e.CloseType)),
         _ => null,
     };
-
-    public static OpportunityView OpportunityOf(FundingOpportunity o, decimal horizonDays)
-    {
-        ArgumentNullException.ThrowIfNull(o);
-        return new OpportunityView(o.Asset.Code, o.LongVenue.Value, o.ShortVenue.Value, horizonDays == 0m ? o.SpreadPerDay : o.NetEdge / horizonDays,
-            o.SpreadPerDay, o.AnnualizedSpread);
-    }
-
-    public static PairView PairOf(PairReport r) => new(
-        r.Spec.ExecutorId, r.Spec.Asset, r.Spec.LongVenue, r.Spec.LongSymbol, r.Spec.ShortVenue, r.Spec.ShortSymbol, r.Phase.ToString(), ApiNames.Of(r.Status),
-        r.CloseType is { } closeType ? ApiNames.Of(closeType) : null, r.CloseReason, r.OpenedAt, r.ClosedAt, r.Spec.SizeQuote, r.LongQuantity, r.ShortQuantity,
-        r.ClientOrderIds.Length, r.FundingQuote, r.FeesQuote, r.TradePnlQuote, r.NetPnlQuote);
-
-    public static async Task<VenueView> VenueViewAsync(SimulatedVenue venue, CancellationToken cancellationToken)
-    {
-        var instruments = await venue.GetInstrumentsAsync(cancellationToken).ConfigureAwait(false);
-        var connected = true;
-        var markets = ImmutableArray.CreateBuilder<MarketView>();
-        foreach (var instrument in instruments)
-        {
-            FundingInfo funding;
-            try
-            {
-                funding = await venue.GetFundingAsync(instrument.Symbol, cancellationToken).ConfigureAwait(false);
-            }
-            catch (VenueException)
-            {
-                connected = false;
-                funding = venue.Funding(instrument.Symbol);
-            }
-
-            markets.Add(new MarketView(instrument.Symbol.Value, instrument.Base.Code, instrument.Quote.Code, venue.Mid(instrument.Symbol), funding.Rate.Rate,
-                funding.Rate.PerDay, funding.Interval.TotalHours, funding.NextFundingTime));
-        }
-
-        return new VenueView(venue.Id.Value, connected, markets.ToImmutable());
-    }
-
-    public static async Task<ImmutableArray<PositionView>> PositionsAsync(SimulatedVenue venue, CancellationToken cancellationToken)
-    {
-        var instruments = (await venue.GetInstrumentsAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(i => i.Symbol);
-        return [.. venue.Positions.Where(p => p.NetQuantity != 0m).Select(p =>
-        {
-            var symbol = p.Key.Symbol;
-            var mid = venue.Mid(symbol);
-            return new PositionView(venue.Id.Value, symbol.Value, instruments[symbol].Base.Code, p.NetQuantity, p.NetQuantity * mid,
-                p.UnrealizedPnl(mid), p.FundingPnl);
-        })];
-    }
 }
