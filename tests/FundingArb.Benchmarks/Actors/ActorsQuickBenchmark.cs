@@ -1,3 +1,4 @@
+using FundingArb.Actors.Orders;
 using FundingArb.Benchmarks.Quick;
 
 namespace FundingArb.Benchmarks.Actors;
@@ -27,6 +28,15 @@ internal sealed class ActorsQuickBenchmark : IQuickBenchmark
         yield return new QuickFigure("decision: CreateExecutor -> both PlaceOrderAsync, median", Median(create), "us", Median(create) / Median(direct), "< 100 us");
         yield return new QuickFigure("decision: CreateExecutor -> both PlaceOrderAsync, p99", P99(create), "us", Target: "< 1000 us");
 
+        var (market, _) = DecisionLatencyScenario.FromCreateExecutorAsync(warmup: 200, samples: 1_000, ExecutionMode.MarketOnly).GetAwaiter().GetResult();
+        Array.Sort(market);
+        yield return new QuickFigure("decision: the same path in market-only mode, median", Median(market), "us");
+        yield return new QuickFigure("decision: the same path in market-only mode, p99", P99(market), "us");
+
+        var oneThread = DecisionLatencyScenario.FromCreateExecutorOneThread(warmup: 200, samples: 1_000);
+        Array.Sort(oneThread);
+        yield return new QuickFigure("decision: the same path on one thread, median", Median(oneThread), "us", Median(oneThread) / Median(direct));
+
         var scan = DecisionLatencyScenario.FromScanAsync(warmup: 200, samples: 1_000).GetAwaiter().GetResult();
         Array.Sort(scan);
         yield return new QuickFigure("decision: scan tick -> both PlaceOrderAsync, median", Median(scan), "us", Median(scan) / Median(direct), "< 100 us");
@@ -36,6 +46,7 @@ internal sealed class ActorsQuickBenchmark : IQuickBenchmark
         var times = cycles.CycleMilliseconds.Skip(1).Order().ToArray();
         yield return new QuickFigure("funding cycle, 1,000 pairs (2,000 payments), median", Median(times), "ms", Target: "< 50 ms");
         yield return new QuickFigure("funding cycle, 1,000 pairs, slowest of 5", times[^1], "ms");
+        yield return new QuickFigure("  until orchestrator and risk gate took every report, median", Median(cycles.CaughtUpMilliseconds.Skip(1).ToArray()), "ms");
         yield return new QuickFigure("heap per open pair (node and venues)", (cycles.HeapWithPairs - cycles.HeapBeforePairs) / 1_000.0 / FundingCycleScenario.Pairs, "KB");
         yield return new QuickFigure("heap with 1,000 open pairs", cycles.HeapWithPairs / 1_048_576.0, "MB");
         yield return new QuickFigure("heap after 6 funding cycles", cycles.HeapAfterCycles / 1_048_576.0, "MB", Target: "steady");

@@ -56,12 +56,13 @@ internal sealed class BenchNode : IAsyncDisposable
         return new BenchNode(clock, venues, system, node, journal, recorder, system.ActorOf(Props.Create(() => new SinkActor()), "sink"));
     }
 
-    /// The node's actors on a new system over existing venues: what a process restart does.
+    /// The node's actors on a new system over existing venues (what a process restart does), on the thread pool
+    /// unless another dispatcher is given.
     public static (ActorSystem System, FundingArbNode Node, PlacementRecorder Recorder) StartSystem(VirtualClock clock, ImmutableArray<SimulatedVenue> venues,
-        NodeActorSettings settings, CountingJournal journal)
+        NodeActorSettings settings, CountingJournal journal, MessageDispatcher? dispatcher = null)
     {
         var recorder = new PlacementRecorder();
-        var system = ActorSystem.Create("bench-actors", s_quiet, clock, MessageDispatcher.ThreadPool);
+        var system = ActorSystem.Create("bench-actors", s_quiet, clock, dispatcher ?? MessageDispatcher.ThreadPool);
         var persistence = KernelPersistence.Get(system);
         persistence.RegisterJournal(persistence.DefaultJournalPluginId, () => journal);
         var node = FundingArbNode.Start(system, venues.Select(v => (IVenue)new TimedVenue(v, recorder)), settings);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FundingArb.Actors.Markets;
+using FundingArb.Actors.Orchestration;
 using FundingArb.Actors.Orders;
 using FundingArb.Actors.Pairs;
 using FundingArb.Kernel;
@@ -29,9 +30,11 @@ internal static class DecisionLatencyScenario
 {
     public const int Assets = 10;
 
-    public static async Task<(double[] Actors, double[] Direct)> FromCreateExecutorAsync(int warmup, int samples)
+    /// The create path in the given execution mode: limit-with-fallback (the default) fetches each leg's touch
+    /// before placing post-only; market-only places at once (and the pair opens, so the stop closes it at market).
+    public static async Task<(double[] Actors, double[] Direct)> FromCreateExecutorAsync(int warmup, int samples, ExecutionMode mode = ExecutionMode.LimitWithFallback)
     {
-        await using var node = await BenchNode.StartAsync(PairWorld.Scenario(Assets), PairWorld.Settings(controller: false, ExecutionMode.LimitWithFallback),
+        await using var node = await BenchNode.StartAsync(PairWorld.Scenario(Assets), PairWorld.Settings(controller: false, mode),
             new CountingJournal(new MemoryJournal())).ConfigureAwait(false);
         var direct = new DirectDecision(node.Venues);
         var generations = new int[Assets];
@@ -43,7 +46,7 @@ internal static class DecisionLatencyScenario
             var placed = node.Recorder.Arm(placements: 2);
             var start = Stopwatch.GetTimestamp();
             node.Node.Orchestrator.Tell(PairWorld.Create(asset), node.Sink);
-            var end = await placed.WaitAsync(BenchNode.Deadline, TimeProvider.System).ConfigureAwait(false);
+            var end = await WaitPlacedAsync(node, placed, i).ConfigureAwait(false);
             await node.CloseAsync($"pair-{PairWorld.Asset(asset)}-{PairWorld.LongVenue}-{PairWorld.ShortVenue}-{++generations[asset]}", i).ConfigureAwait(false);
             var baseline = await direct.RunAsync(asset).ConfigureAwait(false);
             if (i >= warmup)
@@ -54,6 +57,62 @@ internal static class DecisionLatencyScenario
         }
 
         return ([.. actorSamples], [.. directSamples]);
+    }
+
+    /// The create path with every actor run on this thread (DeterministicDispatcher), one after the other: the
+    /// work of the path without the thread pool's hand-offs between actors.
+    public static double[] FromCreateExecutorOneThread(int warmup, int samples)
+    {
+        var scenario = PairWorld.Scenario(Assets);
+        var clock = new VirtualClock(scenario.Start);
+        var venues = scenario.CreateVenues(clock);
+        var dispatcher = new DeterministicDispatcher();
+        var journal = new CountingJournal(new MemoryJournal());
+        var (system, node, recorder) = BenchNode.StartSystem(clock, venues, PairWorld.Settings(controller: false, ExecutionMode.LimitWithFallback), journal,
+            dispatcher);
+        try
+        {
+            dispatcher.RunUntilIdle();
+            var generations = new int[Assets];
+            var actorSamples = new List<double>();
+            for (var i = 0; i < warmup + samples; i++)
+            {
+                var asset = i % Assets;
+                var placed = recorder.Arm(placements: 2);
+                var start = Stopwatch.GetTimestamp();
+                node.Orchestrator.Tell(PairWorld.Create(asset), ActorRefs.NoSender);
+                while (!placed.IsCompleted && dispatcher.RunUntilIdle(1) > 0)
+                {
+                }
+
+                var end = placed.IsCompleted ? placed.Result : throw new InvalidOperationException($"sample {i}: the entry orders were not placed");
+                dispatcher.RunUntilIdle();
+                var id = $"pair-{PairWorld.Asset(asset)}-{PairWorld.LongVenue}-{PairWorld.ShortVenue}-{++generations[asset]}";
+                node.Orchestrator.Tell(new StopExecutor(id, KeepPosition: false), ActorRefs.NoSender);
+                dispatcher.RunUntilIdle();
+                node.Orchestrator.Tell(new StoreExecutor(id), ActorRefs.NoSender);
+                dispatcher.RunUntilIdle();
+                if (journal.Count<PairClosed>() != i + 1)
+                {
+                    throw new InvalidOperationException($"sample {i}: {id} did not close");
+                }
+
+                if (i >= warmup)
+                {
+                    actorSamples.Add(Stopwatch.GetElapsedTime(start, end).TotalMicroseconds);
+                }
+            }
+
+            return [.. actorSamples];
+        }
+        finally
+        {
+            dispatcher.RunUntilCompleted(system.Terminate());
+            foreach (var venue in venues)
+            {
+                venue.Dispose();
+            }
+        }
     }
 
     public static async Task<double[]> FromScanAsync(int warmup, int samples)
@@ -82,6 +141,21 @@ internal static class DecisionLatencyScenario
         }
 
         return [.. actorSamples];
+    }
+
+    private static async Task<long> WaitPlacedAsync(BenchNode node, Task<long> placed, int sample)
+    {
+        try
+        {
+            return await placed.WaitAsync(BenchNode.Deadline, TimeProvider.System).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            var executors = await node.Node.Orchestrator.Ask<ExecutorsReport>(GetExecutors.Instance, BenchNode.Deadline).ConfigureAwait(false);
+            var states = string.Join(", ", executors.Executors.Where(e => e.Phase != PairPhase.Closed).Select(e => $"{e.Spec.ExecutorId} {e.Phase}"));
+            throw new TimeoutException($"sample {sample}: the entry orders were not placed within {BenchNode.Deadline}; not closed: {states}; " +
+                $"intents {node.Journal.Count<PairOrderIntended>()}, entries {node.Journal.Count<PairEntryStarted>()}, closed {node.Journal.Count<PairClosed>()}");
+        }
     }
 
     /// Returns once market data holds quotes fetched at the clock's present.

@@ -1,6 +1,9 @@
 using System.Diagnostics;
+using FundingArb.Actors.Orchestration;
 using FundingArb.Actors.Orders;
 using FundingArb.Actors.Pairs;
+using FundingArb.Actors.Risk;
+using FundingArb.Kernel;
 
 namespace FundingArb.Benchmarks.Actors;
 
@@ -16,7 +19,10 @@ internal static class FundingCycleScenario
 {
     public const int Pairs = 1_000;
 
-    public sealed record Result(double[] CycleMilliseconds, long HeapBeforePairs, long HeapWithPairs, long HeapAfterCycles, long PaymentsPerCycle);
+    /// CaughtUpMilliseconds: from the same start until the orchestrator and then the risk gate have answered a
+    /// question asked once the last event was stored, i.e. until both have taken every report the cycle produced.
+    public sealed record Result(double[] CycleMilliseconds, double[] CaughtUpMilliseconds, long HeapBeforePairs, long HeapWithPairs, long HeapAfterCycles,
+        long PaymentsPerCycle);
 
     public static async Task<Result> RunAsync(int cycles)
     {
@@ -37,6 +43,7 @@ internal static class FundingCycleScenario
 
         const long PaymentsPerCycle = 2 * Pairs;
         var times = new double[cycles];
+        var caughtUp = new double[cycles];
         for (var cycle = 1; cycle <= cycles; cycle++)
         {
             node.Recorder.ArmFunding();
@@ -44,6 +51,9 @@ internal static class FundingCycleScenario
             node.Clock.AdvanceTo(PairWorld.Start + (TimeSpan.FromHours(8) * cycle));
             var end = await settled.WaitAsync(BenchNode.Deadline, TimeProvider.System).ConfigureAwait(false);
             times[cycle - 1] = Stopwatch.GetElapsedTime(node.Recorder.FundingAt, end).TotalMilliseconds;
+            await node.Node.Orchestrator.Ask<ExecutorsReport>(GetExecutors.Instance, BenchNode.Deadline).ConfigureAwait(false);
+            await node.Node.RiskGate.Ask<RiskStatus>(GetRiskStatus.Instance, BenchNode.Deadline).ConfigureAwait(false);
+            caughtUp[cycle - 1] = Stopwatch.GetElapsedTime(node.Recorder.FundingAt).TotalMilliseconds;
         }
 
         var heapAfter = Heap();
@@ -52,7 +62,7 @@ internal static class FundingCycleScenario
             throw new InvalidOperationException($"expected {PaymentsPerCycle * cycles} funding events, the journal took {journal.Count<PairFundingReceived>()}");
         }
 
-        return new Result(times, heapBefore, heapWithPairs, heapAfter, PaymentsPerCycle);
+        return new Result(times, caughtUp, heapBefore, heapWithPairs, heapAfter, PaymentsPerCycle);
     }
 
     private static long Heap()

@@ -5,6 +5,7 @@ using FundingArb.Actors.Hosting;
 using FundingArb.Actors.Markets;
 using FundingArb.Actors.Orchestration;
 using FundingArb.Actors.Orders;
+using FundingArb.Actors.Risk;
 using FundingArb.Actors.Venues;
 using FundingArb.Venues.Scenarios;
 
@@ -61,9 +62,11 @@ internal static class PairWorld
     /// is opened wide, because virtual time stands still while a figure runs and the bucket would stall after its
     /// burst. Without the controller, market data refreshes once a year, so that no refresh competes with the
     /// measured path (executors read the quotes fetched at start); with it, every 5 s as by default, since the
-    /// controller refuses quotes older than 15 min.
+    /// controller refuses quotes older than 15 min. The risk gate is off: these figures hold 1,000 pairs at once
+    /// and pay fees on thousands of round trips, beyond its default 20 pairs and 500 of daily loss.
     public static NodeActorSettings Settings(bool controller, ExecutionMode mode) => NodeActorSettings.Default with
     {
+        Risk = new RiskGateSettings { DailyLossLimit = null, MaxOpenPairs = null },
         Gateway = VenueGatewaySettings.Default with { RequestsPerSecond = 1_000_000_000m, Burst = 1_000_000 },
         MarketData = controller ? MarketDataSettings.Default : MarketDataSettings.Default with { RefreshInterval = TimeSpan.FromDays(365) },
         Orchestrator = OrchestratorSettings.Default with
