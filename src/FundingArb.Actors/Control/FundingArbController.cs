@@ -75,6 +75,7 @@ public sealed class FundingArbController : ReceiveActor, IWithTimers
         }
 
         _opportunities = [.. opportunities.OrderByDescending(o => o.NetEdge).ThenBy(o => o.Asset.Code, StringComparer.Ordinal)];
+        Context.Parent.Tell(new OpportunitiesUpdated(_opportunities));
         Propose(markets, snapshot.At);
     }
 

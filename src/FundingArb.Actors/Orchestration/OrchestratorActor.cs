@@ -50,6 +50,7 @@ public sealed class OrchestratorActor : ReceivePersistentActor
         Command<StoreExecutor>(OnStore);
         Command<StopNewPairs>(_ => DrainNewPairs());
         Command<RiskStatus>(OnRiskStatus);
+        Command<OpportunitiesUpdated>(OnOpportunities);
         Command<ExecutorUpdated>(OnUpdated);
         Command<Terminated>(OnTerminated);
         Command<Respawn>(m => Spawn(m.ExecutorId));
@@ -255,6 +256,23 @@ public sealed class OrchestratorActor : ReceivePersistentActor
         _reports[updated.Report.Spec.ExecutorId] = updated.Report;
         _controller?.Tell(updated);
         _riskGate.Tell(updated);
+    }
+
+    // Each open pair hears of the best direction for its asset when that direction is another one: switching is
+    // the better-opportunity rule's call, made inside the executor with its own spread.
+    private void OnOpportunities(OpportunitiesUpdated updated)
+    {
+        foreach (var (id, child) in _children)
+        {
+            if (!_reports.TryGetValue(id, out var report) || report.Phase != PairPhase.Open)
+            {
+                continue;
+            }
+
+            var best = updated.Opportunities.FirstOrDefault(o => o.Asset.Code == report.Spec.Asset);
+            var other = best is not null && (best.LongVenue.Value != report.Spec.LongVenue || best.ShortVenue.Value != report.Spec.ShortVenue);
+            child.Tell(new AlternativeOpportunity(other ? best!.NetEdge : null));
+        }
     }
 
     // An engaged kill switch with CloseAll closes every pair that is not closed yet, once per engagement.

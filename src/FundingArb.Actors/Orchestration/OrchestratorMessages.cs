@@ -57,6 +57,9 @@ public sealed record GetPortfolio
 
 public sealed record PortfolioReport(ImmutableArray<AssetExposure> Assets);
 
+/// From the controller after every scan: the best direction per asset by net edge over the horizon.
+public sealed record OpportunitiesUpdated(ImmutableArray<FundingOpportunity> Opportunities);
+
 public sealed record GetOpportunities
 {
     public static GetOpportunities Instance { get; } = new();

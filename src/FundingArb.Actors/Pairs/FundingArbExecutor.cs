@@ -33,6 +33,7 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
     private MarketQuote? _long;
     private MarketQuote? _short;
     private bool _resumed;
+    private decimal? _alternativeNetEdge;
     private int _spawned;
 
     public FundingArbExecutor(PairSpec spec, IReadOnlyDictionary<VenueId, IActorRef> gateways, IActorRef marketData, FundingArbSettings settings)
@@ -60,6 +61,7 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
         Command<RetryLegs>(_ => Progress());
         Command<FundingSettled>(OnFunding);
         Command<StopPair>(OnStop);
+        Command<AlternativeOpportunity>(m => _alternativeNetEdge = m.NetEdge);
         Command<GetPairReport>(_ => Sender.Tell(new ExecutorUpdated(Report())));
     }
 
@@ -382,7 +384,7 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
         var exitFees = (longNotional * _settings.FeesOf(_spec.LongVenue).TakerRate) + (shortNotional * _settings.FeesOf(_spec.ShortVenue).TakerRate);
         var spread = _short.Funding.Rate.PerDay - _long.Funding.Rate.PerDay;
         var snapshot = new FundingPairSnapshot(_state.EntrySpreadPerDay, spread, legs, _state.FundingQuote, exitFees,
-            Math.Max(longNotional, shortNotional), openedAt, Now);
+            Math.Max(longNotional, shortNotional), openedAt, Now, _alternativeNetEdge);
         var decision = _exitRules.Evaluate(snapshot);
         if (decision.ShouldExit)
         {
