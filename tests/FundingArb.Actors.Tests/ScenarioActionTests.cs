@@ -36,6 +36,18 @@ public sealed class ScenarioActionTests
     }
 
     [Fact]
+    public void Store_ForgetsAClosedExecutor_AndIsRefusedForARunningOne()
+    {
+        var result = Run(WithActions(TwoVenueScenario.Create(strategy: "cooldown = 1d"),
+            (TimeSpan.FromHours(1), "executors store pair-BTC-alpha-beta-1"),
+            (TimeSpan.FromHours(2), "executors stop pair-BTC-alpha-beta-1"),
+            (TimeSpan.FromHours(3), "executors store pair-BTC-alpha-beta-1")));
+
+        Assert.Empty(result.Executors);
+        Assert.All(result.Venues.SelectMany(v => v.Positions), p => Assert.Equal(0m, p.NetQuantity));
+    }
+
+    [Fact]
     public void Controller_AfterAnExit_WaitsOutTheCooldownThenEntersAgain()
     {
         // Beta's rate flips at 3h (funding-flip exit) and recovers at 4h; the cooldown is 2h.

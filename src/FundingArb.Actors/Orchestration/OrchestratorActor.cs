@@ -241,6 +241,7 @@ public sealed class OrchestratorActor : ReceivePersistentActor
         Persist(new ExecutorStored(store.ExecutorId), e =>
         {
             _registry.Remove(e.ExecutorId);
+            _reports.Remove(e.ExecutorId);
             if (_children.Remove(e.ExecutorId, out var child))
             {
                 Context.Unwatch(child);

@@ -16,6 +16,8 @@ public sealed class RiskGate : ReceivePersistentActor
     private readonly Dictionary<string, PairReport> _reports = new(StringComparer.Ordinal);
     private readonly Dictionary<string, decimal> _dayStart = new(StringComparer.Ordinal);
     private DateOnly _day;
+    private decimal _dailyPnl;
+    private int _activePairs;
     private KillSwitchEngaged? _killSwitch;
     private RiskStatus? _published;
 
@@ -61,6 +63,7 @@ public sealed class RiskGate : ReceivePersistentActor
 
     private DateTimeOffset Now => Context.System.TimeProvider.GetUtcNow();
 
+    // Kept as running sums so that an update costs the same with ten pairs or ten thousand.
     private void Track(PairReport report)
     {
         var today = DateOnly.FromDateTime(report.At.UtcDateTime);
@@ -68,25 +71,38 @@ public sealed class RiskGate : ReceivePersistentActor
         {
             _day = today;
             _dayStart.Clear();
-            foreach (var (id, known) in _reports)
+            foreach (var (knownId, known) in _reports)
             {
-                _dayStart[id] = known.NetPnlQuote;
+                _dayStart[knownId] = known.NetPnlQuote;
             }
+
+            _dailyPnl = 0m;
         }
 
-        _dayStart.TryAdd(report.Spec.ExecutorId, 0m);
-        _reports[report.Spec.ExecutorId] = report;
+        var id = report.Spec.ExecutorId;
+        _dayStart.TryAdd(id, 0m);
+        if (_reports.TryGetValue(id, out var previous))
+        {
+            _dailyPnl -= previous.NetPnlQuote;
+            _activePairs -= previous.Phase != PairPhase.Closed ? 1 : 0;
+        }
+        else
+        {
+            _dailyPnl -= _dayStart[id];
+        }
+
+        _dailyPnl += report.NetPnlQuote;
+        _activePairs += report.Phase != PairPhase.Closed ? 1 : 0;
+        _reports[id] = report;
     }
 
     private RiskStatus Status()
     {
-        var daily = _reports.Values.Sum(r => r.NetPnlQuote - _dayStart.GetValueOrDefault(r.Spec.ExecutorId));
-        var open = _reports.Values.Count(r => r.Phase != PairPhase.Closed);
         var refusal = _killSwitch is { } engaged ? $"the kill switch is engaged: {engaged.Reason}"
-            : _settings.DailyLossLimit is { } limit && -daily >= limit ? $"today's loss {-daily:0.##} has reached the limit {limit}"
-            : _settings.MaxOpenPairs is { } max && open >= max ? $"{open} pairs are active, the limit is {max}"
+            : _settings.DailyLossLimit is { } limit && -_dailyPnl >= limit ? $"today's loss {-_dailyPnl:0.##} has reached the limit {limit}"
+            : _settings.MaxOpenPairs is { } max && _activePairs >= max ? $"{_activePairs} pairs are active, the limit is {max}"
             : null;
-        return new RiskStatus(_killSwitch is not null, _killSwitch?.Reason, _killSwitch?.CloseAll ?? false, daily, _settings.DailyLossLimit, open,
+        return new RiskStatus(_killSwitch is not null, _killSwitch?.Reason, _killSwitch?.CloseAll ?? false, _dailyPnl, _settings.DailyLossLimit, _activePairs,
             _settings.MaxOpenPairs, refusal, Now);
     }
 
