@@ -78,8 +78,12 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
 
     private void OnRecovered()
     {
-        _marketData.Tell(new SubscribeMarket(_spec.LongVenueId, _spec.LongSymbolId));
-        _marketData.Tell(new SubscribeMarket(_spec.ShortVenueId, _spec.ShortSymbolId));
+        if (_state.Phase != PairPhase.Closed)
+        {
+            _marketData.Tell(new SubscribeMarket(_spec.LongVenueId, _spec.LongSymbolId));
+            _marketData.Tell(new SubscribeMarket(_spec.ShortVenueId, _spec.ShortSymbolId));
+        }
+
         if (_state.Phase is not (PairPhase.New or PairPhase.Closed))
         {
             SubscribeFunding();
@@ -422,6 +426,15 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
     {
         _state.Apply(@event);
         Log(@event);
+        if (@event is PairClosed)
+        {
+            // A closed pair decides nothing more: market updates and funding settlements would only cost.
+            _marketData.Tell(new UnsubscribeMarket(_spec.LongVenueId, _spec.LongSymbolId));
+            _marketData.Tell(new UnsubscribeMarket(_spec.ShortVenueId, _spec.ShortSymbolId));
+            _gateways[_spec.LongVenueId].Tell(new UnsubscribeFunding(_spec.LongSymbolId));
+            _gateways[_spec.ShortVenueId].Tell(new UnsubscribeFunding(_spec.ShortSymbolId));
+        }
+
         Context.Parent.Tell(new ExecutorUpdated(Report()));
     }
 
