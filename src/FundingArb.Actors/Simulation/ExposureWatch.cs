@@ -12,6 +12,7 @@ internal sealed class ExposureWatch
     private readonly IReadOnlyList<SimulatedVenue> _venues;
     private readonly Dictionary<(VenueId, Symbol), Asset> _assets = [];
     private readonly Dictionary<Asset, decimal> _tolerance = [];
+    private readonly Dictionary<Asset, (decimal Base, SimulatedVenue PricedBy, Symbol Symbol)> _net = [];
     private decimal _max;
     private TimeSpan _longest;
     private DateTimeOffset? _unhedgedSince;
@@ -27,20 +28,31 @@ internal sealed class ExposureWatch
         }
     }
 
+    // Called after every instant at which an actor ran, so it reuses one table and asks a venue for a mid only for
+    // an asset that is actually unhedged (the first venue listing the asset prices it, as before).
     public void Sample(DateTimeOffset now)
     {
-        var net = new Dictionary<Asset, (decimal Base, decimal Mid)>();
+        _net.Clear();
         foreach (var venue in _venues)
         {
             foreach (var position in venue.Positions)
             {
                 var asset = _assets[(position.Key.Venue, position.Key.Symbol)];
-                var (size, mid) = net.GetValueOrDefault(asset);
-                net[asset] = (size + position.NetQuantity, mid == 0m ? venue.Mid(position.Key.Symbol) : mid);
+                _net[asset] = _net.TryGetValue(asset, out var known)
+                    ? known with { Base = known.Base + position.NetQuantity }
+                    : (position.NetQuantity, venue, position.Key.Symbol);
             }
         }
 
-        _last = net.Where(p => Math.Abs(p.Value.Base) >= _tolerance[p.Key]).Sum(p => Math.Abs(p.Value.Base) * p.Value.Mid);
+        _last = 0m;
+        foreach (var (asset, (size, venue, symbol)) in _net)
+        {
+            if (Math.Abs(size) >= _tolerance[asset])
+            {
+                _last += Math.Abs(size) * venue.Mid(symbol);
+            }
+        }
+
         _max = Math.Max(_max, _last);
         if (_last > 0m)
         {
