@@ -32,6 +32,7 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
     private ActorSystem? _system;
     private FundingArbNode? _node;
     private VenueStateSaver? _saver;
+    private FileStream? _dataLock;
     private int _stopped;
 
     public NodeRuntime(NodeSettings settings, Serilog.ILogger serilog, PairLogContext pairs)
@@ -65,6 +66,7 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(_settings.DataDirectory);
+        _dataLock = LockDataDirectory();
         Clock = _settings.Speed == 1.0
             ? TimeProvider.System
             : new ScaledTimeProvider(TimeProvider.System, _venueStore.LastSavedAt(_settings.Simulation.Venues) ?? TimeProvider.System.GetUtcNow(), _settings.Speed);
@@ -121,11 +123,20 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
         }
 
         _log.Information("Node {Node} stopped; journal flushed and venue state saved", _settings.Name);
+        if (_dataLock is not null)
+        {
+            await _dataLock.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
         await StopAsync(CancellationToken.None).ConfigureAwait(false);
+        if (_dataLock is not null)
+        {
+            await _dataLock.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (_system is not null)
         {
             await _system.DisposeAsync().ConfigureAwait(false);
@@ -168,6 +179,21 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
         }
 
         _log.Warning("Shutdown deadline reached with pairs still entering or exiting; they resume from the journal on the next start");
+    }
+
+    // Two nodes on one data folder would interleave their journal writes and overwrite each other's venues; the
+    // operating system releases the lock when the process dies, so a kill -9 does not leave it behind.
+    private FileStream LockDataDirectory()
+    {
+        var path = Path.Combine(_settings.DataDirectory, "node.lock");
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException busy)
+        {
+            throw new InvalidOperationException($"{_settings.DataDirectory} is in use by another node (it holds {path}).", busy);
+        }
     }
 
     private Config SystemConfig()

@@ -69,6 +69,17 @@ public sealed class NodeProcessTests : TestKit
     }
 
     [Fact]
+    public async Task A_second_node_on_the_same_data_folder_is_refused()
+    {
+        await using var first = await RunningNode.StartInProcessAsync(dataDirectory: _data);
+
+        var second = await Assert.ThrowsAsync<InvalidOperationException>(() => RunningNode.StartInProcessAsync(dataDirectory: _data));
+
+        Assert.Contains("in use by another node", second.Message, StringComparison.Ordinal);
+        Assert.True(first.Runtime.IsReady);
+    }
+
+    [Fact]
     public async Task A_bad_configuration_stops_the_node_with_the_key_and_exit_code_1()
     {
         var file = Path.Combine(_data, "bad.conf");

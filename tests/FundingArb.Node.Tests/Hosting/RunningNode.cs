@@ -89,7 +89,16 @@ public sealed class RunningNode : IAsyncDisposable
     {
         var settings = LoadSettings(speed, dataDirectory ?? NewDataDirectory(), overrides);
         var app = NodeApplication.Create(settings, testServer ? b => b.WebHost.UseTestServer() : null);
-        await app.StartAsync().ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync().ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
         var address = testServer
             ? "http://localhost"
             : app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
