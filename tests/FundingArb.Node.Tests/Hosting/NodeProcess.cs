@@ -56,6 +56,7 @@ public sealed class NodeProcess : IAsyncDisposable
         start.Environment["CONFIG_FORCE_fundingarb_node_http_port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["CONFIG_FORCE_fundingarb_node_http_api__token"] = RunningNode.Token;
         start.Environment["CONFIG_FORCE_fundingarb_node_shutdown__deadline"] = "10s";
+        start.Environment[RunningNode.EntryTimeout.Key] = RunningNode.EntryTimeout.Value;
         return new NodeProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"), new Uri($"http://127.0.0.1:{port}"));
     }
 

@@ -15,6 +15,10 @@ public sealed class RunningNode : IAsyncDisposable
 {
     public const string Token = "test-token-0123456789abcdef";
 
+    /// At 60x a one-minute entry deadline is one second of real time, which a loaded test machine can miss (the pair
+    /// then rolls back and cools down); ten minutes of market time is ten real seconds.
+    public static readonly KeyValuePair<string, string> EntryTimeout = new("CONFIG_FORCE_strategy_funding__arb_entry__timeout", "10m");
+
     private readonly bool _ownsData;
 
     private RunningNode(WebApplication app, NodeSettings settings, Uri baseAddress, bool ownsData)
@@ -64,6 +68,7 @@ public sealed class RunningNode : IAsyncDisposable
             ["CONFIG_FORCE_fundingarb_node_http_api__token"] = Token,
             ["CONFIG_FORCE_fundingarb_node_logging_console__level"] = "Warning",
             ["CONFIG_FORCE_fundingarb_node_shutdown__deadline"] = "5s",
+            [EntryTimeout.Key] = EntryTimeout.Value,
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
         {
