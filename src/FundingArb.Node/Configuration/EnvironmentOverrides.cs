@@ -21,7 +21,7 @@ public static class EnvironmentOverrides
         {
             if (entry.Key is string name && name.StartsWith(Prefix, StringComparison.Ordinal) && name.Length > Prefix.Length)
             {
-                text.Append(PathOf(name[Prefix.Length..])).Append(" = ").Append(Quote(entry.Value as string ?? "")).Append('\n');
+                text.Append(PathOf(name[Prefix.Length..])).Append(" = ").Append(HoconText.Quote(entry.Value as string ?? "")).Append('\n');
             }
         }
 
@@ -69,8 +69,6 @@ public static class EnvironmentOverrides
         }
 
         keys.Add(key.ToString());
-        return string.Join('.', keys.Select(Quote));
+        return string.Join('.', keys.Select(HoconText.Quote));
     }
-
-    private static string Quote(string text) => "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 }

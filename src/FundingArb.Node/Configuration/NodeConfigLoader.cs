@@ -62,7 +62,7 @@ public static class NodeConfigLoader
 
         if (options.DataDirectory is { } data)
         {
-            lines.Add($"fundingarb.node.data-dir = \"{data.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"");
+            lines.Add($"fundingarb.node.data-dir = {HoconText.Quote(data)}");
         }
 
         return lines.Count == 0

@@ -198,12 +198,12 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
 
     private Config SystemConfig()
     {
-        var connection = $"Data Source={_settings.DatabasePath}";
+        var connection = HoconText.Quote($"Data Source={_settings.DatabasePath}");
         var node = ConfigurationFactory.ParseString($$"""
             fundingarb {
               stdout-loglevel = OFF
-              persistence.journal.sqlite.connection-string = "{{connection}}"
-              persistence.snapshot-store.sqlite.connection-string = "{{connection}}"
+              persistence.journal.sqlite.connection-string = {{connection}}
+              persistence.snapshot-store.sqlite.connection-string = {{connection}}
             }
             """);
         return node.WithFallback(_settings.Config);

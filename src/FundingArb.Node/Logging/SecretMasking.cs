@@ -60,7 +60,7 @@ public sealed class SecretMasking : ILogEventEnricher
     private LogEventPropertyValue MaskValue(LogEventPropertyValue value) => value switch
     {
         ScalarValue { Value: string text } when MaskText(text) is var masked && masked != text => new ScalarValue(masked),
-        SequenceValue sequence => Rebuilt(sequence.Elements, elements => new SequenceValue(elements), value),
+        SequenceValue sequence => SequenceMasked(sequence),
         StructureValue structure => StructureMasked(structure),
         DictionaryValue dictionary => new DictionaryValue(dictionary.Elements.Select(p => new KeyValuePair<ScalarValue, LogEventPropertyValue>(p.Key, MaskValue(p.Value)))),
         _ => value,
@@ -76,10 +76,9 @@ public sealed class SecretMasking : ILogEventEnricher
             : new StructureValue(properties, structure.TypeTag);
     }
 
-    private LogEventPropertyValue Rebuilt(IReadOnlyList<LogEventPropertyValue> elements, Func<IEnumerable<LogEventPropertyValue>, LogEventPropertyValue> build,
-        LogEventPropertyValue original)
+    private SequenceValue SequenceMasked(SequenceValue sequence)
     {
-        var masked = elements.Select(MaskValue).ToArray();
-        return masked.Zip(elements).All(p => ReferenceEquals(p.First, p.Second)) ? original : build(masked);
+        var elements = sequence.Elements.Select(MaskValue).ToArray();
+        return elements.Zip(sequence.Elements).All(p => ReferenceEquals(p.First, p.Second)) ? sequence : new SequenceValue(elements);
     }
 }
