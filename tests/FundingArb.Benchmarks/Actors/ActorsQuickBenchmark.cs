@@ -24,29 +24,29 @@ internal sealed class ActorsQuickBenchmark : IQuickBenchmark
         var (create, direct) = DecisionLatencyScenario.FromCreateExecutorAsync(warmup: 200, samples: 1_000).GetAwaiter().GetResult();
         Array.Sort(create);
         Array.Sort(direct);
-        yield return new QuickFigure("decision: direct venue calls, median (baseline)", Median(direct), "us");
-        yield return new QuickFigure("decision: CreateExecutor -> both PlaceOrderAsync, median", Median(create), "us", Median(create) / Median(direct), "< 100 us");
+        yield return new QuickFigure("decision: direct venue calls, median (baseline)", Samples.Median(direct), "us");
+        yield return new QuickFigure("decision: CreateExecutor -> both PlaceOrderAsync, median", Samples.Median(create), "us", Samples.Median(create) / Samples.Median(direct), "< 100 us");
         yield return new QuickFigure("decision: CreateExecutor -> both PlaceOrderAsync, p99", P99(create), "us", Target: "< 1000 us");
 
         var (market, _) = DecisionLatencyScenario.FromCreateExecutorAsync(warmup: 200, samples: 1_000, ExecutionMode.MarketOnly).GetAwaiter().GetResult();
         Array.Sort(market);
-        yield return new QuickFigure("decision: the same path in market-only mode, median", Median(market), "us");
+        yield return new QuickFigure("decision: the same path in market-only mode, median", Samples.Median(market), "us");
         yield return new QuickFigure("decision: the same path in market-only mode, p99", P99(market), "us");
 
         var oneThread = DecisionLatencyScenario.FromCreateExecutorOneThread(warmup: 200, samples: 1_000);
         Array.Sort(oneThread);
-        yield return new QuickFigure("decision: the same path on one thread, median", Median(oneThread), "us", Median(oneThread) / Median(direct));
+        yield return new QuickFigure("decision: the same path on one thread, median", Samples.Median(oneThread), "us", Samples.Median(oneThread) / Samples.Median(direct));
 
         var scan = DecisionLatencyScenario.FromScanAsync(warmup: 200, samples: 1_000).GetAwaiter().GetResult();
         Array.Sort(scan);
-        yield return new QuickFigure("decision: scan tick -> both PlaceOrderAsync, median", Median(scan), "us", Median(scan) / Median(direct), "< 100 us");
+        yield return new QuickFigure("decision: scan tick -> both PlaceOrderAsync, median", Samples.Median(scan), "us", Samples.Median(scan) / Samples.Median(direct), "< 100 us");
         yield return new QuickFigure("decision: scan tick -> both PlaceOrderAsync, p99", P99(scan), "us", Target: "< 1000 us");
 
         var cycles = FundingCycleScenario.RunAsync(cycles: 6).GetAwaiter().GetResult();
         var times = cycles.CycleMilliseconds.Skip(1).Order().ToArray();
-        yield return new QuickFigure("funding cycle, 1,000 pairs (2,000 payments), median", Median(times), "ms", Target: "< 50 ms");
+        yield return new QuickFigure("funding cycle, 1,000 pairs (2,000 payments), median", Samples.Median(times), "ms", Target: "< 50 ms");
         yield return new QuickFigure("funding cycle, 1,000 pairs, slowest of 5", times[^1], "ms");
-        yield return new QuickFigure("  until orchestrator and risk gate took every report, median", Median(cycles.CaughtUpMilliseconds.Skip(1).ToArray()), "ms");
+        yield return new QuickFigure("  until orchestrator and risk gate took every report, median", Samples.Median(cycles.CaughtUpMilliseconds.Skip(1).ToArray()), "ms");
         yield return new QuickFigure("heap per open pair (node and venues)", (cycles.HeapWithPairs - cycles.HeapBeforePairs) / 1_000.0 / FundingCycleScenario.Pairs, "KB");
         yield return new QuickFigure("heap with 1,000 open pairs", cycles.HeapWithPairs / 1_048_576.0, "MB");
         yield return new QuickFigure("heap after 6 funding cycles", cycles.HeapAfterCycles / 1_048_576.0, "MB", Target: "steady");
@@ -63,9 +63,9 @@ internal sealed class ActorsQuickBenchmark : IQuickBenchmark
             folds.Add(ExecutorRecoveryScenario.ReadAsync(seeded, fold: true).GetAwaiter().GetResult().Milliseconds);
         }
 
-        yield return new QuickFigure("journal read, 1,000 x 200 events, no actors (baseline)", Median(reads), "ms");
-        yield return new QuickFigure("journal read and fold into PairState, no actors", Median(folds), "ms");
-        yield return new QuickFigure("node restart, 1,000 executors x 200 events", Median(recoveries), "ms", Median(recoveries) / Median(reads), "< 2000 ms");
+        yield return new QuickFigure("journal read, 1,000 x 200 events, no actors (baseline)", Samples.Median(reads), "ms");
+        yield return new QuickFigure("journal read and fold into PairState, no actors", Samples.Median(folds), "ms");
+        yield return new QuickFigure("node restart, 1,000 executors x 200 events", Samples.Median(recoveries), "ms", Samples.Median(recoveries) / Samples.Median(reads), "< 2000 ms");
 
         var full = Environment.GetCommandLineArgs().Contains("--full");
         var days = full ? MonthDays : QuickDays;
@@ -82,12 +82,6 @@ internal sealed class ActorsQuickBenchmark : IQuickBenchmark
         {
             yield return new QuickFigure("scenario, 30 d", elapsed.TotalSeconds, "s", Target: "< 60 s");
         }
-    }
-
-    private static double Median(IReadOnlyList<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted[sorted.Length / 2];
     }
 
     private static double P99(double[] sorted) => sorted[(int)(sorted.Length * 0.99)];

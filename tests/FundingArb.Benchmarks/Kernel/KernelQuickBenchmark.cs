@@ -70,7 +70,7 @@ internal sealed class KernelQuickBenchmark : IQuickBenchmark
             baselineRates.Add(messages / await TimeAsync(baseline).ConfigureAwait(false));
         }
 
-        return (Median(actorRates), Median(baselineRates));
+        return (Samples.Median(actorRates), Samples.Median(baselineRates));
     }
 
     private static async Task<double> TimeAsync(Func<Task> run)
@@ -78,11 +78,5 @@ internal sealed class KernelQuickBenchmark : IQuickBenchmark
         var start = Stopwatch.GetTimestamp();
         await run().ConfigureAwait(false);
         return Stopwatch.GetElapsedTime(start).TotalSeconds;
-    }
-
-    private static double Median(List<double> values)
-    {
-        values.Sort();
-        return values[values.Count / 2];
     }
 }

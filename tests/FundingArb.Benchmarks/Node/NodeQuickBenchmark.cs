@@ -45,8 +45,8 @@ internal sealed class NodeQuickBenchmark : IQuickBenchmark
             withJournal.Add(await StartAsync(Copy(seeded), 50));
         }
 
-        figures.Add(new QuickFigure("start to dashboard served, 10,000 events recovered", Median(withJournal), "ms", Median(withJournal) / Median(baseline), "< 3000 ms"));
-        figures.Add(new QuickFigure("start to dashboard served, empty journal (baseline)", Median(baseline), "ms"));
+        figures.Add(new QuickFigure("start to dashboard served, 10,000 events recovered", Samples.Median(withJournal), "ms", Samples.Median(withJournal) / Samples.Median(baseline), "< 3000 ms"));
+        figures.Add(new QuickFigure("start to dashboard served, empty journal (baseline)", Samples.Median(baseline), "ms"));
 
         var thousand = Temporary();
         await NodeJournalSeed.WriteAsync(thousand, executors: 1_000, eventsPerExecutor: 16, host.Log);
@@ -198,8 +198,6 @@ internal sealed class NodeQuickBenchmark : IQuickBenchmark
 
         return copy;
     }
-
-    private static double Median(List<double> values) => Percentile(values, 0.5);
 
     private static double Percentile(List<double> values, double fraction)
     {

@@ -56,9 +56,9 @@ internal sealed class PersistenceQuickBenchmark : IQuickBenchmark
             group.Add(await PersistScenario.PersistGroupAsync(system, name, GroupActors, eventsPerActor, $"group{round}-").ConfigureAwait(false));
         }
 
-        var ratio = Median([.. group.Select((rate, round) => rate / raw[round])]);
-        figures.Add(new QuickFigure($"{name}: raw multi-row insert, batches of 100", Median(raw), "events/s"));
-        figures.Add(new QuickFigure($"{name}: Persist, 100 actors x 1 in flight", Median(group), "events/s", ratio, ">= 0.6 of raw"));
+        var ratio = Samples.Median([.. group.Select((rate, round) => rate / raw[round])]);
+        figures.Add(new QuickFigure($"{name}: raw multi-row insert, batches of 100", Samples.Median(raw), "events/s"));
+        figures.Add(new QuickFigure($"{name}: Persist, 100 actors x 1 in flight", Samples.Median(group), "events/s", ratio, ">= 0.6 of raw"));
 
         var latency = await PersistScenario.PersistLatencyAsync(system, name, latencyEvents, "latency").ConfigureAwait(false);
         figures.Add(new QuickFigure($"{name}: Persist latency, 1 actor, median", latency[latency.Length / 2], "us"));
@@ -71,7 +71,7 @@ internal sealed class PersistenceQuickBenchmark : IQuickBenchmark
             recoveries.Add(10_000 / await RecoveryScenario.RecoverAsync(system, name, "recover", 1).ConfigureAwait(false));
         }
 
-        var recoveryRate = Median(recoveries);
+        var recoveryRate = Samples.Median(recoveries);
         figures.Add(new QuickFigure($"{name}: recovery, 1 actor x 10,000 events", recoveryRate, "events/s", Target: $">= {recoveryTarget:N0}"));
 
         await RecoveryScenario.SeedAsync(target, system.Log, "storm-", 1_000, 100).ConfigureAwait(false);
@@ -79,11 +79,5 @@ internal sealed class PersistenceQuickBenchmark : IQuickBenchmark
         figures.Add(new QuickFigure($"{name}: recovery, 1,000 actors x 100 events at once", storm * 1_000, "ms"));
         figures.Add(new QuickFigure($"{name}: recovery storm rate", 100_000 / storm, "events/s"));
         return figures;
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[sorted.Count / 2];
     }
 }
