@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using FundingArb.Trading.Funding;
 using FundingArb.Trading.Instruments;
 using FundingArb.Trading.Orders;
 using FundingArb.Trading.Positions;
@@ -51,6 +52,10 @@ public interface IVenue
 
     /// Wallet, equity and margin per collateral asset.
     ValueTask<ImmutableArray<VenueBalance>> GetBalancesAsync(CancellationToken cancellationToken);
+
+    /// Funding settled on this account's Symbol position at or after Since, oldest first (ccxt's fetchFundingHistory):
+    /// how a reader that missed FundingSettled events on the user stream finds them again.
+    ValueTask<ImmutableArray<FundingPayment>> GetFundingHistoryAsync(Symbol symbol, DateTimeOffset since, CancellationToken cancellationToken);
 
     /// Order updates, fills (with fee and maker/taker), funding payments and liquidations, in venue order.
     IAsyncEnumerable<UserEvent> StreamUserEventsAsync(CancellationToken cancellationToken);

@@ -37,6 +37,33 @@ public sealed class ScenarioSimulationTests
     }
 
     [Fact]
+    public void StreamDown_AcrossSettlements_FundingIsFoundInTheVenuesHistoryAfterReconnecting()
+    {
+        var result = Run(TwoVenueScenario.Create(faults: "{ at = 179m, venue = beta, kind = disconnect, duration = 122m }"));
+
+        var pair = Assert.Single(result.Executors);
+        var start = new DateTimeOffset(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
+        var settledWhileDown = result.Venues.Single(v => v.Id.Value == "beta").FundingPayments
+            .Count(p => p.At > start.AddMinutes(179) && p.At < start.AddMinutes(301));
+        Assert.Equal(3, settledWhileDown);
+        var paid = result.Venues.SelectMany(v => v.FundingPayments).Sum(p => p.Amount);
+        Assert.Equal(paid, pair.FundingQuote);
+    }
+
+    [Fact]
+    public void NodeDown_AcrossSettlements_RecoversTheFundingItMissedFromTheVenues()
+    {
+        var result = Run(TwoVenueScenario.Create(faults: "{ at = 150m, kind = crash-and-restart, down = 200m }"));
+
+        var pair = Assert.Single(result.Executors);
+        var start = new DateTimeOffset(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
+        var settledWhileDown = result.Venues.SelectMany(v => v.FundingPayments).Count(p => p.At > start.AddMinutes(150) && p.At < start.AddMinutes(350));
+        Assert.Equal(3, settledWhileDown);
+        Assert.Equal((1, PairPhase.Open), (result.Recoveries, pair.Phase));
+        Assert.Equal(result.Venues.SelectMany(v => v.FundingPayments).Sum(p => p.Amount), pair.FundingQuote);
+    }
+
+    [Fact]
     public void SameScenarioAndSeed_TwoRuns_GiveByteIdenticalReports()
     {
         var first = ScenarioReport.ToJson(Run(TwoVenueScenario.Create(faults: "{ at = 3h, venue = beta, kind = disconnect, duration = 2m }")));

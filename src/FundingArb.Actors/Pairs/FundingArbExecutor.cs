@@ -7,6 +7,7 @@ using FundingArb.Kernel;
 using FundingArb.Kernel.Persistence;
 using FundingArb.Trading.Barriers;
 using FundingArb.Trading.Executors;
+using FundingArb.Trading.Funding;
 using FundingArb.Trading.Instruments;
 using FundingArb.Trading.Orders;
 using FundingArb.Trading.Positions;
@@ -60,6 +61,10 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
         Command<EntryDeadline>(_ => OnEntryDeadline());
         Command<RetryLegs>(_ => Progress());
         Command<FundingSettled>(OnFunding);
+        Command<UserStreamResumed>(m => ReconcileFunding(m.Venue));
+        Command<FundingHistoryFetched>(OnFundingHistory);
+        Command<FundingHistoryFailed>(OnFundingHistoryFailed);
+        Command<FundingReconcileDue>(m => ReconcileFunding(m.Venue));
         Command<StopPair>(OnStop);
         Command<AlternativeOpportunity>(m => _alternativeNetEdge = m.NetEdge);
         Command<GetPairReport>(_ => Sender.Tell(new ExecutorUpdated(Report())));
@@ -87,6 +92,8 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
         if (_state.Phase is not (PairPhase.New or PairPhase.Closed))
         {
             SubscribeFunding();
+            ReconcileFunding(_spec.LongVenueId);
+            ReconcileFunding(_spec.ShortVenueId);
         }
 
         Context.Parent.Tell(new ExecutorUpdated(Report()));
@@ -361,9 +368,39 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
         Progress();
     }
 
-    private void OnFunding(FundingSettled settled)
+    private void OnFunding(FundingSettled settled) => RecordFunding(settled.Payment);
+
+    /// Asks the venue for the funding it settled since the entry began: after a restart (a payment may have reached
+    /// the venue's wallet but not our journal) and after the user stream was down (the venue does not replay it).
+    private void ReconcileFunding(VenueId venue)
     {
-        var payment = settled.Payment;
+        if (_state.Phase is PairPhase.New or PairPhase.Closed || _state.EntryStartedAt is not { } since)
+        {
+            return;
+        }
+
+        var symbol = venue == _spec.LongVenueId ? _spec.LongSymbolId : _spec.ShortSymbolId;
+        _gateways[venue].Tell(new FetchFundingHistory(symbol, since));
+    }
+
+    private void OnFundingHistory(FundingHistoryFetched fetched)
+    {
+        foreach (var payment in fetched.Payments)
+        {
+            RecordFunding(payment);
+        }
+    }
+
+    private void OnFundingHistoryFailed(FundingHistoryFailed failed)
+    {
+        Context.GetLogger().Warning("{ExecutorId}: funding history of {Venue} unavailable ({Error}); asking again in {Backoff}",
+            _spec.ExecutorId, failed.Venue, failed.Error.Message, _settings.Orders.RetryBackoff);
+        Timers.StartSingleTimer(new FundingReconcileDue(failed.Venue), new FundingReconcileDue(failed.Venue), _settings.Orders.RetryBackoff);
+    }
+
+    /// Journals a payment on one of our legs once, whether it came from the stream or from the venue's history.
+    private void RecordFunding(FundingPayment payment)
+    {
         var ours = (payment.Venue == _spec.LongVenueId && payment.Symbol == _spec.LongSymbolId && payment.Side == PositionSide.Long)
             || (payment.Venue == _spec.ShortVenueId && payment.Symbol == _spec.ShortSymbolId && payment.Side == PositionSide.Short);
         if (!ours || _state.HasSeenFunding(payment.Venue.Value, payment.At) || _state.Phase is PairPhase.New or PairPhase.Closed)
@@ -534,4 +571,6 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
     {
         public static RetryLegs Instance { get; } = new();
     }
+
+    private sealed record FundingReconcileDue(VenueId Venue);
 }

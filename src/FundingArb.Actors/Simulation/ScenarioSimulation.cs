@@ -17,7 +17,8 @@ namespace FundingArb.Actors.Simulation;
 // run every actor that has work on this thread (DeterministicDispatcher) until none has. Venues complete requests
 // and streams on the clock's thread and the journal answers synchronously, so the same scenario and seed give
 // the same interleaving, and the same report, on every run. A crash-and-restart fault terminates the actor
-// system at its instant and starts a new one on the same journal; the venues keep running, as real ones would.
+// system at its instant and starts a new one on the same journal, at once or after the fault's down time; the
+// venues keep running, as real ones would.
 
 /// Runs a scenario against simulated venues with the real actors and a journal, on virtual time.
 public sealed class ScenarioSimulation
@@ -80,10 +81,10 @@ public sealed class ScenarioSimulation
         try
         {
             var (system, dispatcher, node) = StartNode(clock, venues);
-            var crashes = new Queue<DateTimeOffset>(_scenario.CrashRestarts.Where(c => c < _scenario.End));
+            var crashes = new Queue<NodeCrash>(_scenario.CrashRestarts.Where(c => c.At < _scenario.End));
             while (true)
             {
-                var crashAt = crashes.TryPeek(out var at) ? at : _scenario.End;
+                var crashAt = crashes.TryPeek(out var crash) ? crash.At : _scenario.End;
                 var actionAt = _actions.TryPeek(out var action) ? action.At : DateTimeOffset.MaxValue;
                 var until = actionAt < crashAt ? actionAt : crashAt;
                 var journalCrash = Step(clock, dispatcher, until, venues, exposure, equity);
@@ -108,12 +109,13 @@ public sealed class ScenarioSimulation
                     _crashAfterEvents.Dequeue();
                     _journal.CrashAfter = _crashAfterEvents.TryPeek(out var next) ? next : null;
                 }
-                else
-                {
-                    crashes.Dequeue();
-                }
 
                 dispatcher.RunUntilCompleted(system.Terminate());
+                if (!journalCrash)
+                {
+                    StayDown(clock, crashes.Dequeue(), exposure);
+                }
+
                 recoveries++;
                 (system, dispatcher, node) = StartNode(clock, venues);
             }
@@ -131,6 +133,17 @@ public sealed class ScenarioSimulation
             {
                 venue.Dispose();
             }
+        }
+    }
+
+    /// The venues run on without the node: funding settles, resting orders fill, and nobody hears of it.
+    private void StayDown(VirtualClock clock, NodeCrash crash, ExposureWatch exposure)
+    {
+        var restartAt = crash.At + crash.Down < _scenario.End ? crash.At + crash.Down : _scenario.End;
+        if (restartAt > clock.GetUtcNow())
+        {
+            clock.AdvanceTo(restartAt);
+            exposure.Sample(restartAt);
         }
     }
 

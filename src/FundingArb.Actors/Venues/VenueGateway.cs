@@ -9,8 +9,8 @@ namespace FundingArb.Actors.Venues;
 // The one actor that talks to a venue. Requests are paced by a token bucket and answered to their sender as
 // messages (VenueCall), so the gateway never waits. The user stream is read by a pump that only Tells; events
 // are routed by client order id to the actor that placed or queried the order, and funding settlements to the
-// actors that subscribed to the market. A dropped stream is resubscribed with backoff, and every routed actor
-// is told to reconcile, because the venue does not replay what it sent while we were away.
+// actors that subscribed to the market. A dropped stream is resubscribed with backoff, and every routed actor and
+// funding subscriber is told to reconcile, because the venue does not replay what it sent while we were away.
 
 /// Owns one IVenue: rate limits, the user stream and its reconnection, routing by client order id.
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "An actor's PostStop is its dispose: it cancels and disposes the stream's token source.")]
@@ -45,6 +45,7 @@ public sealed class VenueGateway : ReceiveActor, IWithTimers
         Receive<QueryOrder>(m => Pace(m));
         Receive<FetchMarket>(m => Pace(m));
         Receive<FetchInstruments>(m => Pace(m));
+        Receive<FetchFundingHistory>(m => Pace(m));
         Receive<DrainWaiting>(_ => Drain());
         Receive<FundingArrived>(ContinueFetch);
         Receive<ForwardTo>(m => m.Recipient.Tell(m.Message));
@@ -149,6 +150,11 @@ public sealed class VenueGateway : ReceiveActor, IWithTimers
             case FetchMarket fetch:
                 FetchMarketState(fetch, sender);
                 break;
+            case FetchFundingHistory history:
+                VenueCall.PipeTo(_venue.GetFundingHistoryAsync(history.Symbol, history.Since, CancellationToken.None), sender,
+                    payments => new FundingHistoryFetched(_venue.Id, history.Symbol, payments),
+                    error => new FundingHistoryFailed(_venue.Id, history.Symbol, error));
+                break;
             case FetchInstruments:
                 VenueCall.PipeTo(_venue.GetInstrumentsAsync(CancellationToken.None), sender,
                     instruments => new InstrumentsFetched(_venue.Id, instruments),
@@ -231,7 +237,7 @@ public sealed class VenueGateway : ReceiveActor, IWithTimers
 
     private void TellRoutedToReconcile()
     {
-        foreach (var owner in _routes.Values.Distinct())
+        foreach (var owner in _routes.Values.Concat(_fundingSubscribers.Values.SelectMany(s => s)).Distinct())
         {
             owner.Tell(new UserStreamResumed(_venue.Id));
         }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using FundingArb.Trading.Funding;
 using FundingArb.Trading.Instruments;
 using FundingArb.Trading.Orders;
 using FundingArb.Venues;
@@ -37,7 +38,15 @@ public sealed record SubscribeFunding(Symbol Symbol);
 
 public sealed record UnsubscribeFunding(Symbol Symbol);
 
-/// The user stream was re-established or skipped events: routed orders may have changed unseen, reconcile.
+/// Asks for the funding the venue settled on Symbol at or after Since: what a dropped user stream did not bring.
+public sealed record FetchFundingHistory(Symbol Symbol, DateTimeOffset Since);
+
+public sealed record FundingHistoryFetched(VenueId Venue, Symbol Symbol, ImmutableArray<FundingPayment> Payments);
+
+public sealed record FundingHistoryFailed(VenueId Venue, Symbol Symbol, VenueException Error);
+
+/// The user stream was re-established or skipped events: routed orders may have changed and funding may have
+/// settled unseen, reconcile.
 public sealed record UserStreamResumed(VenueId Venue);
 
 public sealed record FetchInstruments

@@ -18,8 +18,9 @@ public sealed record Scenario
 
     public required ImmutableArray<ScenarioVenue> Venues { get; init; }
 
-    /// When the node dies and restarts from its journal (`crash-and-restart` faults); the runner acts on them.
-    public ImmutableArray<DateTimeOffset> CrashRestarts { get; init; } = [];
+    /// When the node dies and for how long, before it restarts from its journal (`crash-and-restart` faults); the
+    /// runner acts on them.
+    public ImmutableArray<NodeCrash> CrashRestarts { get; init; } = [];
 
     public ImmutableArray<ScenarioAction> Actions { get; init; } = [];
 

@@ -19,14 +19,14 @@ public static partial class ScenarioLoader
         ["rate-limit"] = ["duration"],
         ["delay-ack"] = ["delay", "count"],
         ["fill-after-cancel"] = ["count", "ratio", "delay"],
-        [CrashAndRestart] = [],
+        [CrashAndRestart] = ["down"],
     };
 
-    private static (Dictionary<VenueId, ImmutableArray<VenueFault>> Faults, ImmutableArray<DateTimeOffset> Crashes) ReadFaults(
+    private static (Dictionary<VenueId, ImmutableArray<VenueFault>> Faults, ImmutableArray<NodeCrash> Crashes) ReadFaults(
         ScenarioSection scenario, DateTimeOffset start, List<VenueDraft> venues)
     {
         var faults = venues.ToDictionary(v => v.Settings.Id, _ => new List<VenueFault>());
-        var crashes = new List<DateTimeOffset>();
+        var crashes = new List<NodeCrash>();
         var anyKey = s_faultKinds.Values.SelectMany(k => k).Concat(["at", "venue", "kind"]).Distinct().ToArray();
         foreach (var section in scenario.List("faults", anyKey, required: false))
         {
@@ -45,7 +45,7 @@ public static partial class ScenarioLoader
 
             if (kind == CrashAndRestart)
             {
-                crashes.Add(at);
+                crashes.Add(new NodeCrash(at, fault.NonNegativeDuration("down", TimeSpan.Zero)));
                 continue;
             }
 
@@ -55,7 +55,7 @@ public static partial class ScenarioLoader
             faults[venue.Settings.Id].Add(fault.Build(() => ReadFault(fault, kind, at)));
         }
 
-        return (faults.ToDictionary(p => p.Key, p => p.Value.ToImmutableArray()), [.. crashes.Order()]);
+        return (faults.ToDictionary(p => p.Key, p => p.Value.ToImmutableArray()), [.. crashes.OrderBy(c => c.At)]);
     }
 
     private static VenueFault ReadFault(ScenarioSection fault, string kind, DateTimeOffset at) => kind switch

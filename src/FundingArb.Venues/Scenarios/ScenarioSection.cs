@@ -59,6 +59,8 @@ internal sealed class ScenarioSection
 
     public TimeSpan Duration(string key, TimeSpan fallback) => Read(key, () => _config.GetTimeSpan(key, fallback, allowInfinite: false));
 
+    public TimeSpan NonNegativeDuration(string key, TimeSpan fallback) => Check(key, Duration(key, fallback), v => v >= TimeSpan.Zero, "a duration of zero or more");
+
     public TimeSpan PositiveDuration(string key) => Check(key, Duration(key), v => v > TimeSpan.Zero, "a duration above zero");
 
     public TimeSpan PositiveDuration(string key, TimeSpan fallback) => Check(key, Duration(key, fallback), v => v > TimeSpan.Zero, "a duration above zero");

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using FundingArb.Trading.Funding;
 using FundingArb.Trading.Instruments;
 using FundingArb.Trading.Orders;
 using FundingArb.Trading.Positions;
@@ -18,6 +19,15 @@ public sealed partial class SimulatedVenue
 
     public ValueTask<ImmutableArray<VenueBalance>> GetBalancesAsync(CancellationToken cancellationToken) =>
         RequestAsync<ImmutableArray<VenueBalance>>(() => AllBalances(), cancellationToken);
+
+    public ValueTask<ImmutableArray<FundingPayment>> GetFundingHistoryAsync(Symbol symbol, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var market = Market(symbol);
+        return RequestAsync<ImmutableArray<FundingPayment>>(() => FundingHistory(market.Instrument.Symbol, since), cancellationToken);
+    }
+
+    private ImmutableArray<FundingPayment> FundingHistory(Symbol symbol, DateTimeOffset since) =>
+        [.. _fundingPayments.Where(p => p.Symbol == symbol && p.At >= since)];
 
     private ImmutableArray<PositionSummary> OpenPositions() =>
         [.. _markets.Where(m => m.Position.NetQuantity != 0m).Select(m => m.Position.Summary(m.Mark))];

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using FundingArb.Trading.Funding;
 using FundingArb.Trading.Instruments;
 using FundingArb.Trading.Orders;
 using FundingArb.Trading.Positions;
@@ -46,6 +47,9 @@ internal sealed class TimedVenue(IVenue inner, PlacementRecorder recorder) : IVe
     public ValueTask<ImmutableArray<PositionSummary>> GetPositionsAsync(CancellationToken cancellationToken) => inner.GetPositionsAsync(cancellationToken);
 
     public ValueTask<ImmutableArray<VenueBalance>> GetBalancesAsync(CancellationToken cancellationToken) => inner.GetBalancesAsync(cancellationToken);
+
+    public ValueTask<ImmutableArray<FundingPayment>> GetFundingHistoryAsync(Symbol symbol, DateTimeOffset since, CancellationToken cancellationToken) =>
+        inner.GetFundingHistoryAsync(symbol, since, cancellationToken);
 
     private async IAsyncEnumerable<UserEvent> Observe(IAsyncEnumerable<UserEvent> events, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -41,6 +41,18 @@ public sealed class ScenarioLoaderTests
     }
 
     [Fact]
+    public void Parse_CrashAndRestart_ReadsHowLongTheNodeStaysDown()
+    {
+        var text = Valid.Replace("faults = [", "faults = [{ at = 90m, kind = crash-and-restart, down = 20m }, { at = 40m, kind = crash-and-restart }, ",
+            StringComparison.Ordinal);
+
+        var scenario = ScenarioLoader.Parse(text, "tiny.conf");
+
+        Assert.Equal([new NodeCrash(scenario.Start.AddMinutes(40), TimeSpan.Zero), new NodeCrash(scenario.Start.AddMinutes(90), TimeSpan.FromMinutes(20))],
+            scenario.CrashRestarts.ToArray());
+    }
+
+    [Fact]
     public void Parse_JsonForm_IsAccepted()
     {
         var json = """
@@ -67,6 +79,7 @@ public sealed class ScenarioLoaderTests
     [InlineData("funding-interval = 8h", "funding-interval = 7h", "funding-interval", 7)]
     [InlineData("duration = 2h", "duration = soon", "duration", 5)]
     [InlineData("{ at = 30m, command", "{ at = 30m, cmd = x, command", "cmd", 15)]
+    [InlineData("error = InsufficientMargin }]", "error = InsufficientMargin }, { at = 1h, kind = crash-and-restart, down = -5m }]", "down", 14)]
     public void Parse_Mistake_NamesTheKeyAndItsLine(string original, string replacement, string key, int line)
     {
         var text = Valid.Replace(original, replacement, StringComparison.Ordinal);

@@ -65,7 +65,7 @@ public sealed class ShippedScenarioTests
         var kinds = scenario.Venues.SelectMany(v => v.Faults).Select(f => f.GetType()).Distinct().Count();
 
         Assert.Equal(7, kinds);
-        Assert.Equal([scenario.Start + TimeSpan.FromHours(9)], scenario.CrashRestarts.ToArray());
+        Assert.Equal([new NodeCrash(scenario.Start + TimeSpan.FromHours(9), TimeSpan.Zero)], scenario.CrashRestarts.ToArray());
         Assert.Equal(2, scenario.Actions.Length);
     }
 

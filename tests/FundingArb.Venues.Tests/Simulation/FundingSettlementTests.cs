@@ -79,6 +79,28 @@ public sealed class FundingSettlementTests
     }
 
     [Fact]
+    public void FundingHistory_Since_ListsTheMarketsPaymentsFromThatInstantOldestFirst()
+    {
+        var venue = LongOneBtc(TimeSpan.FromHours(1), 0.0001m, out var clock);
+        clock.Advance(TimeSpan.FromHours(4));
+
+        var history = Done(venue.GetFundingHistoryAsync(BtcUsdt, T0 + TimeSpan.FromHours(2), CancellationToken.None));
+
+        Assert.Equal([T0 + TimeSpan.FromHours(2), T0 + TimeSpan.FromHours(3), T0 + TimeSpan.FromHours(4)], history.Select(p => p.At));
+        Assert.Equal(venue.FundingPayments.Skip(1), history);
+    }
+
+    [Fact]
+    public void FundingHistory_UnknownSymbol_IsRefusedNamingIt()
+    {
+        var venue = LongOneBtc(TimeSpan.FromHours(1), 0.0001m, out _);
+
+        var error = Assert.Throws<ArgumentException>(() => Done(venue.GetFundingHistoryAsync(new Trading.Instruments.Symbol("NOPE"), T0, CancellationToken.None)));
+
+        Assert.Contains("NOPE", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Settle_FlatPosition_PaysNothing()
     {
         var (clock, venue) = Create(Settings(TimeSpan.FromHours(1)), Flat() with { Funding = FundingPathModel.Constant(0.0001m) });
