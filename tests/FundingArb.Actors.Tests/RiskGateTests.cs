@@ -1,6 +1,7 @@
 using FundingArb.Actors.Pairs;
 using FundingArb.Actors.Risk;
 using FundingArb.Kernel;
+using FundingArb.Kernel.Configuration;
 using FundingArb.Kernel.TestKit;
 using FundingArb.Trading.Executors;
 
@@ -65,6 +66,18 @@ public sealed class RiskGateTests : TestKit
         Assert.Equal(("the kill switch is engaged: drill", "drill"), (status.Refusal, status.KillSwitchReason));
         restarted.Tell(ReleaseKillSwitch.Instance);
         Assert.True(ExpectMsg<RiskStatus>().NewPairsAllowed);
+    }
+
+    [Fact]
+    public void Settings_read_every_limit_and_off_and_name_an_unknown_key_with_its_line()
+    {
+        var settings = RiskGateSettings.Read(ConfigurationFactory.ParseString("daily-loss-limit = off\nmax-order-size = 2.5\nmax-order-value = off"));
+        var error = Assert.Throws<ConfigurationException>(() => RiskGateSettings.Read(ConfigurationFactory.ParseString("max-open-pairs = 3\nmax-order-sise = 2")));
+
+        Assert.Equal((null, 20, 2.5m, null, 0.05m), (settings.DailyLossLimit, settings.MaxOpenPairs, settings.OrderLimits.MaxOrderSize,
+            settings.OrderLimits.MaxOrderValue, settings.OrderLimits.MaxPriceDeviation));
+        Assert.Contains("fundingarb.risk.max-order-sise: unknown key", error.Message, StringComparison.Ordinal);
+        Assert.Contains(":2", error.Message, StringComparison.Ordinal);
     }
 
     private static PairReport Report(string id, decimal netPnl, DateTimeOffset at, PairPhase phase = PairPhase.Open)

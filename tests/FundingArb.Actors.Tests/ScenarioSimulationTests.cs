@@ -64,6 +64,17 @@ public sealed class ScenarioSimulationTests
     }
 
     [Fact]
+    public void PairAboveTheOrderValueLimit_FailsItsPreFlight_BeforeAnyOrder()
+    {
+        var result = Run(TwoVenueScenario.Create(risk: "max-order-value = 3000", strategy: "cooldown = 1d"));
+
+        var pair = Assert.Single(result.Executors);
+        Assert.Equal((PairPhase.Closed, CloseType.Failed), (pair.Phase, pair.CloseType));
+        Assert.StartsWith("pre-flight: pre-trade risk MaxOrderValue: notional ", pair.CloseReason, StringComparison.Ordinal);
+        Assert.All(result.Venues, v => Assert.Empty(v.Orders));
+    }
+
+    [Fact]
     public void SameScenarioAndSeed_TwoRuns_GiveByteIdenticalReports()
     {
         var first = ScenarioReport.ToJson(Run(TwoVenueScenario.Create(faults: "{ at = 3h, venue = beta, kind = disconnect, duration = 2m }")));

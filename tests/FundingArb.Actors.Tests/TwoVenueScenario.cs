@@ -8,7 +8,7 @@ namespace FundingArb.Actors.Tests;
 internal static class TwoVenueScenario
 {
     public static Scenario Create(string faults = "", string strategy = "", string duration = "12h", decimal betaRate = 0.00005m,
-        string betaFunding = "", string latency = "0ms") => ScenarioLoader.Parse(string.Create(CultureInfo.InvariantCulture, $$"""
+        string betaFunding = "", string latency = "0ms", string risk = "") => ScenarioLoader.Parse(string.Create(CultureInfo.InvariantCulture, $$"""
         scenario {
           name = two-venues
           seed = 7
@@ -42,6 +42,7 @@ internal static class TwoVenueScenario
               {{strategy}}
             }
           }
+          risk { {{risk}} }
         }
         """));
 }

@@ -40,7 +40,7 @@ public sealed class FundingArbNode
                 Comparer<VenueId>.Create((a, b) => string.CompareOrdinal(a.Value, b.Value)));
         var marketData = system.ActorOf(Markets.MarketData.Props(gateways, settings.MarketData), "market-data");
         var riskGate = system.ActorOf(Risk.RiskGate.Props(settings.Risk), "risk-gate");
-        var orchestrator = system.ActorOf(OrchestratorActor.Props(gateways, marketData, riskGate, settings.Orchestrator), "orchestrator");
+        var orchestrator = system.ActorOf(OrchestratorActor.Props(gateways, marketData, riskGate, settings.Orchestrator, settings.Risk.OrderLimits), "orchestrator");
         return new FundingArbNode(gateways, marketData, riskGate, orchestrator);
     }
 }

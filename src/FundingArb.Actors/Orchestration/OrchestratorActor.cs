@@ -7,6 +7,7 @@ using FundingArb.Kernel;
 using FundingArb.Kernel.Persistence;
 using FundingArb.Trading.Executors;
 using FundingArb.Trading.Instruments;
+using FundingArb.Trading.Risk;
 
 namespace FundingArb.Actors.Orchestration;
 
@@ -22,6 +23,7 @@ public sealed class OrchestratorActor : ReceivePersistentActor
     private readonly IActorRef _marketData;
     private readonly IActorRef _riskGate;
     private readonly OrchestratorSettings _settings;
+    private readonly RiskLimits _orderLimits;
     private readonly SortedDictionary<string, PairSpec> _registry = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IActorRef> _children = [];
     private readonly SortedDictionary<string, PairReport> _reports = new(StringComparer.Ordinal);
@@ -30,16 +32,19 @@ public sealed class OrchestratorActor : ReceivePersistentActor
     private bool _draining;
     private RiskStatus? _risk;
 
-    public OrchestratorActor(IReadOnlyDictionary<VenueId, IActorRef> gateways, IActorRef marketData, IActorRef riskGate, OrchestratorSettings settings)
+    public OrchestratorActor(IReadOnlyDictionary<VenueId, IActorRef> gateways, IActorRef marketData, IActorRef riskGate, OrchestratorSettings settings,
+        RiskLimits orderLimits)
     {
         ArgumentNullException.ThrowIfNull(gateways);
         ArgumentNullException.ThrowIfNull(marketData);
         ArgumentNullException.ThrowIfNull(riskGate);
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(orderLimits);
         _gateways = gateways;
         _marketData = marketData;
         _riskGate = riskGate;
         _settings = settings;
+        _orderLimits = orderLimits;
 
         Recover<RecoveryCompleted>(_ => StartAll());
         Recover<ExecutorRegistered>(Register);
@@ -73,8 +78,10 @@ public sealed class OrchestratorActor : ReceivePersistentActor
 
     public override string PersistenceId => "orchestrator";
 
-    public static Props Props(IReadOnlyDictionary<VenueId, IActorRef> gateways, IActorRef marketData, IActorRef riskGate, OrchestratorSettings settings) =>
-        Kernel.Props.Create(() => new OrchestratorActor(gateways, marketData, riskGate, settings));
+    /// orderLimits are the per-order checks each executor makes before it intends an order (RiskGateSettings.OrderLimits).
+    public static Props Props(IReadOnlyDictionary<VenueId, IActorRef> gateways, IActorRef marketData, IActorRef riskGate, OrchestratorSettings settings,
+        RiskLimits orderLimits) =>
+        Kernel.Props.Create(() => new OrchestratorActor(gateways, marketData, riskGate, settings, orderLimits));
 
     protected override void PreStart()
     {
@@ -116,7 +123,7 @@ public sealed class OrchestratorActor : ReceivePersistentActor
             return;
         }
 
-        var child = Context.ActorOf(FundingArbExecutor.Props(spec, _gateways, _marketData, _settings.Strategy), executorId);
+        var child = Context.ActorOf(FundingArbExecutor.Props(spec, _gateways, _marketData, _settings.Strategy, _orderLimits), executorId);
         Context.Watch(child);
         _children[executorId] = child;
     }

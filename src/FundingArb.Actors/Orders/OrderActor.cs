@@ -44,6 +44,11 @@ public sealed class OrderActor : ReceiveActor, IWithTimers
         _seenTrades = [.. assignment.KnownTradeIds];
 
         Receive<OrderIntentRecorded>(m => Send(m.Request));
+        Receive<OrderIntentRefused>(m =>
+        {
+            _awaitingIntent = false;
+            Finish(m.Refusal);
+        });
         Receive<MarketFetched>(OnTouch);
         Receive<MarketFetchFailed>(_ => RetryLater());
         Receive<OrderPlaced>(OnPlaced);
@@ -117,6 +122,13 @@ public sealed class OrderActor : ReceiveActor, IWithTimers
     private void OnTouch(MarketFetched market)
     {
         _awaitingTouch = false;
+        if (_cancelRequested)
+        {
+            // Told to stop while the touch was on its way: no new order, whatever the book says.
+            Continue();
+            return;
+        }
+
         var touch = _assignment.Side == OrderSide.Buy ? market.Book.BestBid : market.Book.BestAsk;
         var working = _orders.Values.FirstOrDefault(o => !o.IsClosed);
         if (working is not null)

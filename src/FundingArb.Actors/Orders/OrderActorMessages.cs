@@ -25,6 +25,9 @@ public sealed record IntendOrder(string Leg, OrderType Type, OrderSide Side, dec
 /// From the parent: the intent is in the journal under the request's client order id; send it.
 public sealed record OrderIntentRecorded(string Leg, OrderRequest Request);
 
+/// From the parent: the order failed the per-order risk checks and was not intended; the leg ends with Refusal.
+public sealed record OrderIntentRefused(string Leg, string Refusal);
+
 /// To the parent: one execution of the leg, as the venue reported it.
 public sealed record LegFillReported(string Leg, Fill Fill);
 

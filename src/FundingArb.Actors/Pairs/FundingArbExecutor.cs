@@ -2,6 +2,7 @@ using System.Globalization;
 using FundingArb.Actors.Control;
 using FundingArb.Actors.Markets;
 using FundingArb.Actors.Orders;
+using FundingArb.Actors.Risk;
 using FundingArb.Actors.Venues;
 using FundingArb.Kernel;
 using FundingArb.Kernel.Persistence;
@@ -11,6 +12,7 @@ using FundingArb.Trading.Funding;
 using FundingArb.Trading.Instruments;
 using FundingArb.Trading.Orders;
 using FundingArb.Trading.Positions;
+using FundingArb.Trading.Risk;
 using FundingArb.Venues;
 
 namespace FundingArb.Actors.Pairs;
@@ -28,6 +30,7 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
     private readonly IReadOnlyDictionary<VenueId, IActorRef> _gateways;
     private readonly IActorRef _marketData;
     private readonly FundingArbSettings _settings;
+    private readonly RiskLimits _orderLimits;
     private readonly CombinedExitManager _exitRules;
     private readonly PairState _state;
     private readonly Dictionary<string, LegRun> _legs = [];
@@ -37,16 +40,19 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
     private decimal? _alternativeNetEdge;
     private int _spawned;
 
-    public FundingArbExecutor(PairSpec spec, IReadOnlyDictionary<VenueId, IActorRef> gateways, IActorRef marketData, FundingArbSettings settings)
+    public FundingArbExecutor(PairSpec spec, IReadOnlyDictionary<VenueId, IActorRef> gateways, IActorRef marketData, FundingArbSettings settings,
+        RiskLimits orderLimits)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(gateways);
         ArgumentNullException.ThrowIfNull(marketData);
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(orderLimits);
         _spec = spec;
         _gateways = gateways;
         _marketData = marketData;
         _settings = settings;
+        _orderLimits = orderLimits;
         _exitRules = CombinedExitManager.Create(settings.Exit);
         _state = new PairState(spec);
 
@@ -76,8 +82,9 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
 
     public PairState State => _state;
 
-    public static Props Props(PairSpec spec, IReadOnlyDictionary<VenueId, IActorRef> gateways, IActorRef marketData, FundingArbSettings settings) =>
-        Kernel.Props.Create(() => new FundingArbExecutor(spec, gateways, marketData, settings));
+    public static Props Props(PairSpec spec, IReadOnlyDictionary<VenueId, IActorRef> gateways, IActorRef marketData, FundingArbSettings settings,
+        RiskLimits orderLimits) =>
+        Kernel.Props.Create(() => new FundingArbExecutor(spec, gateways, marketData, settings, orderLimits));
 
     private DateTimeOffset Now => Context.System.TimeProvider.GetUtcNow();
 
@@ -164,6 +171,14 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
         if (!sizing.IsValid)
         {
             Persist(new PairClosed(CloseType.InsufficientBalance, $"pre-flight: {sizing.Rejection}", Now), Record);
+            return;
+        }
+
+        var refusal = OrderRisk.Refusal(OrderSide.Buy, sizing.BaseSize, longPrice, longQuote, false, _orderLimits, _settings.FeesOf(_spec.LongVenue).TakerRate)
+            ?? OrderRisk.Refusal(OrderSide.Sell, sizing.BaseSize, shortPrice, shortQuote, false, _orderLimits, _settings.FeesOf(_spec.ShortVenue).TakerRate);
+        if (refusal is not null)
+        {
+            Persist(new PairClosed(CloseType.Failed, $"pre-flight: {refusal}", Now), Record);
             return;
         }
 
@@ -310,7 +325,20 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
 
     private void OnIntend(IntendOrder intend)
     {
-        var instrument = intend.Leg.EndsWith("-long", StringComparison.Ordinal) ? _long!.Instrument : _short!.Instrument;
+        var isLong = intend.Leg.EndsWith("-long", StringComparison.Ordinal);
+        var quote = isLong ? _long! : _short!;
+        var instrument = quote.Instrument;
+        var price = OrderRisk.ExpectedPrice(intend.Side, intend.Price, quote);
+        var takerRate = _settings.FeesOf(isLong ? _spec.LongVenue : _spec.ShortVenue).TakerRate;
+        if (OrderRisk.Refusal(intend.Side, intend.Quantity, price, quote, intend.ReduceOnly, _orderLimits, takerRate) is { } refusal)
+        {
+            // Nothing is journalled: the order never existed. The leg fails with the reason, and the phase decides.
+            Context.GetLogger().Warning("{ExecutorId}: {Leg} {Side} {Quantity} at {Price} refused: {Refusal}", _spec.ExecutorId, intend.Leg, intend.Side,
+                intend.Quantity, price, refusal);
+            Sender.Tell(new OrderIntentRefused(intend.Leg, refusal));
+            return;
+        }
+
         var clientOrderId = ClientOrderId.Derive(PersistenceId, LastSequenceNr + 1);
         var request = intend.Type switch
         {

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using FundingArb.Actors.Control;
 using FundingArb.Actors.Hosting;
 using FundingArb.Actors.Orchestration;
+using FundingArb.Actors.Risk;
 using FundingArb.Kernel;
 using FundingArb.Kernel.Configuration;
 using FundingArb.Kernel.Persistence;
@@ -59,7 +60,7 @@ public sealed class ScenarioSimulation
             crashAfterEvents ?? []).Run();
     }
 
-    /// The node settings a scenario implies: its `strategy.funding-arb` over the defaults, its venues' fees.
+    /// The node settings a scenario implies: its `strategy.funding-arb` and `risk` over the defaults, its venues' fees.
     public static NodeActorSettings SettingsFor(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
@@ -68,7 +69,11 @@ public sealed class ScenarioSimulation
         {
             Fees = scenario.Venues.ToImmutableDictionary(v => v.Settings.Id.Value, v => v.Settings.Fees),
         };
-        return NodeActorSettings.Default with { Orchestrator = OrchestratorSettings.Default with { Strategy = strategy } };
+        return NodeActorSettings.Default with
+        {
+            Orchestrator = OrchestratorSettings.Default with { Strategy = strategy },
+            Risk = RiskGateSettings.Read(scenario.Risk),
+        };
     }
 
     private SimulationResult Run()

@@ -27,6 +27,9 @@ public sealed record Scenario
     /// The raw `strategy` section, bound by the strategy itself (`strategy.funding-arb`).
     public Config Strategy { get; init; } = ConfigurationFactory.Empty;
 
+    /// The raw `risk` section: the node's `fundingarb.risk` keys (limits on new pairs and on each order).
+    public Config Risk { get; init; } = ConfigurationFactory.Empty;
+
     public DateTimeOffset End => Start + Duration;
 
     /// One simulated venue per scenario venue, all on the given clock (set it to Start first) and the scenario's seed.

@@ -10,7 +10,7 @@ namespace FundingArb.Venues.Scenarios;
 /// HoconParseException; anything else wrong is a ScenarioException naming the key and its line.
 public static partial class ScenarioLoader
 {
-    private static readonly string[] s_scenarioKeys = ["name", "seed", "start", "duration", "step", "venues", "markets", "faults", "strategy", "actions"];
+    private static readonly string[] s_scenarioKeys = ["name", "seed", "start", "duration", "step", "venues", "markets", "faults", "strategy", "risk", "actions"];
     private static readonly string[] s_actionKeys = ["at", "command"];
 
     public static Scenario LoadFile(string path)
@@ -68,6 +68,7 @@ public static partial class ScenarioLoader
             Actions = [.. scenario.List("actions", s_actionKeys, required: false)
                 .Select(a => new ScenarioAction(a.Instant("at", start), a.String("command")))],
             Strategy = scenario.Raw("strategy"),
+            Risk = scenario.Raw("risk"),
         };
     }
 

@@ -1,0 +1,99 @@
+using FundingArb.Actors.Control;
+using FundingArb.Actors.Markets;
+using FundingArb.Actors.Orders;
+using FundingArb.Actors.Pairs;
+using FundingArb.Actors.Risk;
+using FundingArb.Actors.Venues;
+using FundingArb.Kernel;
+using FundingArb.Kernel.TestKit;
+using FundingArb.Trading.Executors;
+using FundingArb.Trading.Funding;
+using FundingArb.Trading.Instruments;
+using FundingArb.Trading.Liquidity;
+using FundingArb.Trading.Orders;
+using FundingArb.Trading.Risk;
+using FundingArb.Venues;
+
+namespace FundingArb.Actors.Tests;
+
+public sealed class OrderRiskTests : TestKit
+{
+    private static readonly DateTimeOffset s_at = new(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
+    private static readonly VenueId s_alpha = new("alpha");
+    private static readonly VenueId s_beta = new("beta");
+    private static readonly Symbol s_btcUsdt = new("BTCUSDT");
+    private static readonly RiskLimits s_limits = RiskGateSettings.Default.OrderLimits with { MaxOrderSize = 1m, MaxOrderValue = 20_000m };
+
+    [Theory]
+    [InlineData("0.1", "60000", false, null)]
+    [InlineData("1.5", "60000", false, "MaxOrderSize")]
+    [InlineData("0.5", "60000", false, "MaxOrderValue")]
+    [InlineData("0.1", "66000", false, "PriceReasonability")]
+    [InlineData("1.5", "60000", true, null)]
+    [InlineData("0.1", "54000", true, "PriceReasonability")]
+    public void Refusal_NamesTheFirstRuleBroken_AndReduceOnlyPassesSizeAndValue(string quantity, string price, bool reduceOnly, string? rule)
+    {
+        var refusal = OrderRisk.Refusal(OrderSide.Buy, decimal.Parse(quantity, System.Globalization.CultureInfo.InvariantCulture),
+            decimal.Parse(price, System.Globalization.CultureInfo.InvariantCulture), Quote(s_alpha, 60_000m, 60_000m, 0.0001m), reduceOnly, s_limits, 0.0005m);
+
+        if (rule is null)
+        {
+            Assert.Null(refusal);
+        }
+        else
+        {
+            Assert.StartsWith($"pre-trade risk {rule}: ", refusal, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void EntryOrders_PricedFarFromMark_AreNeverIntendedNorSent_AndThePairRollsBack()
+    {
+        var alpha = CreateTestProbe("alpha");
+        var beta = CreateTestProbe("beta");
+        var spec = new PairSpec("pair-BTC-alpha-beta-1", "BTC", "alpha", "BTCUSDT", "beta", "BTCUSDT", "USDT", 6_000m);
+        var settings = FundingArbSettings.Default with { Orders = OrderSettings.Default with { Mode = ExecutionMode.LimitWithFallback } };
+        var gateways = new Dictionary<VenueId, IActorRef> { [s_alpha] = alpha.Ref, [s_beta] = beta.Ref };
+        var executor = Sys.ActorOf(FundingArbExecutor.Props(spec, gateways, CreateTestProbe("market-data").Ref, settings, s_limits), spec.ExecutorId);
+
+        executor.Tell(new MarketUpdated(Quote(s_alpha, 60_000m, 60_000m, 0.0001m)));
+        executor.Tell(new MarketUpdated(Quote(s_beta, 60_010m, 60_010m, 0.0004m)));
+        alpha.FishForMessage<FetchMarket>(_ => true);
+        alpha.Reply(new MarketFetched(s_alpha, Quote(s_alpha, 60_000m, 60_000m, 0.0001m).Funding, Book(s_alpha, 54_000m)));
+        AwaitAssert(() => Assert.Equal(PairPhase.RollingBack, Report(executor).Phase));
+        beta.FishForMessage<FetchMarket>(_ => true);
+        beta.Reply(new MarketFetched(s_beta, Quote(s_beta, 60_010m, 60_010m, 0.0004m).Funding, Book(s_beta, 60_010m)));
+
+        AwaitAssert(() => Assert.Equal(PairPhase.Closed, Report(executor).Phase));
+        var report = Report(executor);
+        Assert.Equal(CloseType.RolledBack, report.CloseType);
+        Assert.Contains("pre-trade risk PriceReasonability", report.CloseReason, StringComparison.Ordinal);
+        Assert.Empty(report.ClientOrderIds);
+        Assert.DoesNotContain(Drain(alpha).Concat(Drain(beta)), m => m is PlaceOrder);
+    }
+
+    private PairReport Report(IActorRef executor)
+    {
+        executor.Tell(GetPairReport.Instance, TestActor);
+        return ExpectMsg<ExecutorUpdated>().Report;
+    }
+
+    private static List<object> Drain(TestProbe probe)
+    {
+        var messages = new List<object>();
+        while (probe.ReceiveOne(TimeSpan.Zero) is { } message)
+        {
+            messages.Add(message);
+        }
+
+        return messages;
+    }
+
+    private static MarketQuote Quote(VenueId venue, decimal mark, decimal mid, decimal rate) =>
+        new(new Instrument(venue, s_btcUsdt, new Asset("BTC"), new Asset("USDT"), new TradingRules(0.1m, 0.001m, 0.001m, 5m)),
+            new FundingInfo(venue, s_btcUsdt, new FundingRate(rate, TimeSpan.FromHours(8)), rate, s_at.AddHours(8), mark, mark, PriceBasis.Mark, s_at),
+            Book(venue, mid));
+
+    private static OrderBookSnapshot Book(VenueId venue, decimal mid) =>
+        new(venue, s_btcUsdt, [new BookLevel(mid - 0.5m, 10m)], [new BookLevel(mid + 0.5m, 10m)], 1, s_at);
+}
