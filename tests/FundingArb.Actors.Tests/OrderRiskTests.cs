@@ -58,11 +58,11 @@ public sealed class OrderRiskTests : TestKit
 
         executor.Tell(new MarketUpdated(Quote(s_alpha, 60_000m, 60_000m, 0.0001m)));
         executor.Tell(new MarketUpdated(Quote(s_beta, 60_010m, 60_010m, 0.0004m)));
-        alpha.FishForMessage<FetchMarket>(_ => true);
-        alpha.Reply(new MarketFetched(s_alpha, Quote(s_alpha, 60_000m, 60_000m, 0.0001m).Funding, Book(s_alpha, 54_000m)));
+        alpha.FishForMessage<FetchBook>(_ => true);
+        alpha.Reply(new BookFetched(s_alpha, Book(s_alpha, 54_000m)));
         AwaitAssert(() => Assert.Equal(PairPhase.RollingBack, Report(executor).Phase));
-        beta.FishForMessage<FetchMarket>(_ => true);
-        beta.Reply(new MarketFetched(s_beta, Quote(s_beta, 60_010m, 60_010m, 0.0004m).Funding, Book(s_beta, 60_010m)));
+        beta.FishForMessage<FetchBook>(_ => true);
+        beta.Reply(new BookFetched(s_beta, Book(s_beta, 60_010m)));
 
         AwaitAssert(() => Assert.Equal(PairPhase.Closed, Report(executor).Phase));
         var report = Report(executor);

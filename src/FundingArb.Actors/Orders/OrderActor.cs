@@ -49,7 +49,7 @@ public sealed class OrderActor : ReceiveActor, IWithTimers
             _awaitingIntent = false;
             Finish(m.Refusal);
         });
-        Receive<MarketFetched>(OnTouch);
+        Receive<BookFetched>(OnTouch);
         Receive<MarketFetchFailed>(_ => RetryLater());
         Receive<OrderPlaced>(OnPlaced);
         Receive<OrderRefused>(OnRefused);
@@ -116,10 +116,10 @@ public sealed class OrderActor : ReceiveActor, IWithTimers
     private void FetchTouch()
     {
         _awaitingTouch = true;
-        _gateway.Tell(new FetchMarket(_assignment.Instrument.Symbol, 1));
+        _gateway.Tell(new FetchBook(_assignment.Instrument.Symbol, 1));
     }
 
-    private void OnTouch(MarketFetched market)
+    private void OnTouch(BookFetched fetched)
     {
         _awaitingTouch = false;
         if (_cancelRequested)
@@ -129,7 +129,7 @@ public sealed class OrderActor : ReceiveActor, IWithTimers
             return;
         }
 
-        var touch = _assignment.Side == OrderSide.Buy ? market.Book.BestBid : market.Book.BestAsk;
+        var touch = _assignment.Side == OrderSide.Buy ? fetched.Book.BestBid : fetched.Book.BestAsk;
         var working = _orders.Values.FirstOrDefault(o => !o.IsClosed);
         if (working is not null)
         {
@@ -139,7 +139,7 @@ public sealed class OrderActor : ReceiveActor, IWithTimers
 
         if (_mode == ExecutionMode.Adaptive)
         {
-            var levels = _assignment.Side == OrderSide.Buy ? market.Book.Asks : market.Book.Bids;
+            var levels = _assignment.Side == OrderSide.Buy ? fetched.Book.Asks : fetched.Book.Bids;
             _mode = !levels.IsDefaultOrEmpty && levels[0].Size >= Remaining ? ExecutionMode.MarketOnly : ExecutionMode.LimitWithFallback;
         }
 

@@ -78,6 +78,10 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
 
     public override string PersistenceId => _spec.ExecutorId;
 
+    /// An executor never saves a snapshot (its journal is short and the crash tests replay every event), so its
+    /// recovery skips the snapshot store.
+    public override Recovery Recovery { get; } = new(SnapshotSelectionCriteria.None);
+
     public ITimerScheduler Timers { get; set; } = null!;
 
     public PairState State => _state;

@@ -44,6 +44,7 @@ public sealed class VenueGateway : ReceiveActor, IWithTimers
         Receive<CancelOrder>(m => Pace(m));
         Receive<QueryOrder>(m => Pace(m));
         Receive<FetchMarket>(m => Pace(m));
+        Receive<FetchBook>(m => Pace(m));
         Receive<FetchInstruments>(m => Pace(m));
         Receive<FetchFundingHistory>(m => Pace(m));
         Receive<DrainWaiting>(_ => Drain());
@@ -149,6 +150,11 @@ public sealed class VenueGateway : ReceiveActor, IWithTimers
                 break;
             case FetchMarket fetch:
                 FetchMarketState(fetch, sender);
+                break;
+            case FetchBook fetch:
+                VenueCall.PipeTo(_venue.GetOrderBookAsync(fetch.Symbol, fetch.Depth, CancellationToken.None), sender,
+                    book => new BookFetched(_venue.Id, book),
+                    error => new MarketFetchFailed(_venue.Id, fetch.Symbol, error));
                 break;
             case FetchFundingHistory history:
                 VenueCall.PipeTo(_venue.GetFundingHistoryAsync(history.Symbol, history.Since, CancellationToken.None), sender,

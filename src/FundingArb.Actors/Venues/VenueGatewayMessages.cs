@@ -58,6 +58,11 @@ public sealed record InstrumentsFetched(VenueId Venue, ImmutableArray<Instrument
 
 public sealed record FetchMarket(Symbol Symbol, int Depth);
 
+/// The book alone, for an order actor pricing at the touch: one venue call where FetchMarket makes two.
+public sealed record FetchBook(Symbol Symbol, int Depth);
+
+public sealed record BookFetched(VenueId Venue, OrderBookSnapshot Book);
+
 /// One market's funding state and book, fetched together so a decision sees one moment.
 public sealed record MarketFetched(VenueId Venue, FundingInfo Funding, OrderBookSnapshot Book);
 

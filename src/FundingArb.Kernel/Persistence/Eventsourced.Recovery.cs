@@ -17,7 +17,20 @@ public abstract partial class Eventsourced
         _ = Journal;
         _state = State.RecoveryStarted;
         _activeRecovery = Recovery;
+        if (_activeRecovery.FromSnapshot == SnapshotSelectionCriteria.None)
+        {
+            // No snapshot can match, so the store's answer is known: replay at once and save the round trip.
+            Replay(_activeRecovery.ToSequenceNr);
+            return;
+        }
+
         SnapshotStore.Tell(new LoadSnapshot(PersistenceId, _activeRecovery.FromSnapshot, _activeRecovery.ToSequenceNr), Self);
+    }
+
+    private void Replay(long toSequenceNr)
+    {
+        _state = State.Recovering;
+        Journal.Tell(new ReplayMessages(LastSequenceNr + 1, toSequenceNr, _activeRecovery!.ReplayMax, PersistenceId, Self), Self);
     }
 
     private void ReceiveWhileStartingRecovery(object message)
@@ -34,8 +47,7 @@ public abstract partial class Eventsourced
                     }
                 }
 
-                _state = State.Recovering;
-                Journal.Tell(new ReplayMessages(LastSequenceNr + 1, result.ToSequenceNr, _activeRecovery!.ReplayMax, PersistenceId, Self), Self);
+                Replay(result.ToSequenceNr);
                 break;
             case LoadSnapshotFailed failed:
                 FailRecovery(failed.Cause, null);

@@ -21,9 +21,9 @@ namespace FundingArb.Benchmarks.Actors;
 // - create: the same path from CreateExecutor sent to the orchestrator.
 // Each sample is one new executor on a node already running; after the sample it is stopped (its resting
 // post-only orders cancelled, the pair rolled back) and stored, so every sample starts from the same state.
-// The baseline does the venue work of the path with no actor and no journal: per leg, the funding and book
-// reads the order actor's touch fetch makes, the client order id and the post-only request, then the
-// placement; timed, as the actors are, to the start of the second PlaceOrderAsync.
+// The baseline does the venue work of the path with no actor and no journal: per leg, the book read the order
+// actor's touch fetch makes, the client order id and the post-only request, then the placement; timed, as the
+// actors are, to the start of the second PlaceOrderAsync.
 
 /// The decision latency figures: samples in microseconds, each actor sample alternating with a baseline sample.
 internal static class DecisionLatencyScenario
@@ -196,7 +196,6 @@ internal static class DecisionLatencyScenario
 
         private async Task<OrderRequest> PostOnlyAtTouchAsync(SimulatedVenue venue, Instrument instrument, OrderSide side)
         {
-            _ = await venue.GetFundingAsync(instrument.Symbol, CancellationToken.None).ConfigureAwait(false);
             var book = await venue.GetOrderBookAsync(instrument.Symbol, 1, CancellationToken.None).ConfigureAwait(false);
             var touch = side == OrderSide.Buy ? book.BestBid!.Value : book.BestAsk!.Value;
             var quantity = instrument.Rules.QuantizeSize(PairWorld.SizeQuote / touch);

@@ -8,13 +8,15 @@ internal sealed class CounterActor : ReceivePersistentActor
     private readonly string _persistenceId;
     private readonly string? _journalPluginId;
     private readonly IActorRef _reportTo;
+    private readonly Recovery? _recovery;
     private int _total;
 
-    public CounterActor(string persistenceId, IActorRef reportTo, string? journalPluginId = null)
+    public CounterActor(string persistenceId, IActorRef reportTo, string? journalPluginId = null, Recovery? recovery = null)
     {
         _persistenceId = persistenceId;
         _reportTo = reportTo;
         _journalPluginId = journalPluginId;
+        _recovery = recovery;
 
         Recover<Added>(e => _total += e.Amount);
         Recover<SnapshotOffer>(offer =>
@@ -60,6 +62,8 @@ internal sealed class CounterActor : ReceivePersistentActor
     public override string PersistenceId => _persistenceId;
 
     public override string? JournalPluginId => _journalPluginId;
+
+    public override Recovery Recovery => _recovery ?? base.Recovery;
 
     protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr) =>
         _reportTo.Tell(new Rejected(@event, sequenceNr));

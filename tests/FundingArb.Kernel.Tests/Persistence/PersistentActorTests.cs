@@ -188,6 +188,31 @@ public sealed class PersistentActorTests : TestKit.TestKit
         ExpectMsg(new Recovered(11, 2));
     }
 
+    [Theory]
+    [InlineData(false, 11)]
+    [InlineData(true, 0)]
+    public void Recovery_WithoutSnapshots_IgnoresTheSavedOne_AndReplaysUpToItsBound(bool none, int expectedTotal)
+    {
+        var first = Counter("no-snapshot");
+        ExpectMsg<Recovered>();
+        first.Tell(new Add(10));
+        ExpectMsg<Total>();
+        first.Tell(new Snap());
+        ExpectMsg<SaveSnapshotSuccess>();
+        first.Tell(new Add(1));
+        ExpectMsg(new Total(11, 2));
+        Watch(first);
+        Sys.Stop(first);
+        ExpectTerminated(first);
+
+        var recovery = none ? Recovery.None : new Recovery(SnapshotSelectionCriteria.None);
+        var second = Sys.ActorOf(Props.Create(() => new CounterActor("no-snapshot", TestActor, "controlled", recovery)));
+
+        ExpectMsg(new Recovered(expectedTotal, 2));
+        second.Tell(new Add(1));
+        ExpectMsg(new Total(expectedTotal + 1, 3));
+    }
+
     [Fact]
     public void DeleteMessages_UpToLast_KeepsHighestSequenceNumberForNextIncarnation()
     {
