@@ -91,6 +91,8 @@ public sealed partial class ActorSystem : IAsyncDisposable
 
     internal DeadLetterActorRef DeadLetterRef { get; }
 
+    internal ActorCell RootCell => _rootCell;
+
     internal ActorPath TempPath { get; }
 
     /// <summary>Creates an actor under <c>/system</c>, for the kernel's own services (journals, snapshot stores).</summary>
@@ -123,6 +125,9 @@ public sealed partial class ActorSystem : IAsyncDisposable
 
     /// <summary>Creates a top-level actor under <c>/user</c>; a name in use throws <see cref="InvalidActorNameException"/>.</summary>
     public IActorRef ActorOf(Props props, string? name = null) => _userGuardian.ActorOf(props, name);
+
+    /// <summary>The actor at an absolute path such as <c>/user/orchestrator</c>, looked up whenever it is told something.</summary>
+    public ActorSelection ActorSelection(string path) => new(this, path);
 
     /// <summary>Stops an actor asynchronously; nothing happens if it is already dead.</summary>
     public void Stop(IActorRef actor)
