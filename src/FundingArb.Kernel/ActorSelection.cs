@@ -4,7 +4,8 @@ namespace FundingArb.Kernel;
 
 /// <summary>
 /// An absolute actor path, looked up each time a message is sent (Akka's <c>ActorSelection</c> for local paths
-/// such as <c>/user/orchestrator/pair-1</c>; no wildcards and no remote addresses): whoever lives there at that
+/// such as <c>/user/orchestrator/pair-1</c> or the full <c>fundingarb://NAME/user/...</c>; no wildcards and no
+/// remote addresses): whoever lives there at that
 /// moment receives the message, and when nobody does it becomes a dead letter, as a Tell to a dead actor does.
 /// </summary>
 public sealed class ActorSelection : ICanTell
@@ -15,7 +16,8 @@ public sealed class ActorSelection : ICanTell
     internal ActorSelection(ActorSystem system, string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var relative = path.StartsWith($"akka://{system.Name}/", StringComparison.Ordinal) ? path[$"akka://{system.Name}".Length..] : path;
+        var address = system.RootCell.Path.Address.ToString();
+        var relative = path.StartsWith(address + "/", StringComparison.Ordinal) ? path[address.Length..] : path;
         if (!relative.StartsWith('/'))
         {
             throw new ArgumentException($"Actor selection [{path}] is not an absolute path of system [{system.Name}] (e.g. /user/orchestrator).", nameof(path));

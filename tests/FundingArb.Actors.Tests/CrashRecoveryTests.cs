@@ -1,3 +1,4 @@
+using FundingArb.Actors.Orchestration;
 using FundingArb.Actors.Pairs;
 using FundingArb.Actors.Simulation;
 using FundingArb.Kernel.Persistence.Journal;
@@ -7,34 +8,46 @@ using FundingArb.Venues.Scenarios;
 namespace FundingArb.Actors.Tests;
 
 // For every event a pair's life cycle writes, the node is killed right after the journal took that event and
-// restarted on the same journal at the same instant; the venues keep running. What must hold after each crash:
+// restarted on the same journal at the same instant (and separately, only the executor that wrote the event is
+// killed, and restarted by the orchestrator from its journal); the venues keep running. What must hold after each crash:
 // nothing was sent twice, both venues end flat or hedged, each journal is contiguous, and the pairs end as in
 // the run without the crash (timing aside). One exception is inherent: when the node dies holding a venue's refusal
 // it had not yet written down, the venue keeps no record of a refused order, so after recovery the order is one
 // that never arrived and the entry is tried again; the pair must then end hedged, never one-legged.
 public sealed class CrashRecoveryTests
 {
-    public static TheoryData<string> LifeCycles() => new(["entry-funding-exit", "entry-rollback"]);
+    public static TheoryData<string, CrashTarget> LifeCycles() => new()
+    {
+        { "entry-funding-exit", CrashTarget.Node },
+        { "entry-rollback", CrashTarget.Node },
+        { "entry-funding-exit", CrashTarget.Writer },
+        { "entry-rollback", CrashTarget.Writer },
+    };
 
     [Theory]
     [MemberData(nameof(LifeCycles))]
-    public void CrashRightAfterEachEvent_RecoversToTheSameOutcome(string lifeCycle)
+    public void CrashRightAfterEachEvent_RecoversToTheSameOutcome(string lifeCycle, CrashTarget target)
     {
         var scenario = Scenario(lifeCycle);
-        var calm = ScenarioSimulation.Run(scenario, new MemoryJournal(), new MemorySnapshotStore());
+        var calmJournal = new MemoryJournal();
+        var calm = ScenarioSimulation.Run(scenario, calmJournal, new MemorySnapshotStore());
         Assert.InRange(calm.JournalEvents, 8, 400);
 
+        // The orchestrator's registration comes before any event of the executor it registers; a writer crash on
+        // it kills nothing.
+        var registrations = Events(calmJournal, OrchestratorActor.Id).Count;
         for (var n = 1; n <= calm.JournalEvents; n++)
         {
             var journal = new MemoryJournal();
-            var crashed = ScenarioSimulation.Run(scenario, journal, new MemorySnapshotStore(), crashAfterEvents: [n]);
+            var crashed = ScenarioSimulation.Run(scenario, journal, new MemorySnapshotStore(), crashAfterEvents: [n], crashTarget: target);
 
-            Assert.True(crashed.Recoveries == 1, $"crash after event {n}: {crashed.Recoveries} recoveries");
+            var expectedRecoveries = target == CrashTarget.Node || n > registrations ? 1 : 0;
+            Assert.True(crashed.Recoveries == expectedRecoveries, $"crash after event {n}: {crashed.Recoveries} recoveries");
             Assert.True(ScenarioReport.DuplicateClientOrderIds(crashed) == 0, $"crash after event {n}: a client order id was sent twice");
             Assert.True(crashed.Exposure.AtEndQuote == 0m, $"crash after event {n}: unhedged {crashed.Exposure.AtEndQuote} at the end");
             Assert.True(Outcome(calm) == Outcome(crashed) || (LostARefusal(journal, crashed) && IsHedged(crashed)),
                 $"crash after event {n}: {Outcome(crashed)} instead of {Outcome(calm)}");
-            foreach (var id in crashed.Executors.Select(e => e.Spec.ExecutorId).Append("orchestrator"))
+            foreach (var id in crashed.Executors.Select(e => e.Spec.ExecutorId).Append(OrchestratorActor.Id))
             {
                 AssertContiguous(journal, id, n);
             }
@@ -70,11 +83,17 @@ public sealed class CrashRecoveryTests
         return refusals > recorded;
     }
 
-    private static void AssertContiguous(MemoryJournal journal, string persistenceId, long crashedAfter)
+    private static List<long> Events(MemoryJournal journal, string persistenceId)
     {
         var sequence = new List<long>();
         journal.ReplayMessagesAsync(persistenceId, 1, long.MaxValue, long.MaxValue, p => sequence.Add(p.SequenceNr), CancellationToken.None)
             .GetAwaiter().GetResult();
+        return sequence;
+    }
+
+    private static void AssertContiguous(MemoryJournal journal, string persistenceId, long crashedAfter)
+    {
+        var sequence = Events(journal, persistenceId);
         Assert.True(sequence.SequenceEqual(Enumerable.Range(1, sequence.Count).Select(i => (long)i)),
             $"crash after event {crashedAfter}: {persistenceId} has sequence numbers {string.Join(",", sequence)}");
     }

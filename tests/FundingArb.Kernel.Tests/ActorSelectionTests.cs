@@ -16,7 +16,7 @@ public sealed class ActorSelectionTests : TestKit.TestKit
     [Fact]
     public void Tell_IsResolvedWhenSent_SoANewIncarnationUnderTheSameNameReceivesIt()
     {
-        var selection = Sys.ActorSelection($"akka://{Sys.Name}/user/echo");
+        var selection = Sys.ActorSelection($"fundingarb://{Sys.Name}/user/echo");
         var first = Sys.ActorOf(Props.Create(() => new ReplyActor("first")), "echo");
         Watch(first);
         Sys.Stop(first);

@@ -76,7 +76,10 @@ public sealed class OrchestratorActor : ReceivePersistentActor
         });
     }
 
-    public override string PersistenceId => "orchestrator";
+    /// The orchestrator's persistence id (its registry's journal).
+    public const string Id = "orchestrator";
+
+    public override string PersistenceId => Id;
 
     /// orderLimits are the per-order checks each executor makes before it intends an order (RiskGateSettings.OrderLimits).
     public static Props Props(IReadOnlyDictionary<VenueId, IActorRef> gateways, IActorRef marketData, IActorRef riskGate, OrchestratorSettings settings,

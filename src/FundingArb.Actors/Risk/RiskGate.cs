@@ -57,7 +57,10 @@ public sealed class RiskGate : ReceivePersistentActor
         Command<GetRiskStatus>(_ => Sender.Tell(Status()));
     }
 
-    public override string PersistenceId => "risk-gate";
+    /// The gate's persistence id (its kill switch's journal).
+    public const string Id = "risk-gate";
+
+    public override string PersistenceId => Id;
 
     public static Props Props(RiskGateSettings settings) => Kernel.Props.Create(() => new RiskGate(settings));
 

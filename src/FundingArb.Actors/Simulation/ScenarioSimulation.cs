@@ -31,33 +31,35 @@ public sealed class ScenarioSimulation
     private readonly SimulationSnapshotStore _snapshots;
 
     private readonly Queue<long> _crashAfterEvents;
+    private readonly CrashTarget _crashTarget;
     private readonly Queue<(DateTimeOffset At, ScenarioActionCommand Command)> _actions;
     private DateTimeOffset _nextEquity;
 
     private ScenarioSimulation(Scenario scenario, SimulationJournal journal, SimulationSnapshotStore snapshots, NodeActorSettings settings,
-        IEnumerable<long> crashAfterEvents)
+        IEnumerable<long> crashAfterEvents, CrashTarget crashTarget)
     {
         _scenario = scenario;
         _journal = journal;
         _snapshots = snapshots;
         _settings = settings;
         _crashAfterEvents = new Queue<long>(crashAfterEvents.Order());
+        _crashTarget = crashTarget;
         _nextEquity = scenario.Start + TimeSpan.FromHours(1);
         _actions = new Queue<(DateTimeOffset, ScenarioActionCommand)>(scenario.Actions.OrderBy(a => a.At).Select(a => (a.At, ScenarioActionCommand.Parse(a.Command))));
         _journal.CrashAfter = _crashAfterEvents.TryPeek(out var first) ? first : null;
     }
 
     /// Runs the scenario on the journal and snapshot store, which the caller owns and disposes. Besides the
-    /// scenario's own crash-and-restart faults, the node crashes right after the journal has taken the n-th event,
-    /// for every n in crashAfterEvents (the crash tests' hook).
+    /// scenario's own crash-and-restart faults, the node (or the executor that wrote the event) crashes right after
+    /// the journal has taken the n-th event, for every n in crashAfterEvents (the crash tests' hook).
     public static SimulationResult Run(Scenario scenario, AsyncWriteJournal journal, SnapshotStore snapshots, NodeActorSettings? settings = null,
-        IEnumerable<long>? crashAfterEvents = null)
+        IEnumerable<long>? crashAfterEvents = null, CrashTarget crashTarget = CrashTarget.Node)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(journal);
         ArgumentNullException.ThrowIfNull(snapshots);
         return new ScenarioSimulation(scenario, new SimulationJournal(journal), new SimulationSnapshotStore(snapshots), settings ?? SettingsFor(scenario),
-            crashAfterEvents ?? []).Run();
+            crashAfterEvents ?? [], crashTarget).Run();
     }
 
     /// The node settings a scenario implies: its `strategy.funding-arb` and `risk` over the defaults, its venues' fees.
@@ -113,6 +115,11 @@ public sealed class ScenarioSimulation
                 {
                     _crashAfterEvents.Dequeue();
                     _journal.CrashAfter = _crashAfterEvents.TryPeek(out var next) ? next : null;
+                    if (_crashTarget == CrashTarget.Writer)
+                    {
+                        recoveries += KillWriter(system, node);
+                        continue;
+                    }
                 }
 
                 dispatcher.RunUntilCompleted(system.Terminate());
@@ -128,7 +135,7 @@ public sealed class ScenarioSimulation
             var executors = Ask<ExecutorsReport>(dispatcher, node.Orchestrator, GetExecutors.Instance).Executors;
             var performance = Ask<PerformanceReported>(dispatcher, node.Orchestrator, GetPerformance.Instance).Report;
             dispatcher.RunUntilCompleted(system.Terminate());
-            var events = CountEvents(executors.Select(e => e.Spec.ExecutorId).Append("orchestrator"));
+            var events = CountEvents(executors.Select(e => e.Spec.ExecutorId).Append(OrchestratorActor.Id));
             return new SimulationResult(_scenario.Name, _scenario.Seed, executors, [.. venues.Select(VenueOutcome.Of)], exposure.Result(), events, recoveries, performance,
                 TradeAnalytics.Equity(equity, TimeSpan.FromHours(1)));
         }
@@ -139,6 +146,24 @@ public sealed class ScenarioSimulation
                 venue.Dispose();
             }
         }
+    }
+
+    /// Kills the executor that wrote the last event (its supervisor, the orchestrator, restarts it); 1 if it was alive.
+    private int KillWriter(ActorSystem system, FundingArbNode node)
+    {
+        if (_journal.LastWriter is not { } writer || writer is OrchestratorActor.Id || writer is RiskGate.Id)
+        {
+            return 0;
+        }
+
+        var executor = system.ActorSelection($"{node.Orchestrator.Path.ToStringWithoutUid()}/{writer}").ResolveOne();
+        if (!executor.IsCompletedSuccessfully)
+        {
+            return 0;
+        }
+
+        executor.Result.Tell(Kill.Instance, ActorRefs.NoSender);
+        return 1;
     }
 
     /// The venues run on without the node: funding settles, resting orders fill, and nobody hears of it.

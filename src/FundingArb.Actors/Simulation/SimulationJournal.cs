@@ -19,6 +19,9 @@ public sealed class SimulationJournal(AsyncWriteJournal store) : AsyncWriteJourn
 
     public bool CrashDue => CrashAfter is { } after && Written >= after;
 
+    /// The persistence id of the last event written.
+    public string? LastWriter { get; private set; }
+
     public override Task<IReadOnlyList<Exception?>?> WriteMessagesAsync(IReadOnlyList<AtomicWrite> messages, CancellationToken cancellationToken)
     {
         var results = store.WriteMessagesAsync(messages, cancellationToken).GetAwaiter().GetResult();
@@ -27,6 +30,7 @@ public sealed class SimulationJournal(AsyncWriteJournal store) : AsyncWriteJourn
             if (results is null || results[i] is null)
             {
                 Written += messages[i].Payload.Length;
+                LastWriter = messages[i].Payload[^1].PersistenceId;
             }
         }
 
