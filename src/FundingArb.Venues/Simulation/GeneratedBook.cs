@@ -8,8 +8,9 @@ namespace FundingArb.Venues.Simulation;
 // best bid, and Taken never exceeds a level's size. The shape (each level's distance from the mid) is fixed; only the
 // mid moves, so a step costs nothing here: the levels are materialised when first read after a step, and what takers
 // consumed is restored at the next step (the book refills every step). Reading a level costs two decimal products, so
-// a level is materialised only when a reader reaches it (a snapshot of the top ten reads ten of twenty), and a step
-// in which nobody took anything answers from the sizes alone.
+// a level is materialised only when a reader reaches it (a snapshot of the top ten reads ten of twenty), a step in
+// which nobody took anything answers from the sizes alone, and a step that left the mid on the same tick (a coin
+// priced in a few thousand ticks, most seconds) keeps the levels, and the snapshot arrays, of the step before.
 
 /// A market's book around its mid: a fixed shape, materialised lazily, with per-step consumption.
 internal sealed class GeneratedBook
@@ -29,7 +30,10 @@ internal sealed class GeneratedBook
     private readonly decimal[] _bidTaken;
     private readonly decimal[] _askTaken;
     private long _builtFor = -1;
+    private long _builtMidTicks = -1;
     private long _version;
+    private ImmutableArray<BookLevel> _topBids;
+    private ImmutableArray<BookLevel> _topAsks;
     private int _bidsMaterialised;
     private int _asksMaterialised;
     private bool _anyTaken;
@@ -152,8 +156,14 @@ internal sealed class GeneratedBook
             // Every level is whole (a size is at least one step), so the top is the first levels as built; Size - 0m
             // is Size to the last digit of its scale, so this is the slow path's answer.
             var top = Math.Min(depth, count);
-            Materialise(bid, top);
-            return ImmutableArray.Create((bid ? _bids : _asks).AsSpan(0, top));
+            ref var cached = ref bid ? ref _topBids : ref _topAsks;
+            if (cached.IsDefault || cached.Length != top)
+            {
+                Materialise(bid, top);
+                cached = ImmutableArray.Create((bid ? _bids : _asks).AsSpan(0, top));
+            }
+
+            return cached;
         }
 
         var levels = ImmutableArray.CreateBuilder<BookLevel>(depth);
@@ -218,6 +228,15 @@ internal sealed class GeneratedBook
             return;
         }
 
+        Array.Clear(_bidTaken);
+        Array.Clear(_askTaken);
+        _anyTaken = false;
+        _builtFor = _version;
+        if (MidTicks == _builtMidTicks)
+        {
+            return;
+        }
+
         BidCount = 0;
         var previous = long.MaxValue;
         for (var i = 0; i < _bids.Length; i++)
@@ -242,12 +261,11 @@ internal sealed class GeneratedBook
         }
 
         AskCount = _asks.Length;
-        Array.Clear(_bidTaken);
-        Array.Clear(_askTaken);
         _bidsMaterialised = 0;
         _asksMaterialised = 0;
-        _anyTaken = false;
-        _builtFor = _version;
+        _topBids = default;
+        _topAsks = default;
+        _builtMidTicks = MidTicks;
     }
 
     /// Prices and sizes the first count levels of a side, from the ticks Build placed.
