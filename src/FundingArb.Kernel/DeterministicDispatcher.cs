@@ -13,6 +13,11 @@ public sealed class DeterministicDispatcher : MessageDispatcher
     private readonly ConcurrentQueue<IThreadPoolWorkItem> _ready = new();
     private readonly object _signal = new();
 
+    // Threads inside RunUntilCompleted's wait. Schedule runs once per message on the simulation's hot path and pays
+    // for the monitor only when someone waits: a waiter counts itself before it checks the queue and a producer
+    // enqueues before it reads the count (both interlocked), so at least one of them sees the other.
+    private int _waiters;
+
     /// <summary>True when no actor is waiting to run.</summary>
     public bool IsIdle => _ready.IsEmpty;
 
@@ -46,9 +51,17 @@ public sealed class DeterministicDispatcher : MessageDispatcher
             RunUntilIdle();
             lock (_signal)
             {
-                while (_ready.IsEmpty && !task.IsCompleted)
+                Interlocked.Increment(ref _waiters);
+                try
                 {
-                    Monitor.Wait(_signal);
+                    while (_ready.IsEmpty && !task.IsCompleted)
+                    {
+                        Monitor.Wait(_signal);
+                    }
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _waiters);
                 }
             }
 
@@ -62,7 +75,10 @@ public sealed class DeterministicDispatcher : MessageDispatcher
     protected internal override void Schedule(IThreadPoolWorkItem work)
     {
         _ready.Enqueue(work);
-        Wake();
+        if (Volatile.Read(ref _waiters) > 0)
+        {
+            Wake();
+        }
     }
 
     private void Wake()

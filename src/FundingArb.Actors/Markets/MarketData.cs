@@ -7,6 +7,8 @@ namespace FundingArb.Actors.Markets;
 
 // Markets are kept in (venue, symbol) order so that a snapshot, and every decision made from it, is the same on
 // every run. A market whose fetch fails keeps its last quote; the quote carries its own time for staleness checks.
+// A refresh fetches every market in ordinal (venue, symbol) order. Both orders change only when a market is first
+// seen, so they are kept sorted then, not at every refresh or quote (30 quotes every 5 s in the month scenario).
 
 /// Funding rates, marks and books of every instrument of every venue, refreshed on a timer through the gateways
 /// and pushed to subscribers.
@@ -14,10 +16,12 @@ public sealed class MarketData : ReceiveActor, IWithTimers
 {
     private readonly ImmutableSortedDictionary<VenueId, IActorRef> _gateways;
     private readonly MarketDataSettings _settings;
-    private readonly SortedDictionary<(string Venue, string Symbol), MarketQuote> _quotes = [];
+    private readonly Dictionary<(VenueId, Symbol), MarketQuote> _quotes = [];
+    private readonly SortedDictionary<(string Venue, string Symbol), (VenueId, Symbol)> _snapshotOrder = [];
     private readonly Dictionary<(VenueId, Symbol), Instrument> _instruments = [];
     private readonly Dictionary<(VenueId, Symbol), HashSet<IActorRef>> _subscribers = [];
     private readonly HashSet<IActorRef> _allSubscribers = [];
+    private (VenueId Venue, Symbol Symbol)[] _refreshOrder = [];
 
     public MarketData(IReadOnlyDictionary<VenueId, IActorRef> gateways, MarketDataSettings settings)
     {
@@ -30,7 +34,7 @@ public sealed class MarketData : ReceiveActor, IWithTimers
         Receive<Refresh>(_ => RefreshAll());
         Receive<MarketFetched>(OnMarket);
         Receive<MarketFetchFailed>(m => Context.GetLogger().Debug("{Venue} {Symbol}: market fetch failed: {Error}", m.Venue, m.Symbol, m.Error.Message));
-        Receive<GetMarketSnapshot>(_ => Sender.Tell(new MarketSnapshot([.. _quotes.Values], Context.System.TimeProvider.GetUtcNow())));
+        Receive<GetMarketSnapshot>(_ => Sender.Tell(new MarketSnapshot([.. _snapshotOrder.Values.Select(k => _quotes[k])], Context.System.TimeProvider.GetUtcNow())));
         Receive<SubscribeMarket>(m => Subscribe(m, Sender));
         Receive<UnsubscribeMarket>(m => _subscribers.GetValueOrDefault((m.Venue, m.Symbol))?.Remove(Sender));
         Receive<SubscribeAllMarkets>(_ =>
@@ -63,11 +67,13 @@ public sealed class MarketData : ReceiveActor, IWithTimers
             _instruments[(instrument.Venue, instrument.Symbol)] = instrument;
             _gateways[instrument.Venue].Tell(new FetchMarket(instrument.Symbol, _settings.BookDepth), Self);
         }
+
+        _refreshOrder = [.. _instruments.Keys.OrderBy(k => k.Item1.Value, StringComparer.Ordinal).ThenBy(k => k.Item2.Value, StringComparer.Ordinal)];
     }
 
     private void RefreshAll()
     {
-        foreach (var ((venue, symbol), _) in _instruments.OrderBy(p => p.Key.Item1.Value, StringComparer.Ordinal).ThenBy(p => p.Key.Item2.Value, StringComparer.Ordinal))
+        foreach (var (venue, symbol) in _refreshOrder)
         {
             _gateways[venue].Tell(new FetchMarket(symbol, _settings.BookDepth), Self);
         }
@@ -82,7 +88,15 @@ public sealed class MarketData : ReceiveActor, IWithTimers
         }
 
         var quote = new MarketQuote(instrument, fetched.Funding, fetched.Book);
-        _quotes[(fetched.Venue.Value, fetched.Funding.Symbol.Value)] = quote;
+        if (_quotes.TryAdd(key, quote))
+        {
+            _snapshotOrder.Add((key.Venue.Value, key.Symbol.Value), key);
+        }
+        else
+        {
+            _quotes[key] = quote;
+        }
+
         var update = new MarketUpdated(quote);
         if (_subscribers.TryGetValue(key, out var subscribers))
         {
@@ -108,7 +122,7 @@ public sealed class MarketData : ReceiveActor, IWithTimers
 
         subscribers.Add(subscriber);
         Context.Watch(subscriber);
-        if (_quotes.TryGetValue((subscribe.Venue.Value, subscribe.Symbol.Value), out var quote))
+        if (_quotes.TryGetValue(key, out var quote))
         {
             subscriber.Tell(new MarketUpdated(quote));
         }

@@ -4,7 +4,8 @@ using FundingArb.Venues.Simulation;
 namespace FundingArb.Actors.Simulation;
 
 // A position counts as unhedged when an asset's net base size across venues is at least half the coarsest step of
-// its markets: smaller remainders are rounding that no order could close.
+// its markets: smaller remainders are rounding that no order could close. While every asset is hedged, the exposure is
+// zero whatever the prices do, so a sample changes nothing until some venue's net positions change.
 
 /// Watches the net position per asset across simulated venues, sample by sample.
 internal sealed class ExposureWatch
@@ -13,6 +14,7 @@ internal sealed class ExposureWatch
     private readonly Dictionary<(VenueId, Symbol), Asset> _assets = [];
     private readonly Dictionary<Asset, decimal> _tolerance = [];
     private readonly Dictionary<Asset, (decimal Base, SimulatedVenue PricedBy, Symbol Symbol)> _net = [];
+    private readonly long[] _positionChangesSeen;
     private decimal _max;
     private TimeSpan _longest;
     private DateTimeOffset? _unhedgedSince;
@@ -21,6 +23,8 @@ internal sealed class ExposureWatch
     public ExposureWatch(IReadOnlyList<SimulatedVenue> venues, IEnumerable<Instrument> instruments)
     {
         _venues = venues;
+        _positionChangesSeen = new long[venues.Count];
+        Array.Fill(_positionChangesSeen, -1L); // never read: the first sample always looks
         foreach (var instrument in instruments)
         {
             _assets[(instrument.Venue, instrument.Symbol)] = instrument.Base;
@@ -32,6 +36,11 @@ internal sealed class ExposureWatch
     // an asset that is actually unhedged (the first venue listing the asset prices it, as before).
     public void Sample(DateTimeOffset now)
     {
+        if (!PositionsChanged() && _last == 0m)
+        {
+            return;
+        }
+
         _net.Clear();
         foreach (var venue in _venues)
         {
@@ -66,6 +75,23 @@ internal sealed class ExposureWatch
     }
 
     public UnhedgedExposure Result() => new(_max, _longest, _last);
+
+    /// Reads every venue's change count, so that each is up to date for the next sample.
+    private bool PositionsChanged()
+    {
+        var changed = false;
+        for (var i = 0; i < _venues.Count; i++)
+        {
+            var changes = _venues[i].NetPositionChanges;
+            if (changes != _positionChangesSeen[i])
+            {
+                _positionChangesSeen[i] = changes;
+                changed = true;
+            }
+        }
+
+        return changed;
+    }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Diagnostics;
 using FundingArb.Trading.Liquidity;
 
@@ -6,7 +7,10 @@ namespace FundingArb.Venues.Simulation;
 // Invariant: bid prices strictly decrease and ask prices strictly increase level by level, the best ask is above the
 // best bid, and Taken never exceeds a level's size. The shape (each level's distance from the mid) is fixed; only the
 // mid moves, so a step costs nothing here: the levels are materialised when first read after a step, and what takers
-// consumed is restored at the next step (the book refills every step).
+// consumed is restored at the next step (the book refills every step). Reading a level costs two decimal products, so
+// a level is materialised only when a reader reaches it (a snapshot of the top ten reads ten of twenty), a step in
+// which nobody took anything answers from the sizes alone, and a step that left the mid on the same tick (a coin
+// priced in a few thousand ticks, most seconds) keeps the levels, and the snapshot arrays, of the step before.
 
 /// A market's book around its mid: a fixed shape, materialised lazily, with per-step consumption.
 internal sealed class GeneratedBook
@@ -26,7 +30,13 @@ internal sealed class GeneratedBook
     private readonly decimal[] _bidTaken;
     private readonly decimal[] _askTaken;
     private long _builtFor = -1;
+    private long _builtMidTicks = -1;
     private long _version;
+    private ImmutableArray<BookLevel> _topBids;
+    private ImmutableArray<BookLevel> _topAsks;
+    private int _bidsMaterialised;
+    private int _asksMaterialised;
+    private bool _anyTaken;
 
     public GeneratedBook(BookDepth depth, decimal spreadBps, decimal tickSize, decimal baseStep)
     {
@@ -87,6 +97,7 @@ internal sealed class GeneratedBook
     public BookLevel Level(bool bid, int index)
     {
         Build();
+        Materialise(bid, index + 1);
         return bid ? _bids[index] : _asks[index];
     }
 
@@ -99,14 +110,17 @@ internal sealed class GeneratedBook
     public decimal Available(bool bid, int index)
     {
         Build();
+        Materialise(bid, index + 1);
         return bid ? _bids[index].Size - _bidTaken[index] : _asks[index].Size - _askTaken[index];
     }
 
     public void Take(bool bid, int index, decimal quantity)
     {
         Build();
+        Materialise(bid, index + 1);
         var taken = bid ? _bidTaken : _askTaken;
         taken[index] += quantity;
+        _anyTaken = true;
         Sequence++;
         Debug.Assert(taken[index] <= (bid ? _bids : _asks)[index].Size, "a level never gives more than it holds");
     }
@@ -116,6 +130,11 @@ internal sealed class GeneratedBook
     {
         Build();
         var count = bid ? BidCount : AskCount;
+        if (!_anyTaken)
+        {
+            return count > 0 ? (bid ? _bidTicks[0] : _askTicks[0]) : null;
+        }
+
         for (var i = 0; i < count; i++)
         {
             if (Available(bid, i) > 0m)
@@ -127,19 +146,37 @@ internal sealed class GeneratedBook
         return null;
     }
 
-    /// Copies up to depth levels with what is left of them this step.
-    public void CopyTo(bool bid, int depth, List<BookLevel> target)
+    /// Up to depth levels with what is left of them this step, best first.
+    public ImmutableArray<BookLevel> Top(bool bid, int depth)
     {
         Build();
         var count = bid ? BidCount : AskCount;
-        for (var i = 0; i < count && target.Count < depth; i++)
+        if (!_anyTaken)
+        {
+            // Every level is whole (a size is at least one step), so the top is the first levels as built; Size - 0m
+            // is Size to the last digit of its scale, so this is the slow path's answer.
+            var top = Math.Min(depth, count);
+            ref var cached = ref bid ? ref _topBids : ref _topAsks;
+            if (cached.IsDefault || cached.Length != top)
+            {
+                Materialise(bid, top);
+                cached = ImmutableArray.Create((bid ? _bids : _asks).AsSpan(0, top));
+            }
+
+            return cached;
+        }
+
+        var levels = ImmutableArray.CreateBuilder<BookLevel>(depth);
+        for (var i = 0; i < count && levels.Count < depth; i++)
         {
             var left = Available(bid, i);
             if (left > 0m)
             {
-                target.Add(new BookLevel(bid ? _bids[i].Price : _asks[i].Price, left));
+                levels.Add(new BookLevel(bid ? _bids[i].Price : _asks[i].Price, left));
             }
         }
+
+        return levels.ToImmutable();
     }
 
     /// The consumption of the current step, for a snapshot.
@@ -166,6 +203,7 @@ internal sealed class GeneratedBook
             _askTaken[i] = asksTaken[i];
         }
 
+        _anyTaken = true;
         Sequence = sequence;
     }
 
@@ -190,6 +228,15 @@ internal sealed class GeneratedBook
             return;
         }
 
+        Array.Clear(_bidTaken);
+        Array.Clear(_askTaken);
+        _anyTaken = false;
+        _builtFor = _version;
+        if (MidTicks == _builtMidTicks)
+        {
+            return;
+        }
+
         BidCount = 0;
         var previous = long.MaxValue;
         for (var i = 0; i < _bids.Length; i++)
@@ -201,8 +248,6 @@ internal sealed class GeneratedBook
             }
 
             _bidTicks[i] = ticks;
-            _bids[i] = new BookLevel(ticks * _tickSize, Size(ticks));
-            _bidTaken[i] = 0m;
             previous = ticks;
             BidCount++;
         }
@@ -212,13 +257,36 @@ internal sealed class GeneratedBook
         {
             var ticks = Math.Max(AskTicks(i), previous + 1);
             _askTicks[i] = ticks;
-            _asks[i] = new BookLevel(ticks * _tickSize, Size(ticks));
-            _askTaken[i] = 0m;
             previous = ticks;
         }
 
         AskCount = _asks.Length;
-        _builtFor = _version;
+        _bidsMaterialised = 0;
+        _asksMaterialised = 0;
+        _topBids = default;
+        _topAsks = default;
+        _builtMidTicks = MidTicks;
+    }
+
+    /// Prices and sizes the first count levels of a side, from the ticks Build placed.
+    private void Materialise(bool bid, int count)
+    {
+        if (bid)
+        {
+            for (; _bidsMaterialised < count; _bidsMaterialised++)
+            {
+                var ticks = _bidTicks[_bidsMaterialised];
+                _bids[_bidsMaterialised] = new BookLevel(ticks * _tickSize, Size(ticks));
+            }
+        }
+        else
+        {
+            for (; _asksMaterialised < count; _asksMaterialised++)
+            {
+                var ticks = _askTicks[_asksMaterialised];
+                _asks[_asksMaterialised] = new BookLevel(ticks * _tickSize, Size(ticks));
+            }
+        }
     }
 
     /// QuotePerLevel at this price, rounded down to the step and never below one step.

@@ -20,6 +20,20 @@ public sealed partial class SimulatedVenue
     /// Every market's position, flat ones included (they keep their realized PnL, funding and fees).
     public ImmutableArray<PositionHold> Positions => Read(() => _markets.Select(m => m.Position).ToImmutableArray());
 
+    /// How many times some market's net position has changed (fill, liquidation, restore): a reader that sees the
+    /// same count again sees the same net positions, without copying them.
+    public long NetPositionChanges
+    {
+        get
+        {
+            lock (_gate)
+            {
+                CatchUp();
+                return _netPositionChanges;
+            }
+        }
+    }
+
     public ImmutableArray<VenueBalance> Balances => Read(AllBalances);
 
     public ImmutableArray<FundingPayment> FundingPayments => Read(() => _fundingPayments.ToImmutableArray());

@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using FundingArb.Trading.Instruments;
-using FundingArb.Trading.Liquidity;
 using FundingArb.Venues.Errors;
 
 namespace FundingArb.Venues.Simulation;
@@ -109,14 +108,8 @@ public sealed partial class SimulatedVenue
         }
     }
 
-    private OrderBookSnapshot Snapshot(MarketState market, int depth)
-    {
-        var bids = new List<BookLevel>(depth);
-        var asks = new List<BookLevel>(depth);
-        market.Book.CopyTo(bid: true, depth, bids);
-        market.Book.CopyTo(bid: false, depth, asks);
-        return new OrderBookSnapshot(Id, market.Instrument.Symbol, [.. bids], [.. asks], market.Book.Sequence, At);
-    }
+    private OrderBookSnapshot Snapshot(MarketState market, int depth) =>
+        new(Id, market.Instrument.Symbol, market.Book.Top(bid: true, depth), market.Book.Top(bid: false, depth), market.Book.Sequence, At);
 
     private void FailSubscriptions(Exception error)
     {

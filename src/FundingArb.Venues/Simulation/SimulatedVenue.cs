@@ -32,6 +32,7 @@ public sealed partial class SimulatedVenue : IVenue, IDisposable
     private readonly ITimer _timer;
     private long _nowTicks;
     private int _openPositions;
+    private long _netPositionChanges;
     private bool _disposed;
 
     public SimulatedVenue(SimulatedVenueSettings settings, IEnumerable<MarketSettings> markets, IEnumerable<VenueFault> faults, long seed,
@@ -171,6 +172,11 @@ public sealed partial class SimulatedVenue : IVenue, IDisposable
 
     private void TrackOpenPositions(decimal before, decimal after)
     {
+        if (before != after)
+        {
+            _netPositionChanges++;
+        }
+
         if (before == 0m && after != 0m)
         {
             _openPositions++;
