@@ -21,10 +21,33 @@ internal static class VenueCall
             CancellationToken.None, TaskContinuationOptions.None, InlineTaskScheduler.Instance);
     }
 
+    /// Two requests sent together, one message when both have answered: the success of both, or the first failure.
+    public static void PipeTo<T1, T2>(ValueTask<T1> first, ValueTask<T2> second, IActorRef recipient, Func<T1, T2, object> success,
+        Func<VenueException, object> failure)
+    {
+        if (first.IsCompleted && second.IsCompleted)
+        {
+            recipient.Tell(Outcome(first.AsTask(), second.AsTask(), success, failure), ActorRefs.NoSender);
+            return;
+        }
+
+        var (firstTask, secondTask) = (first.AsTask(), second.AsTask());
+        _ = Task.WhenAll(firstTask, secondTask).ContinueWith(
+            _ => recipient.Tell(Outcome(firstTask, secondTask, success, failure), ActorRefs.NoSender),
+            CancellationToken.None, TaskContinuationOptions.None, InlineTaskScheduler.Instance);
+    }
+
+    private static object Outcome<T1, T2>(Task<T1> first, Task<T2> second, Func<T1, T2, object> success, Func<VenueException, object> failure) =>
+        first.Status == TaskStatus.RanToCompletion && second.Status == TaskStatus.RanToCompletion
+            ? success(first.Result, second.Result)
+            : Failure(first.Status == TaskStatus.RanToCompletion ? second : first, failure);
+
     private static object Outcome<T>(Task<T> task, Func<T, object> success, Func<VenueException, object> failure) =>
+        task.Status == TaskStatus.RanToCompletion ? success(task.Result) : Failure(task, failure);
+
+    private static object Failure(Task task, Func<VenueException, object> failure) =>
         task.Status switch
         {
-            TaskStatus.RanToCompletion => success(task.Result),
             TaskStatus.Faulted when task.Exception!.InnerException is VenueException error => failure(error),
             TaskStatus.Faulted => new Status.Failure(task.Exception!.InnerException!),
             _ => new Status.Failure(new OperationCanceledException("The venue request was cancelled.")),

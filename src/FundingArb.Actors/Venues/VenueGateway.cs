@@ -48,7 +48,6 @@ public sealed class VenueGateway : ReceiveActor, IWithTimers
         Receive<FetchInstruments>(m => Pace(m));
         Receive<FetchFundingHistory>(m => Pace(m));
         Receive<DrainWaiting>(_ => Drain());
-        Receive<FundingArrived>(ContinueFetch);
         Receive<ForwardTo>(m => m.Recipient.Tell(m.Message));
         Receive<SubscribeFunding>(m => SubscribeToFunding(m.Symbol, Sender));
         Receive<UnsubscribeFunding>(m => UnsubscribeFromFunding(m.Symbol, Sender));
@@ -169,18 +168,12 @@ public sealed class VenueGateway : ReceiveActor, IWithTimers
         }
     }
 
-    private void FetchMarketState(FetchMarket fetch, IActorRef sender)
-    {
-        var venue = _venue;
-        VenueCall.PipeTo(venue.GetFundingAsync(fetch.Symbol, CancellationToken.None), Self,
-            funding => new FundingArrived(funding, fetch, sender),
-            error => new ForwardTo(sender, new MarketFetchFailed(venue.Id, fetch.Symbol, error)));
-    }
-
-    private void ContinueFetch(FundingArrived arrived) =>
-        VenueCall.PipeTo(_venue.GetOrderBookAsync(arrived.Fetch.Symbol, arrived.Fetch.Depth, CancellationToken.None), arrived.ReplyTo,
-            book => new MarketFetched(_venue.Id, arrived.Funding, book),
-            error => new MarketFetchFailed(_venue.Id, arrived.Fetch.Symbol, error));
+    // Funding and book are requested together, so the two answers describe one moment and cost one hand-off.
+    private void FetchMarketState(FetchMarket fetch, IActorRef sender) =>
+        VenueCall.PipeTo(_venue.GetFundingAsync(fetch.Symbol, CancellationToken.None), _venue.GetOrderBookAsync(fetch.Symbol, fetch.Depth, CancellationToken.None),
+            sender,
+            (funding, book) => new MarketFetched(_venue.Id, funding, book),
+            error => new MarketFetchFailed(_venue.Id, fetch.Symbol, error));
 
     private void Route(ClientOrderId clientOrderId, IActorRef owner)
     {
@@ -307,8 +300,6 @@ public sealed class VenueGateway : ReceiveActor, IWithTimers
     private sealed record StreamEnded(int Generation, VenueException? Error);
 
     private sealed record ForwardTo(IActorRef Recipient, object Message);
-
-    private sealed record FundingArrived(FundingInfo Funding, FetchMarket Fetch, IActorRef ReplyTo);
 
     private sealed record Reconnect
     {
