@@ -178,8 +178,8 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
             return;
         }
 
-        var refusal = OrderRisk.Refusal(OrderSide.Buy, sizing.BaseSize, longPrice, longQuote, false, _orderLimits, _settings.FeesOf(_spec.LongVenue).TakerRate)
-            ?? OrderRisk.Refusal(OrderSide.Sell, sizing.BaseSize, shortPrice, shortQuote, false, _orderLimits, _settings.FeesOf(_spec.ShortVenue).TakerRate);
+        var refusal = OrderRisk.Refusal(OrderSide.Buy, sizing.BaseSize, longPrice, longQuote, reduceOnly: false, _orderLimits, _settings.FeesOf(_spec.LongVenue).TakerRate)
+            ?? OrderRisk.Refusal(OrderSide.Sell, sizing.BaseSize, shortPrice, shortQuote, reduceOnly: false, _orderLimits, _settings.FeesOf(_spec.ShortVenue).TakerRate);
         if (refusal is not null)
         {
             Persist(new PairClosed(CloseType.Failed, $"pre-flight: {refusal}", Now), Record);

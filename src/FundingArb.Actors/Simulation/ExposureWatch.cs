@@ -24,7 +24,7 @@ internal sealed class ExposureWatch
     {
         _venues = venues;
         _positionChangesSeen = new long[venues.Count];
-        Array.Fill(_positionChangesSeen, -1L); // never read: the first sample always looks
+        Array.Fill(_positionChangesSeen, -1L); // no count a venue reports, so the first sample always looks
         foreach (var instrument in instruments)
         {
             _assets[(instrument.Venue, instrument.Symbol)] = instrument.Base;

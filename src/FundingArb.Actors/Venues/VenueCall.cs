@@ -31,9 +31,13 @@ internal static class VenueCall
             return;
         }
 
+        // Chained on the inline scheduler rather than Task.WhenAll, whose completion may run on the thread pool: on a
+        // virtual clock the answer must reach the mailbox inside the Advance that completed the later request.
         var (firstTask, secondTask) = (first.AsTask(), second.AsTask());
-        _ = Task.WhenAll(firstTask, secondTask).ContinueWith(
-            _ => recipient.Tell(Outcome(firstTask, secondTask, success, failure), ActorRefs.NoSender),
+        _ = firstTask.ContinueWith(
+            _ => secondTask.ContinueWith(
+                _ => recipient.Tell(Outcome(firstTask, secondTask, success, failure), ActorRefs.NoSender),
+                CancellationToken.None, TaskContinuationOptions.None, InlineTaskScheduler.Instance),
             CancellationToken.None, TaskContinuationOptions.None, InlineTaskScheduler.Instance);
     }
 
