@@ -74,6 +74,7 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
         Command<StopPair>(OnStop);
         Command<AlternativeOpportunity>(m => _alternativeNetEdge = m.NetEdge);
         Command<GetPairReport>(_ => Sender.Tell(new ExecutorUpdated(Report())));
+        Command<Terminated>(OnLegTerminated);
     }
 
     public override string PersistenceId => _spec.ExecutorId;
@@ -91,6 +92,11 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
         Kernel.Props.Create(() => new FundingArbExecutor(spec, gateways, marketData, settings, orderLimits));
 
     private DateTimeOffset Now => Context.System.TimeProvider.GetUtcNow();
+
+    // An order actor that fails is stopped, not restarted: a restart would keep the assignment it was spawned with
+    // and forget the orders it placed since, so it could place its quantity again. The leg is spawned anew after a
+    // backoff from what the journal knows (its unresolved orders looked up first, the quantity still missing).
+    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Stop);
 
     private void OnRecovered()
     {
@@ -256,12 +262,22 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
 
         var longLeg = prefix + "-long";
         var shortLeg = prefix + "-short";
-        if (!_legs.TryGetValue(longLeg, out var longRun) || !_legs.TryGetValue(shortLeg, out var shortRun))
+        var spawned = false;
+        foreach (var leg in (string[])[longLeg, shortLeg])
         {
-            SpawnLeg(longLeg);
-            SpawnLeg(shortLeg);
+            if (!_legs.ContainsKey(leg))
+            {
+                SpawnLeg(leg);
+                spawned = true;
+            }
+        }
+
+        if (spawned)
+        {
             return;
         }
+
+        var (longRun, shortRun) = (_legs[longLeg], _legs[shortLeg]);
 
         if (!longRun.Done || !shortRun.Done)
         {
@@ -324,6 +340,7 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
             [.. _state.Unresolved(leg).Select(i => new OrderIntent(new ClientOrderId(i.ClientOrderId), i.At))],
             _state.TradeIds);
         var actor = Context.ActorOf(OrderActor.Props(assignment, _gateways[instrument.Venue], _settings.Orders), $"{leg}-{++_spawned}");
+        Context.Watch(actor);
         _legs[leg] = new LegRun(actor);
     }
 
@@ -398,6 +415,19 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
         }
 
         Progress();
+    }
+
+    private void OnLegTerminated(Terminated terminated)
+    {
+        if (_legs.FirstOrDefault(l => l.Value.Actor.Equals(terminated.ActorRef) && !l.Value.Done) is not { Key: { } leg })
+        {
+            return;
+        }
+
+        Context.GetLogger().Warning("{ExecutorId}: {Leg} failed; spawning it again from the journal in {Backoff}", _spec.ExecutorId, leg,
+            _settings.Orders.RetryBackoff);
+        _legs.Remove(leg);
+        Timers.StartSingleTimer(RetryLegs.Instance, RetryLegs.Instance, _settings.Orders.RetryBackoff);
     }
 
     private void OnFunding(FundingSettled settled) => RecordFunding(settled.Payment);
