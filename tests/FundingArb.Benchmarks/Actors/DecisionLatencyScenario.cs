@@ -120,6 +120,10 @@ internal static class DecisionLatencyScenario
         var settings = PairWorld.Settings(controller: true, ExecutionMode.LimitWithFallback);
         var scan = settings.Orchestrator.Strategy.ScanInterval;
         await using var node = await BenchNode.StartAsync(PairWorld.Scenario(Assets), settings, new CountingJournal(new MemoryJournal())).ConfigureAwait(false);
+
+        // The controller's scan timer starts when the controller does, after the orchestrator's recovery; a clock moved
+        // before that would move the first scan a whole interval later. Its answer through the orchestrator says it runs.
+        await node.Node.Orchestrator.Ask<OpportunitiesReport>(GetOpportunities.Instance, BenchNode.Deadline).ConfigureAwait(false);
         var actorSamples = new List<double>();
         var refresh = settings.MarketData.RefreshInterval;
         for (var i = 0; i < warmup + samples; i++)
@@ -131,7 +135,7 @@ internal static class DecisionLatencyScenario
             var placed = node.Recorder.Arm(placements: 2);
             var start = Stopwatch.GetTimestamp();
             node.Clock.Advance(refresh);
-            var end = await placed.WaitAsync(BenchNode.Deadline, TimeProvider.System).ConfigureAwait(false);
+            var end = await WaitPlacedAsync(node, placed, i).ConfigureAwait(false);
             await node.Journal.WhenWritten<PairEntryStarted>(i + 1).WaitAsync(BenchNode.Deadline, TimeProvider.System).ConfigureAwait(false);
             await node.CloseAsync(node.Journal.LastWriterOf<PairEntryStarted>()!, i).ConfigureAwait(false);
             if (i >= warmup)
