@@ -57,10 +57,7 @@ public sealed class RiskGate : ReceivePersistentActor
         Command<GetRiskStatus>(_ => Sender.Tell(Status()));
     }
 
-    /// The gate's persistence id (its kill switch's journal).
-    public const string Id = "risk-gate";
-
-    public override string PersistenceId => Id;
+    public override string PersistenceId => "risk-gate";
 
     public static Props Props(RiskGateSettings settings) => Kernel.Props.Create(() => new RiskGate(settings));
 

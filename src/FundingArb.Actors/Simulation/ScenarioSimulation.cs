@@ -148,10 +148,11 @@ public sealed class ScenarioSimulation
         }
     }
 
-    /// Kills the executor that wrote the last event (its supervisor, the orchestrator, restarts it); 1 if it was alive.
+    /// Kills the executor that wrote the last event (its supervisor, the orchestrator, restarts it); 1 if an executor
+    /// wrote it and was alive (the orchestrator and the risk gate are not the orchestrator's children).
     private int KillWriter(ActorSystem system, FundingArbNode node)
     {
-        if (_journal.LastWriter is not { } writer || writer is OrchestratorActor.Id || writer is RiskGate.Id)
+        if (_journal.LastWriter is not { } writer)
         {
             return 0;
         }
