@@ -22,6 +22,7 @@ public sealed class MarketData : ReceiveActor, IWithTimers
     private readonly Dictionary<(VenueId, Symbol), HashSet<IActorRef>> _subscribers = [];
     private readonly HashSet<IActorRef> _allSubscribers = [];
     private (VenueId Venue, Symbol Symbol)[] _refreshOrder = [];
+    private DateTimeOffset _idleRefreshedAt;
 
     public MarketData(IReadOnlyDictionary<VenueId, IActorRef> gateways, MarketDataSettings settings)
     {
@@ -57,6 +58,7 @@ public sealed class MarketData : ReceiveActor, IWithTimers
             gateway.Tell(FetchInstruments.Instance, Self);
         }
 
+        _idleRefreshedAt = Context.System.TimeProvider.GetUtcNow();
         Timers.StartPeriodicTimer(Refresh.Instance, Refresh.Instance, _settings.RefreshInterval);
     }
 
@@ -73,9 +75,19 @@ public sealed class MarketData : ReceiveActor, IWithTimers
 
     private void RefreshAll()
     {
+        var now = Context.System.TimeProvider.GetUtcNow();
+        var idleDue = now - _idleRefreshedAt >= _settings.IdleRefreshInterval;
+        if (idleDue)
+        {
+            _idleRefreshedAt = now;
+        }
+
         foreach (var (venue, symbol) in _refreshOrder)
         {
-            _gateways[venue].Tell(new FetchMarket(symbol, _settings.BookDepth), Self);
+            if (idleDue || _allSubscribers.Count > 0 || (_subscribers.TryGetValue((venue, symbol), out var subscribers) && subscribers.Count > 0))
+            {
+                _gateways[venue].Tell(new FetchMarket(symbol, _settings.BookDepth), Self);
+            }
         }
     }
 

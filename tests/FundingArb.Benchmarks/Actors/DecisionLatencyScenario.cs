@@ -131,7 +131,7 @@ internal static class DecisionLatencyScenario
             // Up to the last refresh before the scan, untimed; then the scan, which fires with a refresh as it does
             // with the default intervals (5 s and 1 min).
             node.Clock.Advance(scan - refresh);
-            await WaitForRefreshAsync(node).ConfigureAwait(false);
+            await WaitForRefreshAsync(node, settings.MarketData.IdleRefreshInterval - refresh).ConfigureAwait(false);
             var placed = node.Recorder.Arm(placements: 2);
             var start = Stopwatch.GetTimestamp();
             node.Clock.Advance(refresh);
@@ -163,11 +163,13 @@ internal static class DecisionLatencyScenario
     }
 
     /// Returns once market data holds quotes fetched at the clock's present.
-    private static async Task WaitForRefreshAsync(BenchNode node)
+    /// Waits until no market is older than maxAge: the fetches due by now (markets nobody holds are fetched only at the
+    /// idle interval, which the scan shares) have been answered.
+    private static async Task WaitForRefreshAsync(BenchNode node, TimeSpan maxAge)
     {
-        var now = node.Clock.GetUtcNow();
+        var oldest = node.Clock.GetUtcNow() - maxAge;
         while ((await node.Node.MarketData.Ask<MarketSnapshot>(GetMarketSnapshot.Instance, BenchNode.Deadline).ConfigureAwait(false)).Markets
-            .Any(m => m.Funding.At < now))
+            .Any(m => m.Funding.At < oldest))
         {
             await Task.Delay(TimeSpan.FromMilliseconds(0.2), TimeProvider.System).ConfigureAwait(false);
         }
