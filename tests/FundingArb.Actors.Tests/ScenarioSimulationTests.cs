@@ -75,6 +75,16 @@ public sealed class ScenarioSimulationTests
     }
 
     [Fact]
+    public void SpreadAppearingOnAMarketNobodyHolds_IsSeenAtTheNextScan_EvenWhenScansComeFasterThanTheIdleRefresh()
+    {
+        var result = Run(TwoVenueScenario.Create(betaRate: 0.00001m, betaFunding: ", { at = 20s, rate = 0.00005 }", strategy: "scan-interval = 10s",
+            duration: "2m"));
+
+        var pair = Assert.Single(result.Executors);
+        Assert.InRange(pair.OpenedAt!.Value, new DateTimeOffset(2026, 3, 2, 0, 0, 20, TimeSpan.Zero), new DateTimeOffset(2026, 3, 2, 0, 0, 45, TimeSpan.Zero));
+    }
+
+    [Fact]
     public void SameScenarioAndSeed_TwoRuns_GiveByteIdenticalReports()
     {
         var first = ScenarioReport.ToJson(Run(TwoVenueScenario.Create(faults: "{ at = 3h, venue = beta, kind = disconnect, duration = 2m }")));

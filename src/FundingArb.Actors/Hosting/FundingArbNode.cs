@@ -38,7 +38,10 @@ public sealed class FundingArbNode
                 v => v.Id,
                 v => system.ActorOf(VenueGateway.Props(v, settings.Gateway), $"venue-{v.Id.Value}"),
                 Comparer<VenueId>.Create((a, b) => string.CompareOrdinal(a.Value, b.Value)));
-        var marketData = system.ActorOf(Markets.MarketData.Props(gateways, settings.MarketData), "market-data");
+        // Markets nobody holds are read by the controller once per scan: fetching them more rarely would hide spreads.
+        var scan = settings.Orchestrator.Strategy.ScanInterval;
+        var marketSettings = settings.MarketData.IdleRefreshInterval > scan ? settings.MarketData with { IdleRefreshInterval = scan } : settings.MarketData;
+        var marketData = system.ActorOf(Markets.MarketData.Props(gateways, marketSettings), "market-data");
         var riskGate = system.ActorOf(Risk.RiskGate.Props(settings.Risk), "risk-gate");
         var orchestrator = system.ActorOf(OrchestratorActor.Props(gateways, marketData, riskGate, settings.Orchestrator, settings.Risk.OrderLimits), "orchestrator");
         return new FundingArbNode(gateways, marketData, riskGate, orchestrator);
