@@ -7,21 +7,16 @@ using FundingArb.Actors.Venues;
 using FundingArb.Kernel;
 using FundingArb.Kernel.TestKit;
 using FundingArb.Trading.Executors;
-using FundingArb.Trading.Funding;
 using FundingArb.Trading.Instruments;
-using FundingArb.Trading.Liquidity;
 using FundingArb.Trading.Orders;
 using FundingArb.Trading.Risk;
-using FundingArb.Venues;
+
+using static FundingArb.Actors.Tests.BtcQuotes;
 
 namespace FundingArb.Actors.Tests;
 
 public sealed class OrderRiskTests : TestKit
 {
-    private static readonly DateTimeOffset s_at = new(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
-    private static readonly VenueId s_alpha = new("alpha");
-    private static readonly VenueId s_beta = new("beta");
-    private static readonly Symbol s_btcUsdt = new("BTCUSDT");
     private static readonly RiskLimits s_limits = RiskGateSettings.Default.OrderLimits with { MaxOrderSize = 1m, MaxOrderValue = 20_000m };
 
     [Theory]
@@ -34,7 +29,7 @@ public sealed class OrderRiskTests : TestKit
     public void Refusal_NamesTheFirstRuleBroken_AndReduceOnlyPassesSizeAndValue(string quantity, string price, bool reduceOnly, string? rule)
     {
         var refusal = OrderRisk.Refusal(OrderSide.Buy, decimal.Parse(quantity, System.Globalization.CultureInfo.InvariantCulture),
-            decimal.Parse(price, System.Globalization.CultureInfo.InvariantCulture), Quote(s_alpha, 60_000m, 60_000m, 0.0001m), reduceOnly, s_limits, 0.0005m);
+            decimal.Parse(price, System.Globalization.CultureInfo.InvariantCulture), Quote(Alpha, 60_000m, 60_000m, 0.0001m), reduceOnly, s_limits, 0.0005m);
 
         if (rule is null)
         {
@@ -53,16 +48,16 @@ public sealed class OrderRiskTests : TestKit
         var beta = CreateTestProbe("beta");
         var spec = new PairSpec("pair-BTC-alpha-beta-1", "BTC", "alpha", "BTCUSDT", "beta", "BTCUSDT", "USDT", 6_000m);
         var settings = FundingArbSettings.Default with { Orders = OrderSettings.Default with { Mode = ExecutionMode.LimitWithFallback } };
-        var gateways = new Dictionary<VenueId, IActorRef> { [s_alpha] = alpha.Ref, [s_beta] = beta.Ref };
+        var gateways = new Dictionary<VenueId, IActorRef> { [Alpha] = alpha.Ref, [Beta] = beta.Ref };
         var executor = Sys.ActorOf(FundingArbExecutor.Props(spec, gateways, CreateTestProbe("market-data").Ref, settings, s_limits), spec.ExecutorId);
 
-        executor.Tell(new MarketUpdated(Quote(s_alpha, 60_000m, 60_000m, 0.0001m)));
-        executor.Tell(new MarketUpdated(Quote(s_beta, 60_010m, 60_010m, 0.0004m)));
+        executor.Tell(new MarketUpdated(Quote(Alpha, 60_000m, 60_000m, 0.0001m)));
+        executor.Tell(new MarketUpdated(Quote(Beta, 60_010m, 60_010m, 0.0004m)));
         alpha.FishForMessage<FetchBook>(_ => true);
-        alpha.Reply(new BookFetched(s_alpha, Book(s_alpha, 54_000m)));
+        alpha.Reply(new BookFetched(Alpha, Book(Alpha, 54_000m)));
         AwaitAssert(() => Assert.Equal(PairPhase.RollingBack, Report(executor).Phase));
         beta.FishForMessage<FetchBook>(_ => true);
-        beta.Reply(new BookFetched(s_beta, Book(s_beta, 60_010m)));
+        beta.Reply(new BookFetched(Beta, Book(Beta, 60_010m)));
 
         AwaitAssert(() => Assert.Equal(PairPhase.Closed, Report(executor).Phase));
         var report = Report(executor);
@@ -88,12 +83,4 @@ public sealed class OrderRiskTests : TestKit
 
         return messages;
     }
-
-    private static MarketQuote Quote(VenueId venue, decimal mark, decimal mid, decimal rate) =>
-        new(new Instrument(venue, s_btcUsdt, new Asset("BTC"), new Asset("USDT"), new TradingRules(0.1m, 0.001m, 0.001m, 5m)),
-            new FundingInfo(venue, s_btcUsdt, new FundingRate(rate, TimeSpan.FromHours(8)), rate, s_at.AddHours(8), mark, mark, PriceBasis.Mark, s_at),
-            Book(venue, mid));
-
-    private static OrderBookSnapshot Book(VenueId venue, decimal mid) =>
-        new(venue, s_btcUsdt, [new BookLevel(mid - 0.5m, 10m)], [new BookLevel(mid + 0.5m, 10m)], 1, s_at);
 }

@@ -54,9 +54,9 @@ public sealed record RiskGateSettings
     }
 
     private static decimal? Limit(Config section, string key, decimal? fallback) =>
-        IsOff(section, key) ? null
-        : section.HasPath(key) || fallback is not null ? Positive(section, key, fallback ?? 0m)
-        : null;
+        !section.HasPath(key) ? fallback
+        : IsOff(section, key) ? null
+        : Positive(section, key, 0m);
 
     private static bool IsOff(Config section, string key) =>
         section.HasPath(key) && string.Equals(section.GetString(key), "off", StringComparison.OrdinalIgnoreCase);
