@@ -204,10 +204,11 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
 
         Persist(new PairEntryStarted(sizing.BaseSize, longPrice, shortPrice, spread, Now), e =>
         {
-            Record(e);
+            _state.Apply(e);
+            Progress();
             SubscribeFunding();
             ArmEntryDeadline();
-            Progress();
+            Publish(e);
         });
     }
 
@@ -236,15 +237,18 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
         }
     }
 
+    /// The legs hear of a new phase before the parent does: the parent's report, and what it passes on to the risk
+    /// gate, are off the path to the next orders, so they are queued behind them.
     private void ChangePhase(object @event)
     {
-        Record(@event);
+        _state.Apply(@event);
         foreach (var run in _legs.Values.Where(r => !r.Done))
         {
             run.Actor.Tell(CancelLeg.Instance);
         }
 
         Progress();
+        Publish(@event);
     }
 
     /// Drives the current phase: spawn its legs once earlier legs have finished, and act when both are done.
@@ -371,8 +375,9 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
         Persist(new PairOrderIntended(intend.Leg, clientOrderId.Value, instrument.Venue.Value, instrument.Symbol.Value, intend.Side, intend.Type,
             intend.Quantity, intend.Price, intend.ReduceOnly, Now), e =>
         {
-            Record(e);
+            _state.Apply(e);
             sender.Tell(new OrderIntentRecorded(intend.Leg, request));
+            Publish(e);
         });
     }
 
@@ -524,6 +529,12 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
     private void Record(object @event)
     {
         _state.Apply(@event);
+        Publish(@event);
+    }
+
+    /// Logs a recorded event and reports the pair to the parent.
+    private void Publish(object @event)
+    {
         Log(@event);
         if (@event is PairClosed)
         {
