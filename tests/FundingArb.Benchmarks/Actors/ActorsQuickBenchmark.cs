@@ -5,8 +5,9 @@ namespace FundingArb.Benchmarks.Actors;
 
 /// <summary>
 /// The actors issue's figures in one pass, each on the node as FundingArbNode starts it (thread-pool dispatcher,
-/// simulated venues with zero latency, virtual time moved only by the figure): decision latency against the
-/// same venue calls made directly (samples alternate); a funding cycle over 1,000 open pairs and the heap around
+/// simulated venues with zero latency, virtual time moved only by the figure): decision latency (entries from
+/// CreateExecutor and from a scan, exits from a funding update) against the same venue calls made directly (samples
+/// alternate); a funding cycle over 1,000 open pairs and the heap around
 /// it; a node restart recovering 1,000 executors x 200 events against reading the same events without actors
 /// (rounds alternate); and the 30-day scenario, run for fewer days and extrapolated unless <c>--full</c> is given
 /// (<c>./build.sh bench --quick actors --full</c>).
@@ -44,6 +45,19 @@ internal sealed class ActorsQuickBenchmark : IQuickBenchmark
         Array.Sort(scan);
         yield return new QuickFigure("decision: scan tick -> both PlaceOrderAsync, median", Samples.Median(scan), "us", Samples.Median(scan) / Samples.Median(direct), "< 100 us");
         yield return new QuickFigure("decision: scan tick -> both PlaceOrderAsync, p99", P99(scan), "us", Target: "< 1000 us");
+
+        var (update, directExit) = DecisionLatencyScenario.FromFundingUpdateAsync(warmup: 200, samples: 1_000).GetAwaiter().GetResult();
+        Array.Sort(update);
+        Array.Sort(directExit);
+        yield return new QuickFigure("decision: direct exit venue calls, median (baseline)", Samples.Median(directExit), "us");
+        yield return new QuickFigure("decision: funding update -> both close PlaceOrderAsync, median", Samples.Median(update), "us",
+            Samples.Median(update) / Samples.Median(directExit), "< 100 us");
+        yield return new QuickFigure("decision: funding update -> both close PlaceOrderAsync, p99", P99(update), "us", Target: "< 1000 us");
+
+        var updateOneThread = DecisionLatencyScenario.FromFundingUpdateOneThread(warmup: 200, samples: 1_000);
+        Array.Sort(updateOneThread);
+        yield return new QuickFigure("decision: the funding-update path on one thread, median", Samples.Median(updateOneThread), "us",
+            Samples.Median(updateOneThread) / Samples.Median(directExit));
 
         var cycles = FundingCycleScenario.RunAsync(cycles: 6).GetAwaiter().GetResult();
         var times = cycles.CycleMilliseconds.Skip(1).Order().ToArray();

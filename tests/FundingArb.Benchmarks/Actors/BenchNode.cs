@@ -20,7 +20,7 @@ internal sealed class BenchNode : IAsyncDisposable
     private static readonly Config s_quiet = ConfigurationFactory.ParseString("fundingarb { loglevel = WARNING, stdout-loglevel = WARNING }");
 
     private BenchNode(VirtualClock clock, ImmutableArray<SimulatedVenue> venues, ActorSystem system, FundingArbNode node, CountingJournal journal,
-        PlacementRecorder recorder, IActorRef sink)
+        PlacementRecorder recorder, FundingFlip flip, IActorRef sink)
     {
         Clock = clock;
         Venues = venues;
@@ -28,6 +28,7 @@ internal sealed class BenchNode : IAsyncDisposable
         Node = node;
         Journal = journal;
         Recorder = recorder;
+        Flip = flip;
         Sink = sink;
     }
 
@@ -43,6 +44,8 @@ internal sealed class BenchNode : IAsyncDisposable
 
     public PlacementRecorder Recorder { get; }
 
+    public FundingFlip Flip { get; }
+
     /// A sender for commands whose answers nobody reads.
     public IActorRef Sink { get; }
 
@@ -51,22 +54,23 @@ internal sealed class BenchNode : IAsyncDisposable
     {
         var clock = new VirtualClock(scenario.Start);
         var venues = scenario.CreateVenues(clock);
-        var (system, node, recorder) = StartSystem(clock, venues, settings, journal);
+        var (system, node, recorder, flip) = StartSystem(clock, venues, settings, journal);
         await WaitForMarketsAsync(node, scenario.Venues.Sum(v => v.Markets.Length)).ConfigureAwait(false);
-        return new BenchNode(clock, venues, system, node, journal, recorder, system.ActorOf(Props.Create(() => new SinkActor()), "sink"));
+        return new BenchNode(clock, venues, system, node, journal, recorder, flip, system.ActorOf(Props.Create(() => new SinkActor()), "sink"));
     }
 
     /// The node's actors on a new system over existing venues (what a process restart does), on the thread pool
     /// unless another dispatcher is given.
-    public static (ActorSystem System, FundingArbNode Node, PlacementRecorder Recorder) StartSystem(VirtualClock clock, ImmutableArray<SimulatedVenue> venues,
-        NodeActorSettings settings, CountingJournal journal, MessageDispatcher? dispatcher = null)
+    public static (ActorSystem System, FundingArbNode Node, PlacementRecorder Recorder, FundingFlip Flip) StartSystem(VirtualClock clock,
+        ImmutableArray<SimulatedVenue> venues, NodeActorSettings settings, CountingJournal journal, MessageDispatcher? dispatcher = null)
     {
         var recorder = new PlacementRecorder();
+        var flip = new FundingFlip();
         var system = ActorSystem.Create("bench-actors", s_quiet, clock, dispatcher ?? MessageDispatcher.ThreadPool);
         var persistence = KernelPersistence.Get(system);
         persistence.RegisterJournal(persistence.DefaultJournalPluginId, () => journal);
-        var node = FundingArbNode.Start(system, venues.Select(v => (IVenue)new TimedVenue(v, recorder)), settings);
-        return (system, node, recorder);
+        var node = FundingArbNode.Start(system, venues.Select(v => (IVenue)new TimedVenue(v, recorder, flip)), settings);
+        return (system, node, recorder, flip);
     }
 
     public static async Task WaitForMarketsAsync(FundingArbNode node, int markets)

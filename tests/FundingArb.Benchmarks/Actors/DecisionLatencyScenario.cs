@@ -11,17 +11,22 @@ using FundingArb.Venues.Simulation;
 
 namespace FundingArb.Benchmarks.Actors;
 
-// Why not "from a market update": the controller does not react to updates. It scans on a timer (scan-interval,
-// 1 min by default), takes one market snapshot and proposes; an update therefore waits up to a scan interval
-// before any decision, by design. The two figures that are well defined are measured instead:
+// The issue measures from "a funding/book update arriving at MarketData" to both legs' PlaceOrderAsync. Of the
+// decisions the node makes, exits are the ones an update makes: an open pair's executor evaluates its exit rules on
+// every MarketUpdated. Entries are not: the controller scans on a timer (scan-interval, 1 min by default), takes one
+// market snapshot and proposes, so an update waits up to a scan interval before any entry, by design. Measured:
+// - update: a funding update (the short venue's rate flipping below the funding-flip threshold) handed out by the
+//   venue at the 5 s market-data refresh -> gateway -> market data -> executor (exit rules, PairExitStarted) -> two
+//   close legs (write-ahead intent, reduce-only market order) -> gateways -> both PlaceOrderAsync calls.
 // - scan: from the controller's scan timer firing (the Tell of its Scan) to both entry PlaceOrderAsync calls;
 //   the path is controller -> market data snapshot -> ranking -> CreateExecutor -> orchestrator (persist,
 //   spawn) -> executor (recover, subscribe, PairEntryStarted) -> two order actors (touch, write-ahead intent)
 //   -> gateways -> IVenue.PlaceOrderAsync.
-// - create: the same path from CreateExecutor sent to the orchestrator.
-// Each sample is one new executor on a node already running; after the sample it is stopped (its resting
-// post-only orders cancelled, the pair rolled back) and stored, so every sample starts from the same state.
-// The baseline does the venue work of the path with no actor and no journal: per leg, the book read the order
+// - create: the entry path from CreateExecutor sent to the orchestrator.
+// Each entry sample is one new executor on a node already running; after the sample it is stopped (its resting
+// post-only orders cancelled, the pair rolled back) and stored, so every sample starts from the same state. Each
+// update sample opens a pair at market first, untimed, and stores it once the flip has closed it.
+// The baseline does the venue work of the entry path with no actor and no journal: per leg, the book read the order
 // actor's touch fetch makes, the client order id and the post-only request, then the placement; timed, as the
 // actors are, to the start of the second PlaceOrderAsync.
 
@@ -36,83 +41,52 @@ internal static class DecisionLatencyScenario
     {
         await using var node = await BenchNode.StartAsync(PairWorld.Scenario(Assets), PairWorld.Settings(controller: false, mode),
             new CountingJournal(new MemoryJournal())).ConfigureAwait(false);
-        var direct = new DirectDecision(node.Venues);
+        var direct = new DirectVenueCalls(node.Venues);
         var generations = new int[Assets];
-        var actorSamples = new List<double>();
-        var directSamples = new List<double>();
-        for (var i = 0; i < warmup + samples; i++)
+        return await SampleAsync(warmup, samples, async i =>
         {
             var asset = i % Assets;
             var placed = node.Recorder.Arm(placements: 2);
             var start = Stopwatch.GetTimestamp();
             node.Node.Orchestrator.Tell(PairWorld.Create(asset), node.Sink);
             var end = await WaitPlacedAsync(node, placed, i).ConfigureAwait(false);
-            await node.CloseAsync($"pair-{PairWorld.Asset(asset)}-{PairWorld.LongVenue}-{PairWorld.ShortVenue}-{++generations[asset]}", i).ConfigureAwait(false);
-            var baseline = await direct.RunAsync(asset).ConfigureAwait(false);
-            if (i >= warmup)
-            {
-                actorSamples.Add(Stopwatch.GetElapsedTime(start, end).TotalMicroseconds);
-                directSamples.Add(baseline);
-            }
-        }
-
-        return ([.. actorSamples], [.. directSamples]);
+            await node.CloseAsync(PairWorld.ExecutorId(asset, ++generations[asset]), i).ConfigureAwait(false);
+            return (Stopwatch.GetElapsedTime(start, end).TotalMicroseconds, await direct.EntryAsync(asset).ConfigureAwait(false));
+        }).ConfigureAwait(false);
     }
 
     /// The create path with every actor run on this thread (DeterministicDispatcher), one after the other: the
     /// work of the path without the thread pool's hand-offs between actors.
     public static double[] FromCreateExecutorOneThread(int warmup, int samples)
     {
-        var scenario = PairWorld.Scenario(Assets);
-        var clock = new VirtualClock(scenario.Start);
-        var venues = scenario.CreateVenues(clock);
-        var dispatcher = new DeterministicDispatcher();
-        var journal = new CountingJournal(new MemoryJournal());
-        var (system, node, recorder) = BenchNode.StartSystem(clock, venues, PairWorld.Settings(controller: false, ExecutionMode.LimitWithFallback), journal,
-            dispatcher);
-        try
+        using var world = new OneThreadNode(PairWorld.Settings(controller: false, ExecutionMode.LimitWithFallback));
+        var generations = new int[Assets];
+        var actorSamples = new List<double>();
+        for (var i = 0; i < warmup + samples; i++)
         {
-            dispatcher.RunUntilIdle();
-            var generations = new int[Assets];
-            var actorSamples = new List<double>();
-            for (var i = 0; i < warmup + samples; i++)
+            var asset = i % Assets;
+            var placed = world.Recorder.Arm(placements: 2);
+            var start = Stopwatch.GetTimestamp();
+            world.Node.Orchestrator.Tell(PairWorld.Create(asset), ActorRefs.NoSender);
+            var end = world.RunUntilPlaced(placed, i);
+            world.Dispatcher.RunUntilIdle();
+            var id = PairWorld.ExecutorId(asset, ++generations[asset]);
+            world.Node.Orchestrator.Tell(new StopExecutor(id, KeepPosition: false), ActorRefs.NoSender);
+            world.Dispatcher.RunUntilIdle();
+            world.Node.Orchestrator.Tell(new StoreExecutor(id), ActorRefs.NoSender);
+            world.Dispatcher.RunUntilIdle();
+            if (world.Journal.Count<PairClosed>() != i + 1)
             {
-                var asset = i % Assets;
-                var placed = recorder.Arm(placements: 2);
-                var start = Stopwatch.GetTimestamp();
-                node.Orchestrator.Tell(PairWorld.Create(asset), ActorRefs.NoSender);
-                while (!placed.IsCompleted && dispatcher.RunUntilIdle(1) > 0)
-                {
-                }
-
-                var end = placed.IsCompleted ? placed.Result : throw new InvalidOperationException($"sample {i}: the entry orders were not placed");
-                dispatcher.RunUntilIdle();
-                var id = $"pair-{PairWorld.Asset(asset)}-{PairWorld.LongVenue}-{PairWorld.ShortVenue}-{++generations[asset]}";
-                node.Orchestrator.Tell(new StopExecutor(id, KeepPosition: false), ActorRefs.NoSender);
-                dispatcher.RunUntilIdle();
-                node.Orchestrator.Tell(new StoreExecutor(id), ActorRefs.NoSender);
-                dispatcher.RunUntilIdle();
-                if (journal.Count<PairClosed>() != i + 1)
-                {
-                    throw new InvalidOperationException($"sample {i}: {id} did not close");
-                }
-
-                if (i >= warmup)
-                {
-                    actorSamples.Add(Stopwatch.GetElapsedTime(start, end).TotalMicroseconds);
-                }
+                throw new InvalidOperationException($"sample {i}: {id} did not close");
             }
 
-            return [.. actorSamples];
-        }
-        finally
-        {
-            dispatcher.RunUntilCompleted(system.Terminate());
-            foreach (var venue in venues)
+            if (i >= warmup)
             {
-                venue.Dispose();
+                actorSamples.Add(Stopwatch.GetElapsedTime(start, end).TotalMicroseconds);
             }
         }
+
+        return [.. actorSamples];
     }
 
     public static async Task<double[]> FromScanAsync(int warmup, int samples)
@@ -147,6 +121,98 @@ internal static class DecisionLatencyScenario
         return [.. actorSamples];
     }
 
+    /// From a funding update leaving the venue to both close orders' PlaceOrderAsync: each sample opens a pair at market
+    /// (untimed), flips the short venue's funding and moves the clock to the next market-data refresh.
+    public static async Task<(double[] Actors, double[] Direct)> FromFundingUpdateAsync(int warmup, int samples)
+    {
+        var settings = PairWorld.Settings(controller: false, ExecutionMode.MarketOnly) with { MarketData = MarketDataSettings.Default };
+        var refresh = settings.MarketData.RefreshInterval;
+        await using var node = await BenchNode.StartAsync(PairWorld.Scenario(Assets), settings, new CountingJournal(new MemoryJournal())).ConfigureAwait(false);
+        var direct = new DirectVenueCalls(node.Venues);
+        var generations = new int[Assets];
+        return await SampleAsync(warmup, samples, async i =>
+        {
+            var asset = i % Assets;
+            var opened = node.Journal.WhenWritten<PairOpened>(i + 1);
+            node.Node.Orchestrator.Tell(PairWorld.Create(asset), node.Sink);
+            await opened.WaitAsync(BenchNode.Deadline, TimeProvider.System).ConfigureAwait(false);
+
+            var placed = node.Recorder.Arm(placements: 2);
+            node.Flip.Arm(new VenueId(PairWorld.ShortVenue), new Symbol(PairWorld.Symbol(asset)), PairWorld.FlippedRate);
+            node.Clock.Advance(refresh);
+            var end = await WaitPlacedAsync(node, placed, i).ConfigureAwait(false);
+            var start = node.Flip.HandedOutAt;
+            node.Flip.Disarm();
+            if (node.Journal.Count<PairExitStarted>() != i + 1)
+            {
+                throw new InvalidOperationException($"sample {i}: the orders placed after the funding update were not the pair's exit");
+            }
+
+            await node.CloseAsync(PairWorld.ExecutorId(asset, ++generations[asset]), i).ConfigureAwait(false);
+
+            // Market data still holds the flipped rate, which the next pair's pre-flight would refuse: let the idle
+            // refresh, which reaches every market, read the venue's own rate again.
+            node.Clock.Advance(settings.MarketData.IdleRefreshInterval);
+            await WaitForRefreshAsync(node, TimeSpan.Zero).ConfigureAwait(false);
+            return (Stopwatch.GetElapsedTime(start, end).TotalMicroseconds, await direct.ExitAsync(asset).ConfigureAwait(false));
+        }).ConfigureAwait(false);
+    }
+
+    /// The funding-update path with every actor run on this thread (DeterministicDispatcher), one after the other.
+    public static double[] FromFundingUpdateOneThread(int warmup, int samples)
+    {
+        var settings = PairWorld.Settings(controller: false, ExecutionMode.MarketOnly) with { MarketData = MarketDataSettings.Default };
+        using var world = new OneThreadNode(settings);
+        var generations = new int[Assets];
+        var actorSamples = new List<double>();
+        for (var i = 0; i < warmup + samples; i++)
+        {
+            var asset = i % Assets;
+            world.Node.Orchestrator.Tell(PairWorld.Create(asset), ActorRefs.NoSender);
+            world.Dispatcher.RunUntilIdle();
+            var placed = world.Recorder.Arm(placements: 2);
+            world.Flip.Arm(new VenueId(PairWorld.ShortVenue), new Symbol(PairWorld.Symbol(asset)), PairWorld.FlippedRate);
+            world.Clock.Advance(settings.MarketData.RefreshInterval);
+            var end = world.RunUntilPlaced(placed, i);
+            var start = world.Flip.HandedOutAt;
+            world.Flip.Disarm();
+            world.Dispatcher.RunUntilIdle();
+            var id = PairWorld.ExecutorId(asset, ++generations[asset]);
+            world.Node.Orchestrator.Tell(new StoreExecutor(id), ActorRefs.NoSender);
+            world.Clock.Advance(settings.MarketData.IdleRefreshInterval);
+            world.Dispatcher.RunUntilIdle();
+            if (world.Journal.Count<PairExitStarted>() != i + 1 || world.Journal.Count<PairClosed>() != i + 1)
+            {
+                throw new InvalidOperationException($"sample {i}: {id} did not exit on the funding update");
+            }
+
+            if (i >= warmup)
+            {
+                actorSamples.Add(Stopwatch.GetElapsedTime(start, end).TotalMicroseconds);
+            }
+        }
+
+        return [.. actorSamples];
+    }
+
+    /// Runs warmup + samples samples in turn, each an actor figure and its baseline, and keeps those after the warm-up.
+    private static async Task<(double[] Actors, double[] Direct)> SampleAsync(int warmup, int samples, Func<int, Task<(double Actor, double Direct)>> sample)
+    {
+        var actorSamples = new List<double>();
+        var directSamples = new List<double>();
+        for (var i = 0; i < warmup + samples; i++)
+        {
+            var (actor, direct) = await sample(i).ConfigureAwait(false);
+            if (i >= warmup)
+            {
+                actorSamples.Add(actor);
+                directSamples.Add(direct);
+            }
+        }
+
+        return ([.. actorSamples], [.. directSamples]);
+    }
+
     private static async Task<long> WaitPlacedAsync(BenchNode node, Task<long> placed, int sample)
     {
         try
@@ -175,37 +241,68 @@ internal static class DecisionLatencyScenario
         }
     }
 
-    /// The venue calls of one decision made by hand, on the same venues the actors use (orders cancelled after).
-    private sealed class DirectDecision(IReadOnlyList<SimulatedVenue> venues)
+    /// The venue calls of one decision made by hand, on the same venues the actors use, timed to the start of the
+    /// second PlaceOrderAsync as the actors are.
+    private sealed class DirectVenueCalls(IReadOnlyList<SimulatedVenue> venues)
     {
         private readonly SimulatedVenue _long = venues.Single(v => v.Id.Value == PairWorld.LongVenue);
         private readonly SimulatedVenue _short = venues.Single(v => v.Id.Value == PairWorld.ShortVenue);
         private long _sequence;
 
-        public async Task<double> RunAsync(int asset)
+        /// An entry: per leg the touch, a client order id and a post-only order at the touch (cancelled after).
+        public async Task<double> EntryAsync(int asset)
         {
-            var symbol = new Symbol(PairWorld.Symbol(asset));
-            var longInstrument = (await _long.GetInstrumentsAsync(CancellationToken.None).ConfigureAwait(false)).Single(i => i.Symbol == symbol);
-            var shortInstrument = (await _short.GetInstrumentsAsync(CancellationToken.None).ConfigureAwait(false)).Single(i => i.Symbol == symbol);
+            var (longInstrument, shortInstrument) = await InstrumentsAsync(asset).ConfigureAwait(false);
             var start = Stopwatch.GetTimestamp();
             var longRequest = await PostOnlyAtTouchAsync(_long, longInstrument, OrderSide.Buy).ConfigureAwait(false);
             var shortRequest = await PostOnlyAtTouchAsync(_short, shortInstrument, OrderSide.Sell).ConfigureAwait(false);
+            var end = await PlaceBothAsync(longRequest, shortRequest).ConfigureAwait(false);
+            await _long.CancelOrderAsync(longRequest.ClientOrderId, CancellationToken.None).ConfigureAwait(false);
+            await _short.CancelOrderAsync(shortRequest.ClientOrderId, CancellationToken.None).ConfigureAwait(false);
+            return Stopwatch.GetElapsedTime(start, end).TotalMicroseconds;
+        }
+
+        /// An exit: both legs opened at market (untimed), then per leg a client order id and a reduce-only market order.
+        public async Task<double> ExitAsync(int asset)
+        {
+            var (longInstrument, shortInstrument) = await InstrumentsAsync(asset).ConfigureAwait(false);
+            var quantity = longInstrument.Rules.QuantizeSize(PairWorld.SizeQuote / _long.Mid(longInstrument.Symbol));
+            await _long.PlaceOrderAsync(OrderRequest.Market(NextId(), longInstrument, OrderSide.Buy, quantity), CancellationToken.None).ConfigureAwait(false);
+            await _short.PlaceOrderAsync(OrderRequest.Market(NextId(), shortInstrument, OrderSide.Sell, quantity), CancellationToken.None).ConfigureAwait(false);
+
+            var start = Stopwatch.GetTimestamp();
+            var longClose = OrderRequest.Market(NextId(), longInstrument, OrderSide.Sell, quantity, reduceOnly: true);
+            var shortClose = OrderRequest.Market(NextId(), shortInstrument, OrderSide.Buy, quantity, reduceOnly: true);
+            var end = await PlaceBothAsync(longClose, shortClose).ConfigureAwait(false);
+            return Stopwatch.GetElapsedTime(start, end).TotalMicroseconds;
+        }
+
+        private async Task<(Instrument Long, Instrument Short)> InstrumentsAsync(int asset)
+        {
+            var symbol = new Symbol(PairWorld.Symbol(asset));
+            return ((await _long.GetInstrumentsAsync(CancellationToken.None).ConfigureAwait(false)).Single(i => i.Symbol == symbol),
+                (await _short.GetInstrumentsAsync(CancellationToken.None).ConfigureAwait(false)).Single(i => i.Symbol == symbol));
+        }
+
+        /// Places both and returns the timestamp taken as the second placement starts.
+        private async Task<long> PlaceBothAsync(OrderRequest longRequest, OrderRequest shortRequest)
+        {
             var longAck = _long.PlaceOrderAsync(longRequest, CancellationToken.None);
             var end = Stopwatch.GetTimestamp();
             var shortAck = _short.PlaceOrderAsync(shortRequest, CancellationToken.None);
             await longAck.ConfigureAwait(false);
             await shortAck.ConfigureAwait(false);
-            await _long.CancelOrderAsync(longRequest.ClientOrderId, CancellationToken.None).ConfigureAwait(false);
-            await _short.CancelOrderAsync(shortRequest.ClientOrderId, CancellationToken.None).ConfigureAwait(false);
-            return Stopwatch.GetElapsedTime(start, end).TotalMicroseconds;
+            return end;
         }
+
+        private ClientOrderId NextId() => ClientOrderId.Derive("direct", ++_sequence);
 
         private async Task<OrderRequest> PostOnlyAtTouchAsync(SimulatedVenue venue, Instrument instrument, OrderSide side)
         {
             var book = await venue.GetOrderBookAsync(instrument.Symbol, 1, CancellationToken.None).ConfigureAwait(false);
             var touch = side == OrderSide.Buy ? book.BestBid!.Value : book.BestAsk!.Value;
             var quantity = instrument.Rules.QuantizeSize(PairWorld.SizeQuote / touch);
-            var clientOrderId = ClientOrderId.Derive("direct", ++_sequence);
+            var clientOrderId = NextId();
             return OrderRequest.PostOnly(clientOrderId, instrument, side, quantity, instrument.Rules.QuantizePrice(touch, side));
         }
     }

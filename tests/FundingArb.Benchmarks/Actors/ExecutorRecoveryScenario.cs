@@ -57,7 +57,7 @@ internal static class ExecutorRecoveryScenario
         var journal = new CountingJournal(seeded);
         var settings = PairWorld.Settings(controller: false, ExecutionMode.MarketOnly);
         var start = Stopwatch.GetTimestamp();
-        var (system, node, _) = BenchNode.StartSystem(clock, venues, settings, journal);
+        var (system, node, _, _) = BenchNode.StartSystem(clock, venues, settings, journal);
         try
         {
             ExecutorsReport report;

@@ -19,11 +19,20 @@ internal static class PairWorld
     public const string LongVenue = "alpha";
     public const string ShortVenue = "beta";
     public const decimal SizeQuote = 1_000m;
+
+    /// A rate for the short venue that turns every pair's spread (-0.003 - 0.0003 per day) below the funding-flip
+    /// rule's default threshold (-0.001 per day).
+    public const decimal FlippedRate = -0.001m;
+
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
 
     public static string Asset(int index) => string.Create(CultureInfo.InvariantCulture, $"A{index}");
 
     public static string Symbol(int index) => Asset(index) + "USDT";
+
+    /// The orchestrator's id for the generation-th pair of the asset at index (1 for the first).
+    public static string ExecutorId(int index, int generation) =>
+        string.Create(CultureInfo.InvariantCulture, $"pair-{Asset(index)}-{LongVenue}-{ShortVenue}-{generation}");
 
     public static CreateExecutor Create(int index) => new(Asset(index), LongVenue, Symbol(index), ShortVenue, Symbol(index), "USDT", SizeQuote);
 

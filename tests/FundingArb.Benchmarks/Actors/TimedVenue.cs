@@ -9,8 +9,9 @@ using FundingArb.Venues;
 namespace FundingArb.Benchmarks.Actors;
 
 /// A venue as the node sees it, timestamped at the interface: each PlaceOrderAsync call as it is made (before the
-/// venue does anything with it), and each funding settlement as it leaves the user stream. Everything else passes through.
-internal sealed class TimedVenue(IVenue inner, PlacementRecorder recorder) : IVenue
+/// venue does anything with it), and each funding settlement as it leaves the user stream. Funding reads pass through
+/// the benchmark's FundingFlip; everything else passes through untouched.
+internal sealed class TimedVenue(IVenue inner, PlacementRecorder recorder, FundingFlip flip) : IVenue
 {
     public VenueId Id => inner.Id;
 
@@ -26,7 +27,11 @@ internal sealed class TimedVenue(IVenue inner, PlacementRecorder recorder) : IVe
 
     public ValueTask<ImmutableArray<Instrument>> GetInstrumentsAsync(CancellationToken cancellationToken) => inner.GetInstrumentsAsync(cancellationToken);
 
-    public ValueTask<FundingInfo> GetFundingAsync(Symbol symbol, CancellationToken cancellationToken) => inner.GetFundingAsync(symbol, cancellationToken);
+    public ValueTask<FundingInfo> GetFundingAsync(Symbol symbol, CancellationToken cancellationToken)
+    {
+        var reading = inner.GetFundingAsync(symbol, cancellationToken);
+        return reading.IsCompletedSuccessfully ? ValueTask.FromResult(flip.Apply(reading.Result)) : FlippedAsync(reading);
+    }
 
     public ValueTask<MarkPrice> GetMarkPriceAsync(Symbol symbol, CancellationToken cancellationToken) => inner.GetMarkPriceAsync(symbol, cancellationToken);
 
@@ -50,6 +55,8 @@ internal sealed class TimedVenue(IVenue inner, PlacementRecorder recorder) : IVe
 
     public ValueTask<ImmutableArray<FundingPayment>> GetFundingHistoryAsync(Symbol symbol, DateTimeOffset since, CancellationToken cancellationToken) =>
         inner.GetFundingHistoryAsync(symbol, since, cancellationToken);
+
+    private async ValueTask<FundingInfo> FlippedAsync(ValueTask<FundingInfo> reading) => flip.Apply(await reading.ConfigureAwait(false));
 
     private async IAsyncEnumerable<UserEvent> Observe(IAsyncEnumerable<UserEvent> events, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
