@@ -26,9 +26,10 @@ namespace FundingArb.Benchmarks.Actors;
 // Each entry sample is one new executor on a node already running; after the sample it is stopped (its resting
 // post-only orders cancelled, the pair rolled back) and stored, so every sample starts from the same state. Each
 // update sample opens a pair at market first, untimed, and stores it once the flip has closed it.
-// The baseline does the venue work of the entry path with no actor and no journal: per leg, the book read the order
-// actor's touch fetch makes, the client order id and the post-only request, then the placement; timed, as the
-// actors are, to the start of the second PlaceOrderAsync.
+// The baselines do the venue work of a path with no actor and no journal, timed, as the actors are, to the start of
+// the second PlaceOrderAsync: for an entry, per leg the book read the order actor's touch fetch makes, the client
+// order id and the post-only request, then the placement; for an exit, per leg the client order id and the
+// reduce-only market order.
 
 /// The decision latency figures: samples in microseconds, each actor sample alternating with a baseline sample.
 internal static class DecisionLatencyScenario
