@@ -184,8 +184,8 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
             return;
         }
 
-        var refusal = OrderRisk.Refusal(OrderSide.Buy, sizing.BaseSize, longPrice, longQuote, reduceOnly: false, _orderLimits, _settings.FeesOf(_spec.LongVenue).TakerRate)
-            ?? OrderRisk.Refusal(OrderSide.Sell, sizing.BaseSize, shortPrice, shortQuote, reduceOnly: false, _orderLimits, _settings.FeesOf(_spec.ShortVenue).TakerRate);
+        var refusal = OrderRefusal(isLong: true, OrderSide.Buy, sizing.BaseSize, longPrice, reduceOnly: false)
+            ?? OrderRefusal(isLong: false, OrderSide.Sell, sizing.BaseSize, shortPrice, reduceOnly: false);
         if (refusal is not null)
         {
             Persist(new PairClosed(CloseType.Failed, $"pre-flight: {refusal}", Now), Record);
@@ -354,8 +354,7 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
         var quote = isLong ? _long! : _short!;
         var instrument = quote.Instrument;
         var price = OrderRisk.ExpectedPrice(intend.Side, intend.Price, quote);
-        var takerRate = _settings.FeesOf(isLong ? _spec.LongVenue : _spec.ShortVenue).TakerRate;
-        if (OrderRisk.Refusal(intend.Side, intend.Quantity, price, quote, intend.ReduceOnly, _orderLimits, takerRate) is { } refusal)
+        if (OrderRefusal(isLong, intend.Side, intend.Quantity, price, intend.ReduceOnly) is { } refusal)
         {
             // Nothing is journalled: the order never existed. The leg fails with the reason, and the phase decides.
             Context.GetLogger().Warning("{ExecutorId}: {Leg} {Side} {Quantity} at {Price} refused: {Refusal}", _spec.ExecutorId, intend.Leg, intend.Side,
@@ -421,6 +420,11 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
 
         Progress();
     }
+
+    /// The per-order risk checks for an order on one leg, at that leg's quote and taker fee.
+    private string? OrderRefusal(bool isLong, OrderSide side, decimal quantity, decimal price, bool reduceOnly) =>
+        OrderRisk.Refusal(side, quantity, price, isLong ? _long! : _short!, reduceOnly, _orderLimits,
+            _settings.FeesOf(isLong ? _spec.LongVenue : _spec.ShortVenue).TakerRate);
 
     private void OnLegTerminated(Terminated terminated)
     {
