@@ -82,7 +82,14 @@ public sealed class OrderActor : ReceiveActor, IWithTimers
             LookUpLater(intent.ClientOrderId);
         }
 
-        Continue();
+        if (_assignment.FirstOrder is { } first)
+        {
+            Send(first);
+        }
+        else
+        {
+            Continue();
+        }
     }
 
     private decimal Remaining => _assignment.Instrument.Rules.QuantizeSize(Math.Max(0m, _assignment.Quantity - _filled));

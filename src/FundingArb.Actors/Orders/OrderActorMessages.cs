@@ -8,7 +8,8 @@ namespace FundingArb.Actors.Orders;
 public sealed record OrderIntent(ClientOrderId ClientOrderId, DateTimeOffset At);
 
 /// What an order actor is to do: trade Quantity (base, still to do) of Instrument on Side. Unresolved orders are
-/// reconciled first; fills with KnownTradeIds were already counted by the parent.
+/// reconciled first; fills with KnownTradeIds were already counted by the parent. FirstOrder, when set, is an order
+/// the parent intended with the phase (its intent is in the journal already): it is sent at start.
 public sealed record LegAssignment(
     string Leg,
     Instrument Instrument,
@@ -17,7 +18,8 @@ public sealed record LegAssignment(
     bool ReduceOnly,
     ExecutionMode Mode,
     ImmutableArray<OrderIntent> Unresolved,
-    ImmutableHashSet<string> KnownTradeIds);
+    ImmutableHashSet<string> KnownTradeIds,
+    OrderRequest? FirstOrder = null);
 
 /// To the parent: persist the intent of this order and answer with OrderIntentRecorded (write-ahead).
 public sealed record IntendOrder(string Leg, OrderType Type, OrderSide Side, decimal Quantity, decimal? Price, bool ReduceOnly);

@@ -34,6 +34,7 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
     private readonly CombinedExitManager _exitRules;
     private readonly PairState _state;
     private readonly Dictionary<string, LegRun> _legs = [];
+    private readonly Dictionary<string, OrderRequest> _firstOrders = [];
     private MarketQuote? _long;
     private MarketQuote? _short;
     private bool _resumed;
@@ -153,7 +154,7 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
                 StartEntry();
                 break;
             case PairPhase.Opening when _state.EntryRefusal is { } refusal:
-                Persist(new PairRollbackStarted($"entry refused: {refusal}", Now), e => ChangePhase(e));
+                ChangePhase(new PairRollbackStarted($"entry refused: {refusal}", Now));
                 break;
             case PairPhase.Opening:
                 ArmEntryDeadline();
@@ -202,9 +203,8 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
             return;
         }
 
-        Persist(new PairEntryStarted(sizing.BaseSize, longPrice, shortPrice, spread, Now), e =>
+        PersistPhase(new PairEntryStarted(sizing.BaseSize, longPrice, shortPrice, spread, Now), e =>
         {
-            _state.Apply(e);
             Progress();
             SubscribeFunding();
             ArmEntryDeadline();
@@ -229,26 +229,87 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
         var reason = string.Create(CultureInfo.InvariantCulture, $"entry deadline passed with the less-filled leg at {fraction:P0}");
         if (fraction >= _settings.RollbackThreshold)
         {
-            Persist(new PairCompletionStarted(reason, Now), e => ChangePhase(e));
+            ChangePhase(new PairCompletionStarted(reason, Now));
         }
         else
         {
-            Persist(new PairRollbackStarted(reason, Now), e => ChangePhase(e));
+            ChangePhase(new PairRollbackStarted(reason, Now));
         }
     }
 
+    private void ChangePhase(object phaseEvent) => PersistPhase(phaseEvent, EnterPhase);
+
     /// The legs hear of a new phase before the parent does: the parent's report, and what it passes on to the risk
     /// gate, are off the path to the next orders, so they are queued behind them.
-    private void ChangePhase(object @event)
+    private void EnterPhase(object phaseEvent)
     {
-        _state.Apply(@event);
         foreach (var run in _legs.Values.Where(r => !r.Done))
         {
             run.Actor.Tell(CancelLeg.Instance);
         }
 
         Progress();
-        Publish(@event);
+        Publish(phaseEvent);
+    }
+
+    /// Persists a phase event with the intents of its legs' first orders when it can (see FirstOrders), applies them,
+    /// then runs entered: the path from a decision to the venues waits on the journal once, not three times.
+    private void PersistPhase(object phaseEvent, Action<object> entered)
+    {
+        var firstOrders = FirstOrders(phaseEvent);
+        object[] events = [phaseEvent, .. firstOrders.Select(o => o.Intent)];
+        PersistAll(events, e =>
+        {
+            _state.Apply(e);
+            if (e is PairOrderIntended intended)
+            {
+                _firstOrders[intended.Leg] = firstOrders.First(o => o.Intent == intended).Request;
+            }
+
+            if (ReferenceEquals(e, events[^1]))
+            {
+                entered(phaseEvent);
+            }
+        });
+    }
+
+    /// The first order of each leg of the phase, when the phase's legs trade at market and will be spawned as soon as
+    /// the phase is recorded (no leg of an earlier phase still working): each leg's whole quantity, if it passes the
+    /// per-order risk checks. A leg left out intends its order itself, as every later order is.
+    private List<FirstOrder> FirstOrders(object phaseEvent)
+    {
+        var (phase, size) = phaseEvent switch
+        {
+            PairEntryStarted entry => (PairPhase.Opening, entry.Size),
+            PairCompletionStarted => (PairPhase.Completing, _state.Size),
+            PairRollbackStarted => (PairPhase.RollingBack, _state.Size),
+            _ => (PairPhase.Closing, _state.Size),
+        };
+        var orders = new List<FirstOrder>();
+        if (!_resumed || ModeOf(phase) != ExecutionMode.MarketOnly || _legs.Values.Any(r => !r.Done) || PrefixOf(phase) is not { } prefix)
+        {
+            return orders;
+        }
+
+        foreach (var isLong in (bool[])[true, false])
+        {
+            var quote = isLong ? _long! : _short!;
+            var rules = quote.Instrument.Rules;
+            var (side, remaining) = LegWork(isLong, phase, size);
+            var quantity = rules.QuantizeSize(remaining);
+            var reduceOnly = IsReducing(phase);
+            if (quantity <= 0m || quantity < rules.MinBaseSize
+                || OrderRefusal(isLong, side, quantity, OrderRisk.ExpectedPrice(side, null, quote), reduceOnly) is not null)
+            {
+                continue;
+            }
+
+            var leg = prefix + (isLong ? "-long" : "-short");
+            var (intent, request) = Intention(leg, quote.Instrument, OrderType.Market, side, quantity, null, reduceOnly, LastSequenceNr + 2 + orders.Count);
+            orders.Add(new FirstOrder(intent, request));
+        }
+
+        return orders;
     }
 
     /// Drives the current phase: spawn its legs once earlier legs have finished, and act when both are done.
@@ -303,7 +364,7 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
                 OnEntryDeadline();
                 break;
             case PairPhase.Opening or PairPhase.Completing:
-                Persist(new PairRollbackStarted(failure ?? "completion left the legs unequal", Now), e => ChangePhase(e));
+                ChangePhase(new PairRollbackStarted(failure ?? "completion left the legs unequal", Now));
                 break;
             case PairPhase.RollingBack or PairPhase.Closing when IsFlat():
                 Persist(new PairClosed(_state.Phase == PairPhase.RollingBack ? CloseType.RolledBack : _state.CloseType ?? CloseType.Completed,
@@ -330,29 +391,41 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
     {
         var isLong = leg.EndsWith("-long", StringComparison.Ordinal);
         var instrument = isLong ? _long!.Instrument : _short!.Instrument;
-        var position = isLong ? _state.LongLeg.NetQuantity : _state.ShortLeg.NetQuantity;
-        var target = _state.Phase is PairPhase.Opening or PairPhase.Completing ? (isLong ? _state.Size : -_state.Size) : 0m;
-        var quantity = target - position;
-        var entering = _state.Phase == PairPhase.Opening;
+        var (side, quantity) = LegWork(isLong, _state.Phase, _state.Size);
+        var firstOrder = _firstOrders.Remove(leg, out var request) ? request : null;
         var assignment = new LegAssignment(
             leg,
             instrument,
-            quantity >= 0m ? OrderSide.Buy : OrderSide.Sell,
-            Math.Abs(quantity),
-            ReduceOnly: _state.Phase is PairPhase.RollingBack or PairPhase.Closing,
-            entering ? _settings.Orders.Mode : ExecutionMode.MarketOnly,
-            [.. _state.Unresolved(leg).Select(i => new OrderIntent(new ClientOrderId(i.ClientOrderId), i.At))],
-            _state.TradeIds);
+            side,
+            quantity,
+            IsReducing(_state.Phase),
+            ModeOf(_state.Phase),
+            [.. _state.Unresolved(leg).Where(i => i.ClientOrderId != firstOrder?.ClientOrderId.Value)
+                .Select(i => new OrderIntent(new ClientOrderId(i.ClientOrderId), i.At))],
+            _state.TradeIds,
+            firstOrder);
         var actor = Context.ActorOf(OrderActor.Props(assignment, _gateways[instrument.Venue], _settings.Orders), $"{leg}-{++_spawned}");
         Context.Watch(actor);
         _legs[leg] = new LegRun(actor);
     }
 
+    /// What a leg still has to trade to reach its phase's target position: ±size while entering, flat after.
+    private (OrderSide Side, decimal Quantity) LegWork(bool isLong, PairPhase phase, decimal size)
+    {
+        var position = isLong ? _state.LongLeg.NetQuantity : _state.ShortLeg.NetQuantity;
+        var target = phase is PairPhase.Opening or PairPhase.Completing ? (isLong ? size : -size) : 0m;
+        var quantity = target - position;
+        return (quantity >= 0m ? OrderSide.Buy : OrderSide.Sell, Math.Abs(quantity));
+    }
+
+    private static bool IsReducing(PairPhase phase) => phase is PairPhase.RollingBack or PairPhase.Closing;
+
+    private ExecutionMode ModeOf(PairPhase phase) => phase == PairPhase.Opening ? _settings.Orders.Mode : ExecutionMode.MarketOnly;
+
     private void OnIntend(IntendOrder intend)
     {
         var isLong = intend.Leg.EndsWith("-long", StringComparison.Ordinal);
         var quote = isLong ? _long! : _short!;
-        var instrument = quote.Instrument;
         var price = OrderRisk.ExpectedPrice(intend.Side, intend.Price, quote);
         if (OrderRefusal(isLong, intend.Side, intend.Quantity, price, intend.ReduceOnly) is { } refusal)
         {
@@ -363,21 +436,32 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
             return;
         }
 
-        var clientOrderId = ClientOrderId.Derive(PersistenceId, LastSequenceNr + 1);
-        var request = intend.Type switch
-        {
-            OrderType.Market => OrderRequest.Market(clientOrderId, instrument, intend.Side, intend.Quantity, reduceOnly: intend.ReduceOnly),
-            OrderType.LimitMaker => OrderRequest.PostOnly(clientOrderId, instrument, intend.Side, intend.Quantity, intend.Price!.Value, intend.ReduceOnly),
-            _ => OrderRequest.Limit(clientOrderId, instrument, intend.Side, intend.Quantity, intend.Price!.Value, reduceOnly: intend.ReduceOnly),
-        };
+        var (intent, request) = Intention(intend.Leg, quote.Instrument, intend.Type, intend.Side, intend.Quantity, intend.Price, intend.ReduceOnly,
+            LastSequenceNr + 1);
         var sender = Sender;
-        Persist(new PairOrderIntended(intend.Leg, clientOrderId.Value, instrument.Venue.Value, instrument.Symbol.Value, intend.Side, intend.Type,
-            intend.Quantity, intend.Price, intend.ReduceOnly, Now), e =>
+        Persist(intent, e =>
         {
             _state.Apply(e);
             sender.Tell(new OrderIntentRecorded(intend.Leg, request));
             Publish(e);
         });
+    }
+
+    /// An order's write-ahead intent and the request it becomes, under the client order id derived from the sequence
+    /// number the intent will be written at.
+    private (PairOrderIntended Intent, OrderRequest Request) Intention(string leg, Instrument instrument, OrderType type, OrderSide side,
+        decimal quantity, decimal? price, bool reduceOnly, long sequenceNr)
+    {
+        var clientOrderId = ClientOrderId.Derive(PersistenceId, sequenceNr);
+        var request = type switch
+        {
+            OrderType.Market => OrderRequest.Market(clientOrderId, instrument, side, quantity, reduceOnly: reduceOnly),
+            OrderType.LimitMaker => OrderRequest.PostOnly(clientOrderId, instrument, side, quantity, price!.Value, reduceOnly),
+            _ => OrderRequest.Limit(clientOrderId, instrument, side, quantity, price!.Value, reduceOnly: reduceOnly),
+        };
+        var intent = new PairOrderIntended(leg, clientOrderId.Value, instrument.Venue.Value, instrument.Symbol.Value, side, type, quantity, price,
+            reduceOnly, Now);
+        return (intent, request);
     }
 
     private void OnFill(LegFillReported reported)
@@ -414,7 +498,7 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
         run.Failure = done.Failure;
         if (_state.Phase == PairPhase.Opening && done.Failure is not null)
         {
-            Persist(new PairRollbackStarted($"{done.Leg} failed: {done.Failure}", Now), e => ChangePhase(e));
+            ChangePhase(new PairRollbackStarted($"{done.Leg} failed: {done.Failure}", Now));
             return;
         }
 
@@ -500,7 +584,7 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
         var decision = _exitRules.Evaluate(snapshot);
         if (decision.ShouldExit)
         {
-            Persist(new PairExitStarted(decision.CloseType!.Value, decision.Describe(), Now), e => ChangePhase(e));
+            ChangePhase(new PairExitStarted(decision.CloseType!.Value, decision.Describe(), Now));
         }
     }
 
@@ -522,11 +606,11 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
         }
         else if (_state.Phase == PairPhase.Opening)
         {
-            Persist(new PairRollbackStarted("stopped by command during entry", Now), e => ChangePhase(e));
+            ChangePhase(new PairRollbackStarted("stopped by command during entry", Now));
         }
         else if (_state.Phase is PairPhase.Open or PairPhase.Completing)
         {
-            Persist(new PairExitStarted(CloseType.EarlyStop, "stopped by command", Now), e => ChangePhase(e));
+            ChangePhase(new PairExitStarted(CloseType.EarlyStop, "stopped by command", Now));
         }
     }
 
@@ -650,4 +734,6 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
     }
 
     private sealed record FundingReconcileDue(VenueId Venue);
+
+    private sealed record FirstOrder(PairOrderIntended Intent, OrderRequest Request);
 }
