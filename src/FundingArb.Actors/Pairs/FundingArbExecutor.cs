@@ -33,6 +33,7 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
     private readonly RiskLimits _orderLimits;
     private readonly CombinedExitManager _exitRules;
     private readonly PairState _state;
+    private readonly ClientOrderIdSource _orderIds;
     private readonly Dictionary<string, LegRun> _legs = [];
     private readonly Dictionary<string, OrderRequest> _firstOrders = [];
     private MarketQuote? _long;
@@ -56,6 +57,7 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
         _orderLimits = orderLimits;
         _exitRules = CombinedExitManager.Create(settings.Exit);
         _state = new PairState(spec);
+        _orderIds = new ClientOrderIdSource(spec.ExecutorId);
 
         Recover<RecoveryCompleted>(_ => OnRecovered());
         Recover<object>(e => _state.Apply(e));
@@ -452,7 +454,7 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
     private (PairOrderIntended Intent, OrderRequest Request) Intention(string leg, Instrument instrument, OrderType type, OrderSide side,
         decimal quantity, decimal? price, bool reduceOnly, long sequenceNr)
     {
-        var clientOrderId = ClientOrderId.Derive(PersistenceId, sequenceNr);
+        var clientOrderId = _orderIds.Derive(sequenceNr);
         var request = type switch
         {
             OrderType.Market => OrderRequest.Market(clientOrderId, instrument, side, quantity, reduceOnly: reduceOnly),

@@ -15,8 +15,10 @@ public sealed class PairState
 {
     private readonly Dictionary<string, PairOrderIntended> _intents = [];
     private readonly Dictionary<string, OrderStatus> _resolved = [];
-    private readonly HashSet<string> _tradeIds = [];
     private readonly HashSet<(string Venue, DateTimeOffset At)> _fundingSeen = [];
+
+    // Immutable, because every leg spawned is handed the set: kept as it grows rather than copied at each spawn.
+    private ImmutableHashSet<string> _tradeIds = [];
 
     public PairState(PairSpec spec)
     {
@@ -54,7 +56,7 @@ public sealed class PairState
 
     public decimal FeesQuote => LongLeg.Fees + ShortLeg.Fees;
 
-    public ImmutableHashSet<string> TradeIds => [.. _tradeIds];
+    public ImmutableHashSet<string> TradeIds => _tradeIds;
 
     public IEnumerable<PairOrderIntended> Intents => _intents.Values;
 
@@ -128,10 +130,12 @@ public sealed class PairState
 
     private void ApplyFill(PairLegFilled filled)
     {
-        if (!_tradeIds.Add(filled.TradeId))
+        if (_tradeIds.Contains(filled.TradeId))
         {
             return;
         }
+
+        _tradeIds = _tradeIds.Add(filled.TradeId);
 
         // A fee charged in the base asset is valued at the fill's price; one charged in a leg's own quote (USDT on one
         // venue, USDC on another) counts at par with the pair's quote, as that leg's funding payments do.

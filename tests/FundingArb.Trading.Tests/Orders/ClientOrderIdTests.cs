@@ -25,6 +25,33 @@ public sealed class ClientOrderIdTests
     }
 
     [Fact]
+    public void Derive_OtherPersistenceId_GivesOtherId()
+    {
+        var first = ClientOrderId.Derive("pair-BTC-alpha-beta-1", 7);
+
+        var second = ClientOrderId.Derive("pair-BTC-alpha-beta-2", 7);
+
+        Assert.NotEqual(first, second);
+    }
+
+    [Fact]
+    public void Source_Derive_GivesTheIdsOfItsPersistenceId()
+    {
+        var source = new ClientOrderIdSource("pair-BTC-alpha-beta");
+
+        Assert.Equal(ClientOrderId.Derive("pair-BTC-alpha-beta", 7), source.Derive(7));
+        Assert.Equal(ClientOrderId.Derive("pair-BTC-alpha-beta", 8), source.Derive(8));
+    }
+
+    [Fact]
+    public void Derive_Any_EndsWithTheSequenceNrInHex()
+    {
+        var id = ClientOrderId.Derive("pair-BTC-alpha-beta", 300);
+
+        Assert.EndsWith("000000000000012c", id.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Derive_Any_IsHexOf128BitsWithPrefix()
     {
         var id = ClientOrderId.Derive("pair-BTC-alpha-beta", 7);
