@@ -306,6 +306,8 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
                 continue;
             }
 
+            // The phase event takes LastSequenceNr + 1 and the intents follow it: no earlier event is still unwritten,
+            // since Persist holds commands until its handlers have run.
             var leg = prefix + (isLong ? "-long" : "-short");
             var (intent, request) = Intention(leg, quote.Instrument, OrderType.Market, side, quantity, null, reduceOnly, LastSequenceNr + 2 + orders.Count);
             orders.Add(new FirstOrder(intent, request));

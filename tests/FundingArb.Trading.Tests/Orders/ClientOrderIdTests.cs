@@ -35,12 +35,13 @@ public sealed class ClientOrderIdTests
     }
 
     [Fact]
-    public void Source_Derive_GivesTheIdsOfItsPersistenceId()
+    public void Source_TwoExecutorsManyOrders_GivesDistinctIds()
     {
-        var source = new ClientOrderIdSource("pair-BTC-alpha-beta");
+        var sources = new[] { new ClientOrderIdSource("pair-BTC-alpha-beta-1"), new ClientOrderIdSource("pair-BTC-alpha-beta-2") };
 
-        Assert.Equal(ClientOrderId.Derive("pair-BTC-alpha-beta", 7), source.Derive(7));
-        Assert.Equal(ClientOrderId.Derive("pair-BTC-alpha-beta", 8), source.Derive(8));
+        var ids = sources.SelectMany(source => Enumerable.Range(0, 10_000).Select(n => source.Derive(n))).ToHashSet();
+
+        Assert.Equal(20_000, ids.Count);
     }
 
     [Fact]
