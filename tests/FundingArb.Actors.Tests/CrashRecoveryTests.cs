@@ -35,7 +35,7 @@ public sealed class CrashRecoveryTests
 
         // The orchestrator's registration comes before any event of the executor it registers; a writer crash on
         // it kills nothing.
-        var registrations = Events(calmJournal, OrchestratorActor.Id).Count;
+        var registrations = JournalAssert.SequenceNrs(calmJournal, OrchestratorActor.Id).Count;
         for (var n = 1; n <= calm.JournalEvents; n++)
         {
             var journal = new MemoryJournal();
@@ -49,7 +49,7 @@ public sealed class CrashRecoveryTests
                 $"crash after event {n}: {Outcome(crashed)} instead of {Outcome(calm)}");
             foreach (var id in crashed.Executors.Select(e => e.Spec.ExecutorId).Append(OrchestratorActor.Id))
             {
-                AssertContiguous(journal, id, n);
+                JournalAssert.Contiguous(journal, id, $"crash after event {n}");
             }
         }
     }
@@ -81,20 +81,5 @@ public sealed class CrashRecoveryTests
         }
 
         return refusals > recorded;
-    }
-
-    private static List<long> Events(MemoryJournal journal, string persistenceId)
-    {
-        var sequence = new List<long>();
-        journal.ReplayMessagesAsync(persistenceId, 1, long.MaxValue, long.MaxValue, p => sequence.Add(p.SequenceNr), CancellationToken.None)
-            .GetAwaiter().GetResult();
-        return sequence;
-    }
-
-    private static void AssertContiguous(MemoryJournal journal, string persistenceId, long crashedAfter)
-    {
-        var sequence = Events(journal, persistenceId);
-        Assert.True(sequence.SequenceEqual(Enumerable.Range(1, sequence.Count).Select(i => (long)i)),
-            $"crash after event {crashedAfter}: {persistenceId} has sequence numbers {string.Join(",", sequence)}");
     }
 }
