@@ -182,7 +182,7 @@ public sealed class OrderActor : ReceiveActor, IWithTimers
         }
 
         _awaitingIntent = true;
-        Context.Parent.Tell(new IntendOrder(_assignment.Leg, type, _assignment.Side, quantity, price, _assignment.ReduceOnly));
+        Context.Parent.Tell(new IntendOrder(_assignment.Leg, type, _assignment.Side, quantity, price, _assignment.ReduceOnly, _mode));
     }
 
     private void Send(OrderRequest request)

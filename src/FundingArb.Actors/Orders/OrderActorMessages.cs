@@ -21,8 +21,9 @@ public sealed record LegAssignment(
     ImmutableHashSet<string> KnownTradeIds,
     OrderRequest? FirstOrder = null);
 
-/// To the parent: persist the intent of this order and answer with OrderIntentRecorded (write-ahead).
-public sealed record IntendOrder(string Leg, OrderType Type, OrderSide Side, decimal Quantity, decimal? Price, bool ReduceOnly);
+/// To the parent: persist the intent of this order and answer with OrderIntentRecorded (write-ahead). Mode is the
+/// execution mode the leg uses for it.
+public sealed record IntendOrder(string Leg, OrderType Type, OrderSide Side, decimal Quantity, decimal? Price, bool ReduceOnly, ExecutionMode Mode);
 
 /// From the parent: the intent is in the journal under the request's client order id; send it.
 public sealed record OrderIntentRecorded(string Leg, OrderRequest Request);

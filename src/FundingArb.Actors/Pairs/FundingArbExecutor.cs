@@ -309,7 +309,8 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
             // The phase event takes LastSequenceNr + 1 and the intents follow it: no earlier event is still unwritten,
             // since Persist holds commands until its handlers have run.
             var leg = prefix + (isLong ? "-long" : "-short");
-            var (intent, request) = Intention(leg, quote.Instrument, OrderType.Market, side, quantity, null, reduceOnly, LastSequenceNr + 2 + orders.Count);
+            var (intent, request) = Intention(leg, quote.Instrument, OrderType.Market, side, quantity, null, reduceOnly, ExecutionMode.MarketOnly,
+                LastSequenceNr + 2 + orders.Count);
             orders.Add(new FirstOrder(intent, request));
         }
 
@@ -441,7 +442,7 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
         }
 
         var (intent, request) = Intention(intend.Leg, quote.Instrument, intend.Type, intend.Side, intend.Quantity, intend.Price, intend.ReduceOnly,
-            LastSequenceNr + 1);
+            intend.Mode, LastSequenceNr + 1);
         var sender = Sender;
         Persist(intent, e =>
         {
@@ -454,7 +455,7 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
     /// An order's write-ahead intent and the request it becomes, under the client order id derived from the sequence
     /// number the intent will be written at.
     private (PairOrderIntended Intent, OrderRequest Request) Intention(string leg, Instrument instrument, OrderType type, OrderSide side,
-        decimal quantity, decimal? price, bool reduceOnly, long sequenceNr)
+        decimal quantity, decimal? price, bool reduceOnly, ExecutionMode mode, long sequenceNr)
     {
         var clientOrderId = _orderIds.Derive(sequenceNr);
         var request = type switch
@@ -464,7 +465,7 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
             _ => OrderRequest.Limit(clientOrderId, instrument, side, quantity, price!.Value, reduceOnly: reduceOnly),
         };
         var intent = new PairOrderIntended(leg, clientOrderId.Value, instrument.Venue.Value, instrument.Symbol.Value, side, type, quantity, price,
-            reduceOnly, Now);
+            reduceOnly, Now, mode);
         return (intent, request);
     }
 

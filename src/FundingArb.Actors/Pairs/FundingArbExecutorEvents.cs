@@ -1,3 +1,4 @@
+using FundingArb.Actors.Orders;
 using FundingArb.Trading.Executors;
 using FundingArb.Trading.Orders;
 using FundingArb.Trading.Positions;
@@ -11,9 +12,10 @@ namespace FundingArb.Actors.Pairs;
 public sealed record PairEntryStarted(decimal Size, decimal LongPrice, decimal ShortPrice, decimal EntrySpreadPerDay, DateTimeOffset At);
 
 /// Write-ahead: this order will be sent under ClientOrderId (derived from the persistence id and this event's
-/// sequence number), so after a crash it is looked up, never sent again.
+/// sequence number), so after a crash it is looked up, never sent again. Mode is the execution mode its leg used
+/// for it (an adaptive leg's choice; null in events written before it was recorded).
 public sealed record PairOrderIntended(string Leg, string ClientOrderId, string Venue, string Symbol, OrderSide Side, OrderType Type,
-    decimal Quantity, decimal? Price, bool ReduceOnly, DateTimeOffset At);
+    decimal Quantity, decimal? Price, bool ReduceOnly, DateTimeOffset At, ExecutionMode? Mode = null);
 
 public sealed record PairLegFilled(string Leg, string Venue, string ClientOrderId, string TradeId, OrderSide Side, decimal Price,
     decimal Quantity, decimal Fee, string FeeAsset, LiquidityRole Role, DateTimeOffset At);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using FundingArb.Actors.Orders;
 using FundingArb.Actors.Pairs;
 using FundingArb.Trading.Orders;
 
@@ -8,7 +9,7 @@ namespace FundingArb.Actors.Tracking;
 // rebuilt from the journal at any time and never disagrees with what the executors recorded. The expected price of
 // an order is its limit price, or for an entry leg at market the price the entry was decided on.
 
-/// Execution quality (fill rate, slippage against the expected price, time to fill, by order type) from executor events.
+/// Execution quality (fill rate, slippage against the expected price, time to fill, by execution mode) from executor events.
 public sealed class ExecutionTracker
 {
     private readonly Dictionary<string, TrackedIntent> _orders = new(StringComparer.Ordinal);
@@ -47,12 +48,24 @@ public sealed class ExecutionTracker
 
         var all = Summarise("all", _orders.Values);
         var byMode = _orders.Values
-            .GroupBy(o => o.Intent.Type.ToString(), StringComparer.Ordinal)
+            .GroupBy(o => ModeOf(o.Intent), StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => Summarise(g.Key, g))
             .ToImmutableArray();
         return new ExecutionStatistics(all.Orders, all.FilledOrders, all.FillRate, all.AverageSlippageBps, all.MedianTimeToFillMs, byMode);
     }
+
+    /// The execution mode as configured (`market-only`, …); an intent written before modes were recorded counts under
+    /// its order type.
+    private static string ModeOf(PairOrderIntended intent) => intent.Mode switch
+    {
+        ExecutionMode.MarketOnly => "market-only",
+        ExecutionMode.LimitOnly => "limit-only",
+        ExecutionMode.LimitWithFallback => "limit-with-fallback",
+        ExecutionMode.Adaptive => "adaptive",
+        ExecutionMode.LimitChaser => "limit-chaser",
+        _ => intent.Type.ToString(),
+    };
 
     private decimal? ExpectedPrice(string executorId, PairOrderIntended intent)
     {
