@@ -5,8 +5,8 @@ namespace FundingArb.Kernel;
 /// <summary>
 /// An absolute actor path, looked up each time a message is sent (Akka's <c>ActorSelection</c> for local paths
 /// such as <c>/user/orchestrator/pair-1</c> or the full <c>fundingarb://NAME/user/...</c>; no wildcards and no
-/// remote addresses): whoever lives there at that
-/// moment receives the message, and when nobody does it becomes a dead letter, as a Tell to a dead actor does.
+/// remote addresses): whoever lives there at that moment receives the message, and when nobody does it becomes a
+/// dead letter, as a Tell to a dead actor does.
 /// </summary>
 public sealed class ActorSelection : ICanTell
 {

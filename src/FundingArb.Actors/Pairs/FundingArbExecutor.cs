@@ -265,7 +265,7 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
             _state.Apply(e);
             if (e is PairOrderIntended intended)
             {
-                _firstOrders[intended.Leg] = firstOrders.First(o => o.Intent == intended).Request;
+                _firstOrders[intended.Leg] = firstOrders.First(o => ReferenceEquals(o.Intent, intended)).Request;
             }
 
             if (ReferenceEquals(e, events[^1]))

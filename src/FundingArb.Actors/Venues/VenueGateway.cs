@@ -48,7 +48,6 @@ public sealed class VenueGateway : ReceiveActor, IWithTimers
         Receive<FetchInstruments>(m => Pace(m));
         Receive<FetchFundingHistory>(m => Pace(m));
         Receive<DrainWaiting>(_ => Drain());
-        Receive<ForwardTo>(m => m.Recipient.Tell(m.Message));
         Receive<SubscribeFunding>(m => SubscribeToFunding(m.Symbol, Sender));
         Receive<UnsubscribeFunding>(m => UnsubscribeFromFunding(m.Symbol, Sender));
         Receive<StreamItem>(m => m.Generation == _streamGeneration, m =>
@@ -298,8 +297,6 @@ public sealed class VenueGateway : ReceiveActor, IWithTimers
     private sealed record StreamItem(int Generation, UserEvent Event);
 
     private sealed record StreamEnded(int Generation, VenueException? Error);
-
-    private sealed record ForwardTo(IActorRef Recipient, object Message);
 
     private sealed record Reconnect
     {
