@@ -57,7 +57,9 @@ public sealed class FundingArbController : ReceiveActor, IWithTimers
 
     private void Decide(MarketSnapshot snapshot)
     {
+        // A dated future pays no funding and a halted market takes no orders: neither is an opportunity.
         var markets = snapshot.Markets
+            .Where(m => m.Instrument is { Kind: InstrumentKind.Perpetual, IsTradable: true })
             .Where(m => _settings.Venues.IsEmpty || _settings.Venues.Contains(m.Instrument.Venue.Value))
             .Where(m => _settings.Assets.IsEmpty || _settings.Assets.Contains(m.Instrument.Base.Code))
             .ToLookup(m => m.Instrument.Base.Code);
@@ -97,10 +99,17 @@ public sealed class FundingArbController : ReceiveActor, IWithTimers
                 continue;
             }
 
-            var longMarket = markets[asset].First(m => m.Instrument.Venue == opportunity.LongVenue);
-            var shortMarket = markets[asset].First(m => m.Instrument.Venue == opportunity.ShortVenue);
-            Context.Parent.Tell(new CreateExecutor(asset, opportunity.LongVenue.Value, longMarket.Instrument.Symbol.Value,
-                opportunity.ShortVenue.Value, shortMarket.Instrument.Symbol.Value, longMarket.Instrument.Quote.Code, _settings.SizeQuote));
+            var longMarket = markets[asset].First(m => m.Instrument.Venue == opportunity.LongVenue).Instrument;
+            var shortMarket = markets[asset].First(m => m.Instrument.Venue == opportunity.ShortVenue).Instrument;
+            var proposal = new PairProposal(opportunity.Asset, longMarket.Venue, longMarket.Symbol, shortMarket.Venue, shortMarket.Symbol, longMarket.Quote);
+            if (PairRule.CheckLegs(proposal, longMarket, shortMarket, _settings.QuotesAtPar) is { } refusal)
+            {
+                Context.GetLogger().Debug("{Asset}: the best spread cannot be a pair: {Refusal}", asset, refusal);
+                continue;
+            }
+
+            Context.Parent.Tell(new CreateExecutor(asset, longMarket.Venue.Value, longMarket.Symbol.Value, shortMarket.Venue.Value, shortMarket.Symbol.Value,
+                longMarket.Quote.Code, _settings.SizeQuote));
             _proposed[asset] = now;
             room--;
         }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using FundingArb.Actors.Orders;
 using FundingArb.Trading.Barriers;
 using FundingArb.Trading.Fees;
+using FundingArb.Trading.Instruments;
 
 namespace FundingArb.Actors.Control;
 
@@ -38,6 +39,9 @@ public sealed record FundingArbSettings
 
     /// The horizon over which a spread must pay back the round-trip fees.
     public TimeSpan Horizon { get; init; } = TimeSpan.FromDays(3);
+
+    /// Quote assets a pair may mix, counted at par (reference.conf: quotes-at-par).
+    public QuoteParity QuotesAtPar { get; init; } = new([new Asset("USDT"), new Asset("USDC")]);
 
     public FundingPairExitSettings Exit { get; init; } = FundingPairExitSettings.Default;
 

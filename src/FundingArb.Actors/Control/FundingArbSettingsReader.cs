@@ -1,6 +1,7 @@
 using FundingArb.Actors.Orders;
 using FundingArb.Kernel.Configuration;
 using FundingArb.Trading.Barriers;
+using FundingArb.Trading.Instruments;
 
 namespace FundingArb.Actors.Control;
 
@@ -11,7 +12,7 @@ public static class FundingArbSettingsReader
     private static readonly string[] s_keys =
     [
         "assets", "venues", "size-quote", "min-edge-per-day", "max-pairs", "max-new-pairs-per-cycle", "scan-interval", "entry-timeout",
-        "rollback-threshold", "cooldown", "horizon", "exit", "execution",
+        "rollback-threshold", "cooldown", "horizon", "quotes-at-par", "exit", "execution",
     ];
 
     private static readonly string[] s_exitKeys = ["funding-flip", "profit-erosion", "profit-target", "time-limit", "better-opportunity"];
@@ -35,6 +36,7 @@ public static class FundingArbSettingsReader
             RollbackThreshold = Fraction(section, "rollback-threshold", defaults.RollbackThreshold),
             Cooldown = section.GetTimeSpan("cooldown", defaults.Cooldown, allowInfinite: false),
             Horizon = section.GetTimeSpan("horizon", defaults.Horizon, allowInfinite: false),
+            QuotesAtPar = section.HasPath("quotes-at-par") ? new QuoteParity(section.GetStringList("quotes-at-par").Select(ReadAsset)) : defaults.QuotesAtPar,
             Exit = ReadExit(section.HasPath("exit") ? section.GetConfig("exit") : null),
             Orders = ReadExecution(section.HasPath("execution") ? section.GetConfig("execution") : null),
         };
@@ -112,6 +114,11 @@ public static class FundingArbSettingsReader
             ChaseThresholdBps = execution.GetDecimal("chase-threshold-bps", defaults.ChaseThresholdBps),
         };
     }
+
+    private static Asset ReadAsset(string code) =>
+        string.IsNullOrWhiteSpace(code)
+            ? throw new ConfigurationException("strategy.funding-arb.quotes-at-par", "strategy.funding-arb.quotes-at-par: an asset code cannot be empty.")
+            : new Asset(code);
 
     private static decimal Positive(Config section, string key, decimal @default)
     {

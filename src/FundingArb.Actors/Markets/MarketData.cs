@@ -32,6 +32,8 @@ public sealed class MarketData : ReceiveActor, IWithTimers
         _settings = settings;
 
         Receive<InstrumentsFetched>(OnInstruments);
+        Receive<InstrumentsFetchFailed>(OnInstrumentsFailed);
+        Receive<RetryInstruments>(m => _gateways[m.Venue].Tell(FetchInstruments.Instance, Self));
         Receive<Refresh>(_ => RefreshAll());
         Receive<MarketFetched>(OnMarket);
         Receive<MarketFetchFailed>(m => Context.GetLogger().Debug("{Venue} {Symbol}: market fetch failed: {Error}", m.Venue, m.Symbol, m.Error.Message));
@@ -71,6 +73,14 @@ public sealed class MarketData : ReceiveActor, IWithTimers
         }
 
         _refreshOrder = [.. _instruments.Keys.OrderBy(k => k.Item1.Value, StringComparer.Ordinal).ThenBy(k => k.Item2.Value, StringComparer.Ordinal)];
+    }
+
+    // A venue that is down when the node starts would otherwise have no markets until the next start.
+    private void OnInstrumentsFailed(InstrumentsFetchFailed failed)
+    {
+        Context.GetLogger().Warning("{Venue}: instruments unavailable ({Error}); asking again in {Interval}", failed.Venue, failed.Error.Message,
+            _settings.RefreshInterval);
+        Timers.StartSingleTimer(new RetryInstruments(failed.Venue), new RetryInstruments(failed.Venue), _settings.RefreshInterval);
     }
 
     private void RefreshAll()
@@ -153,4 +163,6 @@ public sealed class MarketData : ReceiveActor, IWithTimers
     {
         public static Refresh Instance { get; } = new();
     }
+
+    private sealed record RetryInstruments(VenueId Venue);
 }

@@ -3,6 +3,7 @@ using FundingArb.Actors.Control;
 using FundingArb.Actors.Exposure;
 using FundingArb.Actors.Pairs;
 using FundingArb.Actors.Risk;
+using FundingArb.Actors.Venues;
 using FundingArb.Kernel;
 using FundingArb.Kernel.Persistence;
 using FundingArb.Trading.Executors;
@@ -14,7 +15,13 @@ namespace FundingArb.Actors.Orchestration;
 // The registry is the orchestrator's journal: every executor ever created and not stored is started again after a
 // restart and recovers itself from its own journal. A child that fails is restarted by the strategy (it replays);
 // one that stops (restarts exhausted, a journal failure) is respawned after a backoff while the others keep running.
-// Reports are answered from the executors' latest pushed state, never by asking them.
+// Two kinds of stop are not retried forever: an executor that halted (its pair is stranded or breaks the pair rule)
+// stays stopped, and one whose recovery keeps failing is tried again a bounded number of times with a growing backoff.
+// Both stay listed with their last known legs and the reason. Reports are answered from the executors' latest pushed
+// state, never by asking them.
+//
+// Pairs are checked against the venues' instruments (PairRule) before anything is journalled, so the catalogue is
+// fetched from every gateway at start; a CreateExecutor waits for the first answer of every venue.
 
 /// Supervises the funding-arb executors and the controller; keeps the executor registry; answers reports.
 public sealed class OrchestratorActor : ReceivePersistentActor
@@ -28,6 +35,13 @@ public sealed class OrchestratorActor : ReceivePersistentActor
     private readonly Dictionary<string, IActorRef> _children = [];
     private readonly SortedDictionary<string, PairReport> _reports = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _generations = [];
+    private readonly HashSet<string> _halted = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _recoveryFailures = new(StringComparer.Ordinal);
+    private readonly HashSet<VenueId> _venuesAnswered = [];
+    private readonly Dictionary<VenueId, string> _catalogueErrors = [];
+    private readonly List<(CreateExecutor Command, IActorRef Sender)> _waitingForCatalogue = [];
+    private readonly List<IActorRef> _waitingForRecovery = [];
+    private InstrumentCatalogue _catalogue = InstrumentCatalogue.Empty;
     private IActorRef? _controller;
     private bool _draining;
     private RiskStatus? _risk;
@@ -50,7 +64,17 @@ public sealed class OrchestratorActor : ReceivePersistentActor
         Recover<ExecutorRegistered>(Register);
         Recover<ExecutorStored>(e => _registry.Remove(e.ExecutorId));
 
-        Command<CreateExecutor>(OnCreate);
+        Command<CreateExecutor>(m => OnCreate(m, Sender));
+        Command<InstrumentsFetched>(OnInstruments);
+        Command<InstrumentsFetchFailed>(OnInstrumentsFailed);
+        Command<FetchInstrumentsOf>(m => _gateways[m.Venue].Tell(FetchInstruments.Instance));
+        Command<ExecutorHalted>(OnHalted);
+        Command<ExecutorRecoveryFailed>(OnRecoveryFailed);
+        Command<AwaitExecutorsRecovered>(_ =>
+        {
+            _waitingForRecovery.Add(Sender);
+            AnswerRecoveredWaiters();
+        });
         Command<StopExecutor>(OnStop);
         Command<StoreExecutor>(OnStore);
         Command<StopNewPairs>(_ => DrainNewPairs());
@@ -90,6 +114,11 @@ public sealed class OrchestratorActor : ReceivePersistentActor
     {
         Context.System.EventStream.Subscribe(Self, typeof(RiskStatus));
         _riskGate.Tell(GetRiskStatus.Instance);
+        foreach (var gateway in _gateways.Values)
+        {
+            gateway.Tell(FetchInstruments.Instance);
+        }
+
         base.PreStart();
     }
 
@@ -143,23 +172,30 @@ public sealed class OrchestratorActor : ReceivePersistentActor
         Sender.Tell(NewPairsStopped.Instance);
     }
 
-    private void OnCreate(CreateExecutor create)
+    private void OnCreate(CreateExecutor create, IActorRef sender)
     {
         if (_draining)
         {
-            Sender.Tell(new CommandRejected("node", "is shutting down and takes no new pairs"));
+            sender.Tell(new CommandRejected("node", "is shutting down and takes no new pairs"));
+            return;
+        }
+
+        if (_venuesAnswered.Count < _gateways.Count)
+        {
+            _waitingForCatalogue.Add((create, sender));
             return;
         }
 
         if (_risk is { NewPairsAllowed: false } risk)
         {
-            Sender.Tell(new CommandRejected("risk", risk.Refusal!));
+            sender.Tell(new CommandRejected("risk", risk.Refusal!));
             return;
         }
 
         if (Validate(create) is { } rejected)
         {
-            Sender.Tell(rejected);
+            Context.GetLogger().Warning("Pair refused: {Field}: {Reason}", rejected.Field, rejected.Reason);
+            sender.Tell(rejected);
             return;
         }
 
@@ -167,7 +203,6 @@ public sealed class OrchestratorActor : ReceivePersistentActor
         var generation = _generations.GetValueOrDefault(baseId) + 1;
         var spec = new PairSpec($"{baseId}-{generation}", create.Asset, create.LongVenue, create.LongSymbol, create.ShortVenue, create.ShortSymbol,
             create.Quote, create.SizeQuote);
-        var sender = Sender;
         Persist(new ExecutorRegistered(spec), e =>
         {
             Register(e);
@@ -178,24 +213,9 @@ public sealed class OrchestratorActor : ReceivePersistentActor
 
     private CommandRejected? Validate(CreateExecutor create)
     {
-        if (string.IsNullOrWhiteSpace(create.Asset))
+        if (Blank(create) is { } field)
         {
-            return new CommandRejected("asset", "is required");
-        }
-
-        if (!_gateways.ContainsKey(new VenueId(create.LongVenue)))
-        {
-            return new CommandRejected("long_venue", $"no venue '{create.LongVenue}' on this node");
-        }
-
-        if (!_gateways.ContainsKey(new VenueId(create.ShortVenue)))
-        {
-            return new CommandRejected("short_venue", $"no venue '{create.ShortVenue}' on this node");
-        }
-
-        if (create.LongVenue == create.ShortVenue)
-        {
-            return new CommandRejected("short_venue", "must differ from long_venue");
+            return new CommandRejected(field, "is required");
         }
 
         if (create.SizeQuote <= 0m)
@@ -203,10 +223,71 @@ public sealed class OrchestratorActor : ReceivePersistentActor
             return new CommandRejected("size_quote", $"must be positive, was {create.SizeQuote}");
         }
 
+        var proposal = new PairProposal(new Asset(create.Asset), new VenueId(create.LongVenue), new Symbol(create.LongSymbol), new VenueId(create.ShortVenue),
+            new Symbol(create.ShortSymbol), new Asset(create.Quote));
+        if ((Unlisted(proposal.LongVenue, "long_venue") ?? Unlisted(proposal.ShortVenue, "short_venue")) is { } unknown)
+        {
+            return unknown;
+        }
+
+        if (PairRule.Check(proposal, _catalogue, _settings.Strategy.QuotesAtPar) is { } refusal)
+        {
+            return new CommandRejected(refusal.Field, refusal.Reason);
+        }
+
         // A registered executor that has not reported yet is as active as one that has.
         var active = _registry.Values.FirstOrDefault(spec => spec.Asset == create.Asset && spec.LongVenue == create.LongVenue
             && spec.ShortVenue == create.ShortVenue && (!_reports.TryGetValue(spec.ExecutorId, out var report) || report.Phase != PairPhase.Closed));
         return active is null ? null : new CommandRejected("asset", $"{active.ExecutorId} already trades this pair");
+    }
+
+    private static string? Blank(CreateExecutor create) =>
+        string.IsNullOrWhiteSpace(create.Asset) ? "asset"
+        : string.IsNullOrWhiteSpace(create.LongVenue) ? "long_venue"
+        : string.IsNullOrWhiteSpace(create.LongSymbol) ? "long_symbol"
+        : string.IsNullOrWhiteSpace(create.ShortVenue) ? "short_venue"
+        : string.IsNullOrWhiteSpace(create.ShortSymbol) ? "short_symbol"
+        : string.IsNullOrWhiteSpace(create.Quote) ? "quote"
+        : null;
+
+    /// A venue with a gateway whose instruments could not be fetched is ours, but no pair on it can be checked yet.
+    private CommandRejected? Unlisted(VenueId venue, string field) =>
+        _gateways.ContainsKey(venue)
+            ? _catalogueErrors.TryGetValue(venue, out var error)
+                ? new CommandRejected(field, $"{venue}'s instruments are not known yet ({error}); try again shortly")
+                : null
+            : new CommandRejected(field, $"no venue '{venue}' on this node ({string.Join(", ", _gateways.Keys.Select(v => v.Value).Order(StringComparer.Ordinal))})");
+
+    private void OnInstruments(InstrumentsFetched fetched)
+    {
+        _catalogue = _catalogue.With(fetched.Venue, fetched.Instruments);
+        _catalogueErrors.Remove(fetched.Venue);
+        VenueAnswered(fetched.Venue);
+    }
+
+    private void OnInstrumentsFailed(InstrumentsFetchFailed failed)
+    {
+        _catalogueErrors[failed.Venue] = failed.Error.Message;
+        Context.GetLogger().Warning("{Venue}: instruments unavailable ({Error}); pairs on it are refused until they are known", failed.Venue,
+            failed.Error.Message);
+        Context.System.Scheduler.ScheduleTellOnce(_settings.RespawnBackoff, Self, new FetchInstrumentsOf(failed.Venue), Self);
+        VenueAnswered(failed.Venue);
+    }
+
+    private void VenueAnswered(VenueId venue)
+    {
+        if (!_venuesAnswered.Add(venue) || _venuesAnswered.Count < _gateways.Count)
+        {
+            return;
+        }
+
+        // Back through the mailbox, one at a time: each may persist, and the next must see the registry it wrote.
+        foreach (var (command, sender) in _waitingForCatalogue)
+        {
+            Self.Tell(command, sender);
+        }
+
+        _waitingForCatalogue.Clear();
     }
 
     /// Generations only grow, stored executors included, so an id never points at an older executor's journal.
@@ -223,6 +304,13 @@ public sealed class OrchestratorActor : ReceivePersistentActor
 
     private void OnStop(StopExecutor stop)
     {
+        if (_halted.Contains(stop.ExecutorId) && _reports.TryGetValue(stop.ExecutorId, out var halted))
+        {
+            Sender.Tell(new CommandRejected("executor_id",
+                $"{stop.ExecutorId} is halted and trades no more ({halted.Halt?.Reason}); unwind its legs at the venues, then store it"));
+            return;
+        }
+
         if (!_children.TryGetValue(stop.ExecutorId, out var child))
         {
             Sender.Tell(new CommandRejected("executor_id", $"no executor '{stop.ExecutorId}'"));
@@ -241,7 +329,7 @@ public sealed class OrchestratorActor : ReceivePersistentActor
             return;
         }
 
-        if (report.Status != RunnableStatus.Terminated)
+        if (report.Status != RunnableStatus.Terminated && !_halted.Contains(store.ExecutorId))
         {
             Sender.Tell(new CommandRejected("executor_id", $"{store.ExecutorId} is {report.Phase}; stop it first"));
             return;
@@ -252,6 +340,8 @@ public sealed class OrchestratorActor : ReceivePersistentActor
         {
             _registry.Remove(e.ExecutorId);
             _reports.Remove(e.ExecutorId);
+            _halted.Remove(e.ExecutorId);
+            _recoveryFailures.Remove(e.ExecutorId);
             if (_children.Remove(e.ExecutorId, out var child))
             {
                 Context.Unwatch(child);
@@ -264,9 +354,60 @@ public sealed class OrchestratorActor : ReceivePersistentActor
 
     private void OnUpdated(ExecutorUpdated updated)
     {
+        _recoveryFailures.Remove(updated.Report.Spec.ExecutorId);
+        Record(updated);
+    }
+
+    private void Record(ExecutorUpdated updated)
+    {
         _reports[updated.Report.Spec.ExecutorId] = updated.Report;
         _controller?.Tell(updated);
         _riskGate.Tell(updated);
+        AnswerRecoveredWaiters();
+    }
+
+    private void OnHalted(ExecutorHalted halted)
+    {
+        _halted.Add(halted.Report.Spec.ExecutorId);
+        Record(new ExecutorUpdated(halted.Report));
+    }
+
+    // A journal that cannot be read now will rarely read later, and every retry replays and logs it again: try a few
+    // times, further apart each time, then leave the pair listed as failed until the node restarts.
+    private void OnRecoveryFailed(ExecutorRecoveryFailed failed)
+    {
+        var id = failed.Report.Spec.ExecutorId;
+        var error = failed.Report.Halt?.Reason;
+        var attempts = _recoveryFailures[id] = _recoveryFailures.GetValueOrDefault(id) + 1;
+        string reason;
+        if (attempts >= _settings.RecoveryAttempts)
+        {
+            _halted.Add(id);
+            reason = $"recovery failed {attempts} times; stopped until the node restarts: {error}";
+            Context.GetLogger().Error("{ExecutorId}: {Reason}", id, reason);
+        }
+        else
+        {
+            reason = $"recovery failed (attempt {attempts} of {_settings.RecoveryAttempts}; retrying): {error}";
+        }
+
+        Record(new ExecutorUpdated(failed.Report with { Halt = new PairHalt(PairHaltKind.RecoveryFailed, reason) }));
+    }
+
+    private void AnswerRecoveredWaiters()
+    {
+        if (_waitingForRecovery.Count == 0 || _registry.Keys.Any(id => !_reports.ContainsKey(id)))
+        {
+            return;
+        }
+
+        var report = new ExecutorsReport([.. _reports.Values]);
+        foreach (var waiter in _waitingForRecovery)
+        {
+            waiter.Tell(report);
+        }
+
+        _waitingForRecovery.Clear();
     }
 
     // Each open pair hears of the best direction for its asset when that direction is another one: switching is
@@ -314,12 +455,24 @@ public sealed class OrchestratorActor : ReceivePersistentActor
         }
 
         _children.Remove(id);
-        if (_registry.ContainsKey(id))
+        if (!_registry.ContainsKey(id) || _halted.Contains(id))
         {
-            Context.GetLogger().Warning("{ExecutorId} stopped; starting it again in {Backoff}", id, _settings.RespawnBackoff);
-            Context.System.Scheduler.ScheduleTellOnce(_settings.RespawnBackoff, Self, new Respawn(id), Self);
+            return;
         }
+
+        var backoff = _recoveryFailures.TryGetValue(id, out var failures) ? RecoveryBackoff(failures) : _settings.RespawnBackoff;
+        Context.GetLogger().Warning("{ExecutorId} stopped; starting it again in {Backoff}", id, backoff);
+        Context.System.Scheduler.ScheduleTellOnce(backoff, Self, new Respawn(id), Self);
+    }
+
+    /// RecoveryBackoff after the first failure, doubling after each one, never above RecoveryMaxBackoff.
+    private TimeSpan RecoveryBackoff(int failures)
+    {
+        var backoff = _settings.RecoveryBackoff * Math.Pow(2, Math.Min(failures - 1, 30));
+        return backoff < _settings.RecoveryMaxBackoff ? backoff : _settings.RecoveryMaxBackoff;
     }
 
     private sealed record Respawn(string ExecutorId);
+
+    private sealed record FetchInstrumentsOf(VenueId Venue);
 }

@@ -43,6 +43,13 @@ public sealed record GetExecutors
 
 public sealed record ExecutorsReport(ImmutableArray<PairReport> Executors);
 
+/// Answered with ExecutorsReport once every registered executor has reported at least once: recovered, halted, or
+/// failed to recover. A node checks what it recovered with it before it takes traffic.
+public sealed record AwaitExecutorsRecovered
+{
+    public static AwaitExecutorsRecovered Instance { get; } = new();
+}
+
 public sealed record GetPerformance
 {
     public static GetPerformance Instance { get; } = new();

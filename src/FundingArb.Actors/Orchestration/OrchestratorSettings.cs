@@ -17,6 +17,14 @@ public sealed record OrchestratorSettings
 
     public TimeSpan RespawnBackoff { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// An executor whose recovery fails is started again at most this many times in all (the first start included),
+    /// RecoveryBackoff after the first failure and twice as long after each next one, up to RecoveryMaxBackoff.
+    public int RecoveryAttempts { get; init; } = 5;
+
+    public TimeSpan RecoveryBackoff { get; init; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan RecoveryMaxBackoff { get; init; } = TimeSpan.FromSeconds(30);
+
     public FundingArbSettings Strategy { get; init; } = FundingArbSettings.Default;
 
     public static OrchestratorSettings Default { get; } = new();

@@ -101,8 +101,22 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
     // backoff from what the journal knows (its unresolved orders looked up first, the quantity still missing).
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Stop);
 
+    /// The parent hears of the pair as far as its journal could be read, so it stays listed with its legs and the error.
+    protected override void OnRecoveryFailure(Exception reason, object? message = null)
+    {
+        base.OnRecoveryFailure(reason, message);
+        Context.Parent.Tell(new ExecutorRecoveryFailed(Report() with { Halt = new PairHalt(PairHaltKind.RecoveryFailed, reason.Message) }));
+    }
+
     private void OnRecovered()
     {
+        if (_state.Phase != PairPhase.Closed && MissingVenues() is { Length: > 0 } missing)
+        {
+            Halt(new PairHalt(PairHaltKind.Stranded, string.Create(CultureInfo.InvariantCulture,
+                $"{string.Join(" and ", missing)} {(missing.Length == 1 ? "is" : "are")} not configured on this node; {DescribeLegs()}")));
+            return;
+        }
+
         if (_state.Phase != PairPhase.Closed)
         {
             _marketData.Tell(new SubscribeMarket(_spec.LongVenueId, _spec.LongSymbolId));
@@ -139,6 +153,12 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
 
         if (!_resumed)
         {
+            if (PairRule.CheckLegs(_spec.ToProposal(), _long.Instrument, _short.Instrument, _settings.QuotesAtPar) is { } refusal)
+            {
+                RefusePair(refusal);
+                return;
+            }
+
             _resumed = true;
             Resume();
         }
@@ -147,6 +167,36 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
             EvaluateExit();
         }
     }
+
+    // A pair that breaks the pair rule is never traded: before its entry nothing has been placed, so it closes as a
+    // failed pre-flight; after it, whatever it holds is left for the user to unwind, and the executor stops.
+    private void RefusePair(FieldRefusal refusal)
+    {
+        Context.GetLogger().Error("{ExecutorId}: the pair breaks the pair rule: {Refusal}", _spec.ExecutorId, refusal);
+        if (_state.Phase == PairPhase.New)
+        {
+            Persist(new PairClosed(CloseType.Failed, $"pre-flight: {refusal}", Now), Record);
+            return;
+        }
+
+        Halt(new PairHalt(PairHaltKind.RuleBroken, $"{refusal}; {DescribeLegs()}"));
+    }
+
+    /// Stops managing the pair, before any leg was spawned: nothing is left running, and the parent hears why.
+    private void Halt(PairHalt halt)
+    {
+        Context.GetLogger().Error("{ExecutorId} halted ({Kind}): {Reason}", _spec.ExecutorId, halt.Kind, halt.Reason);
+        _marketData.Tell(new UnsubscribeMarket(_spec.LongVenueId, _spec.LongSymbolId));
+        _marketData.Tell(new UnsubscribeMarket(_spec.ShortVenueId, _spec.ShortSymbolId));
+        Context.Parent.Tell(new ExecutorHalted(Report() with { Halt = halt }));
+        Context.Stop(Self);
+    }
+
+    private string[] MissingVenues() =>
+        [.. new[] { _spec.LongVenueId, _spec.ShortVenueId }.Where(v => !_gateways.ContainsKey(v)).Select(v => v.Value)];
+
+    private string DescribeLegs() => string.Create(CultureInfo.InvariantCulture,
+        $"its legs are left as they are: long {_state.LongLeg.NetQuantity:0.##########} {_spec.LongSymbol} on {_spec.LongVenue}, short {-_state.ShortLeg.NetQuantity:0.##########} {_spec.ShortSymbol} on {_spec.ShortVenue}");
 
     private void Resume()
     {

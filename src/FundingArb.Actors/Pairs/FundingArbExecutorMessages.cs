@@ -18,8 +18,16 @@ public sealed record GetPairReport
 /// To the parent after every persisted change, and the answer to GetPairReport.
 public sealed record ExecutorUpdated(PairReport Report);
 
+/// To the parent instead of ExecutorUpdated when the executor stops managing the pair (Report.Halt says why); it stops
+/// right after, and is not started again.
+public sealed record ExecutorHalted(PairReport Report);
+
+/// To the parent when recovery failed: the pair as far as its journal could be read, and the error (Report.Halt).
+/// The executor stops right after; the parent decides whether to try again.
+public sealed record ExecutorRecoveryFailed(PairReport Report);
+
 /// A pair as reports, the API and the dashboard show it. PnL figures are in the quote asset; trade PnL is realized
-/// plus unrealized at the last mark.
+/// plus unrealized at the last mark. Halt is set once the executor has stopped managing the pair.
 public sealed record PairReport(
     PairSpec Spec,
     PairPhase Phase,
@@ -37,7 +45,8 @@ public sealed record PairReport(
     decimal NetPnlQuote,
     decimal VolumeQuote,
     ImmutableArray<string> ClientOrderIds,
-    DateTimeOffset At)
+    DateTimeOffset At,
+    PairHalt? Halt = null)
 {
     public ExecutorInfo ToExecutorInfo(string controllerId) => new(
         Spec.ExecutorId, "funding_arb", controllerId, At, Status, CloseType, ClosedAt, NetPnlQuote,

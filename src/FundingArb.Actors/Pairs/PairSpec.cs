@@ -14,6 +14,8 @@ public sealed record PairSpec(string ExecutorId, string Asset, string LongVenue,
 
     public Symbol ShortSymbolId => new(ShortSymbol);
 
+    public PairProposal ToProposal() => new(new Asset(Asset), LongVenueId, LongSymbolId, ShortVenueId, ShortSymbolId, new Asset(Quote));
+
     /// pair-ASSET-LONG-SHORT; the orchestrator appends a generation when the pair is entered again.
     public static string BaseId(string asset, string longVenue, string shortVenue) => $"pair-{asset}-{longVenue}-{shortVenue}";
 }

@@ -162,7 +162,7 @@ public sealed class VenueGateway : ReceiveActor, IWithTimers
             case FetchInstruments:
                 VenueCall.PipeTo(_venue.GetInstrumentsAsync(CancellationToken.None), sender,
                     instruments => new InstrumentsFetched(_venue.Id, instruments),
-                    error => new Status.Failure(error));
+                    error => new InstrumentsFetchFailed(_venue.Id, error));
                 break;
         }
     }

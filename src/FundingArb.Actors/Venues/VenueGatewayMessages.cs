@@ -56,6 +56,8 @@ public sealed record FetchInstruments
 
 public sealed record InstrumentsFetched(VenueId Venue, ImmutableArray<Instrument> Instruments);
 
+public sealed record InstrumentsFetchFailed(VenueId Venue, VenueException Error);
+
 public sealed record FetchMarket(Symbol Symbol, int Depth);
 
 /// The book alone, for an order actor pricing at the touch: one venue call where FetchMarket makes two.

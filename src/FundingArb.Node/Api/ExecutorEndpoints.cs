@@ -2,6 +2,7 @@ using System.Text.Json;
 using FundingArb.Actors.Orchestration;
 using FundingArb.Node.Dashboard;
 using FundingArb.Node.Hosting;
+using FundingArb.Persistence.Sql.Serialization;
 
 namespace FundingArb.Node.Api;
 
@@ -17,7 +18,8 @@ public sealed record ExecutorCreatedResponse(string ExecutorId);
 /// One journal event of an executor: its sequence number, event type and the event itself.
 public sealed record ExecutorEventView(long SequenceNr, string Type, JsonElement Event);
 
-public sealed record ExecutorDetail(PairView Executor, IReadOnlyList<ExecutorEventView> Events);
+/// JournalError is set when a row of the executor's journal cannot be read; Events then stop before it.
+public sealed record ExecutorDetail(PairView Executor, IReadOnlyList<ExecutorEventView> Events, string? JournalError);
 
 /// /api/v1/executors: list, one with its event history, create, stop (with keep-position).
 public static class ExecutorEndpoints
@@ -37,13 +39,21 @@ public static class ExecutorEndpoints
             }
 
             var events = new List<ExecutorEventView>();
-            await foreach (var envelope in node.HistoryOf(id, ct).ConfigureAwait(false))
+            string? journalError = null;
+            try
             {
-                events.Add(new ExecutorEventView(envelope.SequenceNr, envelope.Event.GetType().Name,
-                    JsonSerializer.SerializeToElement(envelope.Event, envelope.Event.GetType(), ApiJson.Options)));
+                await foreach (var envelope in node.HistoryOf(id, ct).ConfigureAwait(false))
+                {
+                    events.Add(new ExecutorEventView(envelope.SequenceNr, envelope.Event.GetType().Name,
+                        JsonSerializer.SerializeToElement(envelope.Event, envelope.Event.GetType(), ApiJson.Options)));
+                }
+            }
+            catch (EventDeserializationException unreadable)
+            {
+                journalError = unreadable.Message;
             }
 
-            return Results.Ok(new ExecutorDetail(SnapshotViews.PairOf(report), events));
+            return Results.Ok(new ExecutorDetail(SnapshotViews.PairOf(report), events, journalError));
         });
 
         api.MapPost("/executors", async (CreateExecutorRequest? body, NodeRuntime node, CancellationToken ct) =>

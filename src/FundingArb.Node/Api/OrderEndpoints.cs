@@ -5,6 +5,8 @@ using FundingArb.Kernel;
 using FundingArb.Node.Hosting;
 using FundingArb.Trading.Instruments;
 using FundingArb.Trading.Orders;
+using FundingArb.Trading.Positions;
+using FundingArb.Venues;
 using FundingArb.Venues.Errors;
 
 namespace FundingArb.Node.Api;
@@ -145,6 +147,24 @@ public static class OrderEndpoints
         if (body.Quantity is not > 0m)
         {
             return Problems.BadRequest("quantity", $"{body.Quantity?.ToString(CultureInfo.InvariantCulture) ?? "nothing"} must be above zero");
+        }
+
+        MarkPrice mark;
+        PositionSummary? position;
+        try
+        {
+            mark = await venue.GetMarkPriceAsync(instrument.Symbol, ct).ConfigureAwait(false);
+            position = (await venue.GetPositionsAsync(ct).ConfigureAwait(false)).FirstOrDefault(p => p.Key.Symbol == instrument.Symbol);
+        }
+        catch (VenueException down)
+        {
+            return Problems.Unavailable($"venue: the order was not sent; {body.Venue} did not answer the checks before it: {down.Message}");
+        }
+
+        var signed = position is { Side: PositionSide.Short } ? -position.Amount : position?.Amount ?? 0m;
+        if (OrderRule.Check(instrument, side, type, body.Quantity.Value, body.Price, body.ReduceOnly ?? false, mark.Mark, signed) is { } refusal)
+        {
+            return Problems.BadRequest(refusal.Field, refusal.Reason);
         }
 
         var id = ClientOrderId.Derive($"api-{node.Settings.Name}-{node.Clock.GetUtcNow().UtcTicks}", Interlocked.Increment(ref s_manualOrders));

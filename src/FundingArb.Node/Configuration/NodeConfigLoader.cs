@@ -65,6 +65,11 @@ public static class NodeConfigLoader
             lines.Add($"fundingarb.node.data-dir = {HoconText.Quote(data)}");
         }
 
+        if (options.AllowStranded)
+        {
+            lines.Add("fundingarb.node.allow-stranded-pairs = on");
+        }
+
         return lines.Count == 0
             ? ConfigurationFactory.Empty
             : ConfigurationFactory.ParseString(string.Join('\n', lines), HoconParseOptions.Default with { FileName = "command line" });

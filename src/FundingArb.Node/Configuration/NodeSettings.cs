@@ -15,6 +15,9 @@ public sealed record NodeSettings
     /// How much faster than real time the markets and funding run (1 = real time).
     public required double Speed { get; init; }
 
+    /// Start even when pairs in the journal hold a venue the configuration lacks; they are listed as stranded.
+    public required bool AllowStrandedPairs { get; init; }
+
     public required string HttpHost { get; init; }
 
     /// 0 picks a free port (tests).

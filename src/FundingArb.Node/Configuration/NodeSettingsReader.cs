@@ -31,11 +31,23 @@ public static class NodeSettingsReader
         {
             Fees = simulation.Venues.ToImmutableDictionary(v => v.Settings.Id.Value, v => v.Settings.Fees),
         };
+        // The orchestrator's timers run on the market clock, which runs Speed times faster: scaled back, a backoff here
+        // is wall-clock time, so a node at 60x does not replay an unreadable journal sixty times as often.
+        var speed = Positive(config, "speed", node.GetDouble("speed"));
+        var recovery = node.GetConfig("executor-recovery");
+        var orchestrator = OrchestratorSettings.Default with
+        {
+            Strategy = strategy,
+            RecoveryAttempts = Range(config, "executor-recovery.attempts", recovery.GetInt("attempts"), 1, 1000),
+            RecoveryBackoff = PositiveDuration(config, "executor-recovery.min-backoff", recovery.GetTimeSpan("min-backoff", TimeSpan.FromSeconds(1), allowInfinite: false)) * speed,
+            RecoveryMaxBackoff = PositiveDuration(config, "executor-recovery.max-backoff", recovery.GetTimeSpan("max-backoff", TimeSpan.FromSeconds(30), allowInfinite: false)) * speed,
+        };
         return new NodeSettings
         {
             Name = node.GetString("name"),
             DataDirectory = Path.GetFullPath(node.GetString("data-dir"), baseDirectory),
-            Speed = Positive(config, "speed", node.GetDouble("speed")),
+            Speed = speed,
+            AllowStrandedPairs = node.GetBoolean("allow-stranded-pairs"),
             HttpHost = node.GetString("http.host"),
             HttpPort = Range(config, "http.port", node.GetInt("http.port"), 0, 65535),
             ApiToken = node.GetString("http.api-token"),
@@ -49,7 +61,7 @@ public static class NodeSettingsReader
             Simulation = simulation,
             Actors = NodeActorSettings.Default with
             {
-                Orchestrator = OrchestratorSettings.Default with { Strategy = strategy },
+                Orchestrator = orchestrator,
                 Risk = RiskGateSettings.Read(config.GetConfig("fundingarb.risk")),
             },
             Config = config,
@@ -76,6 +88,9 @@ public static class NodeSettingsReader
 
     private static double Positive(Config config, string key, double value) =>
         value > 0 && double.IsFinite(value) ? value : throw Bad(config, key, $"{value} must be a number above zero");
+
+    private static TimeSpan PositiveDuration(Config config, string key, TimeSpan value) =>
+        value > TimeSpan.Zero ? value : throw Bad(config, key, $"{value} must be a duration above zero");
 
     private static int Range(Config config, string key, int value, int minimum, int maximum) =>
         value >= minimum && value <= maximum ? value : throw Bad(config, key, $"{value} must be between {minimum} and {maximum}");

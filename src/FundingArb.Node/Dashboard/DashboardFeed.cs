@@ -5,6 +5,7 @@ using FundingArb.Actors.Pairs;
 using FundingArb.Actors.Tracking;
 using FundingArb.Node.Api;
 using FundingArb.Node.Hosting;
+using FundingArb.Persistence.Sql.Serialization;
 using FundingArb.Trading.Analytics;
 using FundingArb.Trading.Executors;
 
@@ -180,7 +181,26 @@ public sealed class DashboardFeed : BackgroundService
         }
     }
 
+    // An unreadable row is skipped once, with a warning: its executor reports the error itself, and the rest of the
+    // journal still has to reach the dashboard.
     private async Task FoldJournalAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await FoldFromAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (EventDeserializationException unreadable) when (unreadable.Offset is { } offset)
+            {
+                _log.Warning("Dashboard skips an unreadable journal row at offset {Offset}: {Error}", offset, unreadable.Message);
+                _offset = offset;
+            }
+        }
+    }
+
+    private async Task FoldFromAsync(CancellationToken cancellationToken)
     {
         await foreach (var envelope in _runtime.CurrentEvents(_offset, cancellationToken).ConfigureAwait(false))
         {

@@ -32,7 +32,10 @@ public sealed record OpportunityView(string Asset, string LongVenue, string Shor
 
 public sealed record PairView(string Id, string Asset, string LongVenue, string LongSymbol, string ShortVenue, string ShortSymbol, string Phase, string Status,
     string? CloseType, string? CloseReason, DateTimeOffset? OpenedAt, DateTimeOffset? ClosedAt, decimal SizeQuote, decimal LongQuantity,
-    decimal ShortQuantity, int Orders, decimal FundingQuote, decimal FeesQuote, decimal TradePnlQuote, decimal NetPnlQuote);
+    decimal ShortQuantity, int Orders, decimal FundingQuote, decimal FeesQuote, decimal TradePnlQuote, decimal NetPnlQuote, HaltView? Halt);
+
+/// Why an executor stopped managing its pair: kind is stranded, rule_broken or recovery_failed.
+public sealed record HaltView(string Kind, string Reason);
 
 /// Size is signed base (negative: short).
 public sealed record PositionView(string Venue, string Symbol, string Asset, decimal Size, decimal NotionalQuote, decimal UnrealizedPnlQuote, decimal FundingQuote);

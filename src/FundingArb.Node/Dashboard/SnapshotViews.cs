@@ -21,7 +21,8 @@ public static class SnapshotViews
     public static PairView PairOf(PairReport r) => new(
         r.Spec.ExecutorId, r.Spec.Asset, r.Spec.LongVenue, r.Spec.LongSymbol, r.Spec.ShortVenue, r.Spec.ShortSymbol, r.Phase.ToString(), ApiNames.Of(r.Status),
         r.CloseType is { } closeType ? ApiNames.Of(closeType) : null, r.CloseReason, r.OpenedAt, r.ClosedAt, r.Spec.SizeQuote, r.LongQuantity, r.ShortQuantity,
-        r.ClientOrderIds.Length, r.FundingQuote, r.FeesQuote, r.TradePnlQuote, r.NetPnlQuote);
+        r.ClientOrderIds.Length, r.FundingQuote, r.FeesQuote, r.TradePnlQuote, r.NetPnlQuote,
+        r.Halt is { } halt ? new HaltView(ApiNames.Of(halt.Kind), halt.Reason) : null);
 
     public static async Task<VenueView> VenueAsync(SimulatedVenue venue, CancellationToken cancellationToken)
     {

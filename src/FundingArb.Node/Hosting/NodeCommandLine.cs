@@ -1,12 +1,14 @@
 using FundingArb.Node.Api;
 using FundingArb.Node.Configuration;
+using FundingArb.Node.Journal;
 using FundingArb.Node.Scenarios;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace FundingArb.Node.Hosting;
 
-/// `fundingarb` runs the node until Ctrl+C or SIGTERM; `fundingarb scenario run …` runs a scenario. Exit codes:
+/// `fundingarb` runs the node until Ctrl+C or SIGTERM; `fundingarb scenario run …` runs a scenario; `fundingarb journal
+/// check` lists unreadable journal rows. Exit codes:
 /// 0 done, 1 bad configuration or a failed start (the message names the file, line and key), 2 bad arguments.
 public static class NodeCommandLine
 {
@@ -18,6 +20,11 @@ public static class NodeCommandLine
         if (args.Length > 0 && args[0] == "scenario")
         {
             return await ScenarioCommand.RunAsync(args, output, error).ConfigureAwait(false);
+        }
+
+        if (args.Length > 0 && args[0] == "journal")
+        {
+            return await JournalCommand.RunAsync(args, output, error).ConfigureAwait(false);
         }
 
         if (NodeRunOptions.Parse(args, out var problem) is not { } options)
@@ -34,6 +41,12 @@ public static class NodeCommandLine
         catch (NodeConfigurationException bad)
         {
             await error.WriteLineAsync($"configuration error: {bad.Message}").ConfigureAwait(false);
+            return 1;
+        }
+
+        if (DataDirectoryProblem(settings.DataDirectory, options.DataDirectory is null ? "fundingarb.node.data-dir" : "--data") is { } dataProblem)
+        {
+            await error.WriteLineAsync(dataProblem).ConfigureAwait(false);
             return 1;
         }
 
@@ -55,6 +68,25 @@ public static class NodeCommandLine
         }
 
         return 0;
+    }
+
+    /// Creates the data folder; a problem names the option (or key) it came from and the path, as a bad option does.
+    private static string? DataDirectoryProblem(string path, string option)
+    {
+        if (File.Exists(path))
+        {
+            return $"{option} {path}: is a file; the data folder must be a folder";
+        }
+
+        try
+        {
+            Directory.CreateDirectory(path);
+            return null;
+        }
+        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
+        {
+            return $"{option} {path}: cannot be created: {failure.Message}";
+        }
     }
 
     private static string Banner(WebApplication app, NodeSettings settings)

@@ -2,10 +2,11 @@ using System.Globalization;
 
 namespace FundingArb.Node.Hosting;
 
-/// `fundingarb [--config FILE] [--speed N] [--data DIR]`: each option overrides its configuration key.
-public sealed record NodeRunOptions(string? ConfigFile, double? Speed, string? DataDirectory)
+/// `fundingarb [--config FILE] [--speed N] [--data DIR] [--allow-stranded]`: each option overrides its configuration key.
+public sealed record NodeRunOptions(string? ConfigFile, double? Speed, string? DataDirectory, bool AllowStranded = false)
 {
-    public const string Usage = "usage: fundingarb [--config FILE] [--speed N] [--data DIR] | fundingarb scenario run FILE [options]";
+    public const string Usage =
+        "usage: fundingarb [--config FILE] [--speed N] [--data DIR] [--allow-stranded] | fundingarb scenario run FILE [options] | fundingarb journal check [--config FILE] [--data DIR]";
 
     public static NodeRunOptions None { get; } = new(null, null, null);
 
@@ -17,6 +18,12 @@ public sealed record NodeRunOptions(string? ConfigFile, double? Speed, string? D
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
+            if (name == "--allow-stranded")
+            {
+                options = options with { AllowStranded = true };
+                continue;
+            }
+
             if (name is not ("--config" or "--speed" or "--data"))
             {
                 problem = $"unknown argument '{name}'";

@@ -1,17 +1,16 @@
 using System.Collections.Immutable;
 using FundingArb.Actors.Hosting;
-using FundingArb.Actors.Journaling;
 using FundingArb.Actors.Orchestration;
 using FundingArb.Actors.Pairs;
 using FundingArb.Kernel;
 using FundingArb.Kernel.Configuration;
 using FundingArb.Kernel.Persistence.Query;
 using FundingArb.Node.Configuration;
+using FundingArb.Node.Journal;
 using FundingArb.Node.Logging;
 using FundingArb.Node.Time;
 using FundingArb.Node.VenueState;
 using FundingArb.Persistence.Sql;
-using FundingArb.Persistence.Sql.Serialization;
 using FundingArb.Venues.Simulation;
 
 namespace FundingArb.Node.Hosting;
@@ -76,13 +75,20 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
         var forwarder = _system.ActorOf(KernelLogForwarder.Props(_serilog, _pairs), "log-forwarder");
         _system.EventStream.Subscribe(forwarder, typeof(Kernel.LogEvent));
         _system.EventStream.Subscribe(forwarder, typeof(ExecutorRegistered));
-        var registry = new EventManifestRegistry();
-        foreach (var (type, manifest) in ActorEventManifests.All)
+        SqlPersistence.Register(_system, _system.Config.GetConfig("fundingarb.persistence"), JournalRegistry.Create());
+        var stranded = await StrandedPairs.FindAsync(ReadJournal, Venues.Select(v => v.Id).ToHashSet(), cancellationToken).ConfigureAwait(false);
+        if (stranded.Length > 0 && !_settings.AllowStrandedPairs)
         {
-            registry.Register(type, manifest);
+            throw new InvalidOperationException(
+                $"pairs in the journal hold venues this configuration does not have:\n  {string.Join("\n  ", stranded)}\n"
+                + "Configure the venues again, or start with --allow-stranded (fundingarb.node.allow-stranded-pairs = on) to list these pairs as stranded without trading them.");
         }
 
-        SqlPersistence.Register(_system, _system.Config.GetConfig("fundingarb.persistence"), registry);
+        foreach (var pair in stranded)
+        {
+            _log.Warning("Stranded: {Pair}; listed, not traded", pair);
+        }
+
         _node = FundingArbNode.Start(_system, Venues, _settings.Actors);
         // The orchestrator answers once it has replayed its registry and started every executor it lists.
         await GetExecutorsAsync(cancellationToken).ConfigureAwait(false);

@@ -1,12 +1,11 @@
 using System.Globalization;
-using FundingArb.Actors.Journaling;
 using FundingArb.Actors.Simulation;
 using FundingArb.Kernel;
 using FundingArb.Kernel.Configuration;
 using FundingArb.Kernel.Persistence.Journal;
 using FundingArb.Kernel.Persistence.Snapshot;
+using FundingArb.Node.Journal;
 using FundingArb.Persistence.Sql;
-using FundingArb.Persistence.Sql.Serialization;
 using FundingArb.Venues.Scenarios;
 
 namespace FundingArb.Node.Scenarios;
@@ -85,11 +84,7 @@ public static class ScenarioCommand
         }
 
         var connection = $"Data Source={journal["sqlite:".Length..]}";
-        var registry = new EventManifestRegistry();
-        foreach (var (type, manifest) in ActorEventManifests.All)
-        {
-            registry.Register(type, manifest);
-        }
+        var registry = JournalRegistry.Create();
 
         return (
             SqlPersistence.CreateJournal(new SqlJournalSettings { Provider = SqlProvider.Sqlite, ConnectionString = connection }, registry, TimeProvider.System, log),

@@ -102,13 +102,26 @@ internal sealed class SqlReadJournal : ReadJournal
         }
 
         var tags = rows.Count == 0 ? [] : await ReadTagsAsync(connection, rows.Select(r => r.Ordering).ToList(), cancellationToken).ConfigureAwait(false);
-        return [.. rows.Select(r => new EventEnvelope(
-            r.Ordering,
-            r.PersistenceId,
-            r.SequenceNr,
-            _registry.Deserialize(r.Manifest, r.Message, r.PersistenceId, r.SequenceNr),
-            r.Created,
-            tags.TryGetValue(r.Ordering, out var list) ? [.. list] : ImmutableArray<string>.Empty))];
+        var page = new List<EventEnvelope>(rows.Count);
+        foreach (var r in rows)
+        {
+            object payload;
+            try
+            {
+                payload = _registry.Deserialize(r.Manifest, r.Message, r.PersistenceId, r.SequenceNr);
+            }
+            catch (EventDeserializationException unreadable)
+            {
+                // The rows before it are delivered: the page ends short here, and the next page starts with this row, whose
+                // error carries its offset so that a reader can skip it and go on.
+                return page.Count > 0 ? page : throw new EventDeserializationException(unreadable, r.Ordering);
+            }
+
+            page.Add(new EventEnvelope(r.Ordering, r.PersistenceId, r.SequenceNr, payload, r.Created,
+                tags.TryGetValue(r.Ordering, out var list) ? [.. list] : ImmutableArray<string>.Empty));
+        }
+
+        return page;
     }
 
     private async Task<Dictionary<long, List<string>>> ReadTagsAsync(DbConnection connection, List<long> orderings, CancellationToken cancellationToken)

@@ -28,10 +28,24 @@ public sealed class EventDeserializationException : Exception
         SequenceNr = sequenceNr;
     }
 
+    /// <summary>The same error, at the row's journal offset (its <c>ordering</c>), as a query met it.</summary>
+    public EventDeserializationException(EventDeserializationException error, long offset)
+        : base(error?.Message, error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        Manifest = error.Manifest;
+        PersistenceId = error.PersistenceId;
+        SequenceNr = error.SequenceNr;
+        Offset = offset;
+    }
+
     /// <summary>The manifest stored with the row.</summary>
     public string? Manifest { get; }
 
     public string? PersistenceId { get; }
 
     public long SequenceNr { get; }
+
+    /// <summary>The row's journal offset, when a persistence query met it; a query resumed after it skips the row.</summary>
+    public long? Offset { get; }
 }

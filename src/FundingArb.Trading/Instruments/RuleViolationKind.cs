@@ -6,4 +6,5 @@ public enum RuleViolationKind
     SizeOffStep,
     BelowMinSize,
     BelowMinNotional,
+    PriceOutsideBand,
 }

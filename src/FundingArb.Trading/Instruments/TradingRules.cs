@@ -6,21 +6,27 @@ namespace FundingArb.Trading.Instruments;
 /// A venue's rules for one market. Sizes in this library are in base units; StepSize and MinSize are in the
 /// venue's order unit (contracts on OKX), and ContractMultiplier is base units per contract (1 on most venues).
 /// Rounding is one-sided on purpose: a price rounds toward the passive side (never crosses further than asked)
-/// and a size rounds down (never spends more than the budget).
+/// and a size rounds down (never spends more than the budget). PriceBand is how far from the mark, as a fraction of it,
+/// the venue takes a limit price (Binance's PERCENT_PRICE filter: ±5 % on its perpetuals).
 public sealed record TradingRules
 {
-    public TradingRules(decimal tickSize, decimal stepSize, decimal minSize, decimal minNotional, decimal contractMultiplier = 1m)
+    public const decimal DefaultPriceBand = 0.05m;
+
+    public TradingRules(decimal tickSize, decimal stepSize, decimal minSize, decimal minNotional, decimal contractMultiplier = 1m,
+        decimal priceBand = DefaultPriceBand)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(tickSize);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(stepSize);
         ArgumentOutOfRangeException.ThrowIfNegative(minSize);
         ArgumentOutOfRangeException.ThrowIfNegative(minNotional);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(contractMultiplier);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(priceBand);
         TickSize = tickSize;
         StepSize = stepSize;
         MinSize = minSize;
         MinNotional = minNotional;
         ContractMultiplier = contractMultiplier;
+        PriceBand = priceBand;
     }
 
     public decimal TickSize { get; }
@@ -32,6 +38,8 @@ public sealed record TradingRules
     public decimal MinNotional { get; }
 
     public decimal ContractMultiplier { get; }
+
+    public decimal PriceBand { get; }
 
     /// The smallest size increment in base units.
     public decimal BaseStep => StepSize * ContractMultiplier;
@@ -90,6 +98,18 @@ public sealed record TradingRules
         }
 
         return null;
+    }
+
+    /// A violation when a limit price lies further from the mark than the band allows; the band's edges are inside.
+    public RuleViolation? CheckPriceBand(decimal price, decimal mark)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(price);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(mark);
+        var (low, high) = (mark * (1m - PriceBand), mark * (1m + PriceBand));
+        return price < low || price > high
+            ? Violation(RuleViolationKind.PriceOutsideBand, price, price < low ? low : high,
+                $"price {price} is outside the band {low:0.########} to {high:0.########} ({PriceBand:P1} around the mark {mark})")
+            : null;
     }
 
     private static RuleViolation Violation(RuleViolationKind kind, decimal actual, decimal required, FormattableString message) =>

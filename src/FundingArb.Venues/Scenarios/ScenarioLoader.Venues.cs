@@ -13,7 +13,10 @@ public static partial class ScenarioLoader
     ];
 
     private static readonly string[] s_instrumentKeys =
-        ["symbol", "base", "quote", "tick-size", "step-size", "min-size", "min-notional", "contract-multiplier", "funding-interval"];
+        [
+            "symbol", "base", "quote", "kind", "tradable", "tick-size", "step-size", "min-size", "min-notional", "contract-multiplier", "price-band",
+            "funding-interval",
+        ];
 
     private static readonly Dictionary<string, PostOnlyStyle> s_postOnlyStyles = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -72,8 +75,10 @@ public static partial class ScenarioLoader
         {
             var symbol = section.Build(() => new Symbol(section.String("symbol")));
             var rules = section.Build(() => new TradingRules(section.Positive("tick-size"), section.Positive("step-size"),
-                section.NonNegative("min-size", 0m), section.NonNegative("min-notional", 0m), section.Positive("contract-multiplier", 1m)));
-            var instrument = section.Build(() => new Instrument(id, symbol, new Asset(section.String("base")), new Asset(section.String("quote")), rules));
+                section.NonNegative("min-size", 0m), section.NonNegative("min-notional", 0m), section.Positive("contract-multiplier", 1m),
+                section.Positive("price-band", TradingRules.DefaultPriceBand)));
+            var instrument = section.Build(() => new Instrument(id, symbol, new Asset(section.String("base")), new Asset(section.String("quote")), rules,
+                section.Enum("kind", InstrumentKind.Perpetual), section.Boolean("tradable", true)));
             var interval = Interval(section, "funding-interval");
             if (!instruments.TryAdd(symbol, (instrument, interval, section)))
             {

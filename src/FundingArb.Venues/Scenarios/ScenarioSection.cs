@@ -37,6 +37,8 @@ internal sealed class ScenarioSection
 
     public string String(string key, string fallback) => Read(key, () => _config.GetString(key, fallback));
 
+    public bool Boolean(string key, bool fallback) => Read(key, () => _config.GetBoolean(key, fallback));
+
     public long Long(string key) => Read(key, () => _config.GetLong(key));
 
     public int Int(string key, int fallback, int minimum) => Check(key, Read(key, () => _config.GetInt(key, fallback)), v => v >= minimum,

@@ -133,6 +133,16 @@ public sealed partial class SimulatedVenue
     private void CheckRules(OrderRequest request, MarketState market)
     {
         var id = request.ClientOrderId;
+        if (!market.Instrument.IsTradable)
+        {
+            throw Refuse(request, new InvalidOrderException(Id, id, $"{market.Instrument.Symbol} is not trading"));
+        }
+
+        if (request.Price is { } limit && market.Rules.CheckPriceBand(limit, market.Mark) is { } outside)
+        {
+            throw Refuse(request, new InvalidOrderException(Id, id, outside.Message));
+        }
+
         var price = request.Price ?? market.Mark;
         if (market.Rules.Check(price, request.Quantity) is not { } violation)
         {

@@ -156,7 +156,7 @@ public sealed class NodeApiTests(ApiNodeFixture fixture) : TestKit, IClassFixtur
     {
         var mid = (await GetJsonAsync("/api/v1/funding/rates")).EnumerateArray().Single(v => v.GetProperty("venue").GetString() == "alpha")
             .GetProperty("markets").EnumerateArray().Single(m => m.GetProperty("symbol").GetString() == "SOLUSDT").GetProperty("mid").GetDecimal();
-        var price = Math.Round(mid * 0.8m, 3);
+        var price = Math.Round(mid * 0.97m, 3);
         var sent = await _writer.PostAsJsonAsync("/api/v1/orders", new { venue = "alpha", symbol = "SOLUSDT", side = "Buy", type = "LimitMaker", quantity = 1m, price });
         var id = (await sent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("client_order_id").GetString();
         await AwaitAssertAsync(async () => Assert.Contains((await GetJsonAsync("/api/v1/orders/active")).EnumerateArray(),

@@ -147,4 +147,30 @@ public sealed class TradingRulesTests
 
         PropertyCheck.Run(property);
     }
+
+    [Theory]
+    [InlineData(95)]
+    [InlineData(105)]
+    [InlineData(100)]
+    public void CheckPriceBand_AtOrInsideTheBand_Passes(int price)
+    {
+        Assert.Null(s_rules.CheckPriceBand(price, mark: 100m));
+    }
+
+    [Fact]
+    public void CheckPriceBand_AboveTheBand_NamesThePriceAndTheBand()
+    {
+        var violation = s_rules.CheckPriceBand(105.1m, mark: 100m);
+
+        Assert.Equal((RuleViolationKind.PriceOutsideBand, 105m), (violation!.Kind, violation.Required));
+        Assert.Equal("price 105.1 is outside the band 95 to 105 (5.0 % around the mark 100)", violation.Message);
+    }
+
+    [Fact]
+    public void CheckPriceBand_BelowTheBand_RequiresTheLowerEdge()
+    {
+        var violation = s_rules.CheckPriceBand(94.9m, mark: 100m);
+
+        Assert.Equal(95m, violation!.Required);
+    }
 }

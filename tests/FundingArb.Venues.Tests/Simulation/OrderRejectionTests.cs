@@ -163,6 +163,28 @@ public sealed class OrderRejectionTests
     }
 
     [Fact]
+    public void LimitOutsideThePriceBand_IsInvalidOrderAndNotRecorded()
+    {
+        var (_, venue) = Create();
+
+        var error = Refused<InvalidOrderException, OrderAck>(venue.PlaceOrderAsync(Limit("far", OrderSide.Buy, 1m, 940m), s_none));
+
+        Assert.Contains("outside the band 950 to 1050", error.Message, StringComparison.Ordinal);
+        Assert.Empty(venue.Orders);
+    }
+
+    [Fact]
+    public void MarketNotTrading_IsInvalidOrder()
+    {
+        var halted = new Trading.Instruments.Instrument(Alpha, BtcUsdt, Btc, Usdt, Rules, isTradable: false);
+        var (_, venue) = Create(market: new MarketSettings(halted, new PricePathModel([new PricePoint(T0, 1000m)])) { SpreadBps = 10m, Depth = Depth });
+
+        var error = Refused<InvalidOrderException, OrderAck>(venue.PlaceOrderAsync(OrderRequest.Market(Id("h"), halted, OrderSide.Buy, 1m), s_none));
+
+        Assert.Contains("BTCUSDT is not trading", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void UnknownMarket_IsInvalidOrder()
     {
         var (_, venue) = Create();

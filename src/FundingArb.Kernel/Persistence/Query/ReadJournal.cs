@@ -128,7 +128,9 @@ public abstract class ReadJournal : IAsyncDisposable
                 yield return envelope;
             }
 
-            if (page.Count < Settings.PageSize && (!live || !await WaitAsync(cancellationToken).ConfigureAwait(false)))
+            // A current query runs to the bound it read at its start; a short page (a journal may end one before a row
+            // it cannot read) ends it only when it is empty.
+            if (live ? page.Count < Settings.PageSize && !await WaitAsync(cancellationToken).ConfigureAwait(false) : page.Count == 0)
             {
                 yield break;
             }
@@ -165,7 +167,9 @@ public abstract class ReadJournal : IAsyncDisposable
                 yield return envelope;
             }
 
-            if (page.Count < Settings.PageSize && (!live || !await WaitAsync(cancellationToken).ConfigureAwait(false)))
+            // A current query runs to the bound it read at its start; a short page (a journal may end one before a row
+            // it cannot read) ends it only when it is empty.
+            if (live ? page.Count < Settings.PageSize && !await WaitAsync(cancellationToken).ConfigureAwait(false) : page.Count == 0)
             {
                 yield break;
             }
