@@ -5,7 +5,7 @@ using System.Text;
 
 namespace FundingArb.Node.Tests.Hosting;
 
-/// The node as users run it: `dotnet fundingarb.dll --data DIR --speed N` in its own process, on a free port.
+/// The node as users run it: `dotnet fundingarb.dll --data DIR --speed N [options]` in its own process, on a free port.
 public sealed class NodeProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -38,7 +38,7 @@ public sealed class NodeProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    public static NodeProcess Start(string dataDirectory, double speed)
+    public static NodeProcess Start(string dataDirectory, double speed, params string[] options)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -48,7 +48,7 @@ public sealed class NodeProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = dataDirectory,
         };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "fundingarb.dll"), "--data", dataDirectory, "--speed", speed.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "fundingarb.dll"), "--data", dataDirectory, "--speed", speed.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Concat(options))
         {
             start.ArgumentList.Add(argument);
         }

@@ -146,6 +146,8 @@
   // ---------- state colours ----------
 
   const PHASE_COLOURS = { open: "green", opening: "amber", closing: "amber", closed: "grey" };
+  // A halted executor trades no more: its legs are the user's to unwind (the API's halt.kind).
+  const HALT_TITLES = { stranded: "stranded", rule_broken: "rule broken", recovery_failed: "failed" };
   const CLOSE_COLOURS = {
     TAKE_PROFIT: "green", STOP_LOSS: "red", TIME_LIMIT: "grey", EARLY_STOP: "amber",
     FAILED: "red", ROLLED_BACK: "red", FUNDING_FLIP: "amber", EDGE_GONE: "amber",
@@ -269,12 +271,13 @@
       const opened = parseTime(p.opened_at);
       const closed = parseTime(p.closed_at);
       const held = isNum(opened) ? duration((isNum(closed) ? closed : now) - opened) : "\u2013";
-      const close = p.close_type
+      const halt = p.halt ? `${badge(HALT_TITLES[p.halt.kind] ?? title(p.halt.kind), "red")}<span class="sub reason" title="${esc(p.halt.reason)}">${esc(p.halt.reason)}</span>` : "";
+      const close = halt || (p.close_type
         ? `${badge(p.close_type, closeColour(p.close_type))}${p.close_reason ? `<span class="sub reason" title="${esc(p.close_reason)}">${esc(p.close_reason)}</span>` : ""}`
-        : p.close_reason ? `<span class="reason" title="${esc(p.close_reason)}">${esc(p.close_reason)}</span>` : DASH;
-      return `<tr data-pair-id="${esc(p.id)}" data-phase="${esc(phase)}" class="${isActive(p) ? "" : "closed"}">
+        : p.close_reason ? `<span class="reason" title="${esc(p.close_reason)}">${esc(p.close_reason)}</span>` : DASH);
+      return `<tr data-pair-id="${esc(p.id)}" data-phase="${esc(phase)}" data-halt="${esc(p.halt?.kind ?? "")}" class="${isActive(p) ? "" : "closed"}${p.halt ? " halted" : ""}">
         <td><strong>${esc(p.asset)}</strong><span class="sub pair-id">${esc(p.id)}</span></td>
-        <td>${badge(phase || "?", PHASE_COLOURS[phase.toLowerCase()] ?? "grey")}<span class="sub">${esc(title(p.status))}</span></td>
+        <td>${p.halt ? badge("halted", "red") : badge(phase || "?", PHASE_COLOURS[phase.toLowerCase()] ?? "grey")}<span class="sub">${esc(p.halt ? phase : title(p.status))}</span></td>
         <td><div class="legs">
           <div class="leg"><span class="side long">LONG</span>${esc(p.long_venue)} <span class="dim">${esc(p.long_symbol)}</span> <span class="num">${quantity(p.long_quantity, true)}</span></div>
           <div class="leg"><span class="side short">SHORT</span>${esc(p.short_venue)} <span class="dim">${esc(p.short_symbol)}</span> <span class="num">${quantity(p.short_quantity, true)}</span></div>
