@@ -1,7 +1,5 @@
 using FundingArb.Actors.Pairs;
 using FundingArb.Actors.Simulation;
-using FundingArb.Kernel.Persistence.Journal;
-using FundingArb.Kernel.Persistence.Snapshot;
 using FundingArb.Trading.Executors;
 using FundingArb.Venues.Scenarios;
 
@@ -53,7 +51,7 @@ public sealed class BetterOpportunityTests
     [Fact]
     public void A_much_better_direction_for_the_asset_closes_the_pair_early_and_the_controller_takes_it_after_the_cooldown()
     {
-        var result = ScenarioSimulation.Run(ScenarioLoader.Parse(Scenario), new MemoryJournal(), new MemorySnapshotStore());
+        var result = ScenarioSimulation.Run(ScenarioLoader.Parse(Scenario));
 
         var first = result.Executors.Single(e => e.Spec.ExecutorId == "pair-BTC-alpha-beta-1");
         Assert.Equal((PairPhase.Closed, CloseType.EarlyStop), (first.Phase, first.CloseType));

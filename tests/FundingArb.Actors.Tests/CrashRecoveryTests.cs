@@ -1,8 +1,6 @@
 using FundingArb.Actors.Orchestration;
 using FundingArb.Actors.Pairs;
 using FundingArb.Actors.Simulation;
-using FundingArb.Kernel.Persistence.Journal;
-using FundingArb.Kernel.Persistence.Snapshot;
 using FundingArb.Venues.Scenarios;
 
 namespace FundingArb.Actors.Tests;
@@ -29,8 +27,8 @@ public sealed class CrashRecoveryTests
     public void CrashRightAfterEachEvent_RecoversToTheSameOutcome(string lifeCycle, CrashTarget target)
     {
         var scenario = Scenario(lifeCycle);
-        var calmJournal = new MemoryJournal();
-        var calm = ScenarioSimulation.Run(scenario, calmJournal, new MemorySnapshotStore());
+        var calmJournal = new ScenarioJournal();
+        var calm = ScenarioSimulation.Run(scenario, calmJournal);
         Assert.InRange(calm.JournalEvents, 8, 400);
 
         // The orchestrator's registration comes before any event of the executor it registers; a writer crash on
@@ -38,8 +36,8 @@ public sealed class CrashRecoveryTests
         var registrations = JournalAssert.SequenceNrs(calmJournal, OrchestratorActor.Id).Count;
         for (var n = 1; n <= calm.JournalEvents; n++)
         {
-            var journal = new MemoryJournal();
-            var crashed = ScenarioSimulation.Run(scenario, journal, new MemorySnapshotStore(), crashAfterEvents: [n], crashTarget: target);
+            var journal = new ScenarioJournal();
+            var crashed = ScenarioSimulation.Run(scenario, journal, crashAfterEvents: [n], crashTarget: target);
 
             var expectedRecoveries = target == CrashTarget.Node || n > registrations ? 1 : 0;
             Assert.True(crashed.Recoveries == expectedRecoveries, $"crash after event {n}: {crashed.Recoveries} recoveries");
@@ -69,17 +67,10 @@ public sealed class CrashRecoveryTests
 
     /// The venues refused an order, and the executor's journal holds no refusal (the lookup after recovery found the
     /// order unknown, which is all a venue says of an order it refused).
-    private static bool LostARefusal(MemoryJournal journal, SimulationResult result)
+    private static bool LostARefusal(ScenarioJournal journal, SimulationResult result)
     {
         var refusals = result.Venues.Sum(v => v.Rejections.Length);
-        var recorded = 0;
-        foreach (var executor in result.Executors)
-        {
-            journal.ReplayMessagesAsync(executor.Spec.ExecutorId, 1, long.MaxValue, long.MaxValue,
-                p => recorded += p.Payload is PairOrderResolved { Refusal: not null } ? 1 : 0, CancellationToken.None)
-                .GetAwaiter().GetResult();
-        }
-
+        var recorded = result.Executors.Sum(e => journal.Events(e.Spec.ExecutorId).Count(p => p.Payload is PairOrderResolved { Refusal: not null }));
         return refusals > recorded;
     }
 }

@@ -1,7 +1,5 @@
 using FundingArb.Actors.Pairs;
 using FundingArb.Actors.Simulation;
-using FundingArb.Kernel.Persistence.Journal;
-using FundingArb.Kernel.Persistence.Snapshot;
 using FundingArb.Trading.Executors;
 using FundingArb.Venues.Scenarios;
 
@@ -15,7 +13,7 @@ public sealed class EntryFaultTests
     private const string SixtyPercentThenDown =
         "{ at = 0s, venue = beta, kind = partial-fill, ratio = 0.6 }, { at = 60150ms, venue = beta, kind = rate-limit, duration = 2m }";
 
-    private static SimulationResult Run(Scenario scenario) => ScenarioSimulation.Run(scenario, new MemoryJournal(), new MemorySnapshotStore());
+    private static SimulationResult Run(Scenario scenario) => ScenarioSimulation.Run(scenario);
 
     [Fact]
     public void AckDelayedPastTheTimeout_WhileTheVenueFilled_IsReconciledNotResent()

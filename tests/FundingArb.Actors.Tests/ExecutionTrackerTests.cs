@@ -2,8 +2,6 @@ using FundingArb.Actors.Orders;
 using FundingArb.Actors.Pairs;
 using FundingArb.Actors.Simulation;
 using FundingArb.Actors.Tracking;
-using FundingArb.Kernel.Persistence.Journal;
-using FundingArb.Kernel.Persistence.Snapshot;
 using FundingArb.Trading.Orders;
 
 namespace FundingArb.Actors.Tests;
@@ -48,16 +46,19 @@ public sealed class ExecutionTrackerTests
     }
 
     [Fact]
-    public async Task Statistics_OfARun_ShowTheEntryModeAndTheMarketOnlyExit()
+    public void Statistics_OfARun_ShowTheEntryModeAndTheMarketOnlyExit()
     {
-        var journal = new MemoryJournal();
+        var journal = new ScenarioJournal();
         var scenario = TwoVenueScenario.Create(strategy: "cooldown = 1d, execution { mode = limit-with-fallback }",
             betaFunding: ", { at = 3h, rate = -0.0002 }", duration: "4h");
-        var result = ScenarioSimulation.Run(scenario, journal, new MemorySnapshotStore());
+        var result = ScenarioSimulation.Run(scenario, journal);
         var tracker = new ExecutionTracker();
         foreach (var id in result.Executors.Select(e => e.Spec.ExecutorId))
         {
-            await journal.ReplayMessagesAsync(id, 1, long.MaxValue, long.MaxValue, p => tracker.Apply(id, p.Payload), CancellationToken.None);
+            foreach (var persistent in journal.Events(id))
+            {
+                tracker.Apply(id, persistent.Payload);
+            }
         }
 
         var statistics = tracker.Statistics();

@@ -1,7 +1,5 @@
 using FundingArb.Actors.Pairs;
 using FundingArb.Actors.Simulation;
-using FundingArb.Kernel.Persistence.Journal;
-using FundingArb.Kernel.Persistence.Snapshot;
 using FundingArb.Trading.Executors;
 
 namespace FundingArb.Actors.Tests;
@@ -24,7 +22,7 @@ public sealed class ExitRuleTests
             _ => TwoVenueScenario.Create(strategy: "cooldown = 1d", betaFunding: ", { at = 3h, rate = -0.0002 }"),
         };
 
-        var result = ScenarioSimulation.Run(scenario, new MemoryJournal(), new MemorySnapshotStore());
+        var result = ScenarioSimulation.Run(scenario);
 
         var pair = Assert.Single(result.Executors);
         Assert.Equal((PairPhase.Closed, Enum.Parse<CloseType>(closeType)), (pair.Phase, pair.CloseType));

@@ -1,8 +1,5 @@
 using FundingArb.Actors.Pairs;
 using FundingArb.Actors.Simulation;
-using FundingArb.Kernel.Persistence;
-using FundingArb.Kernel.Persistence.Journal;
-using FundingArb.Kernel.Persistence.Snapshot;
 
 namespace FundingArb.Actors.Tests;
 
@@ -14,16 +11,16 @@ public sealed class PhaseWriteTests
     [Fact]
     public void Exit_WritesBothCloseIntentsWithThePhase_AndTheVenuesReceiveThoseOrders()
     {
-        var journal = new WriteRecordingJournal();
+        var journal = new ScenarioJournal();
         var scenario = TwoVenueScenario.Create(strategy: "cooldown = 1d", betaFunding: ", { at = 3h, rate = -0.0002 }", duration: "4h");
 
-        var result = ScenarioSimulation.Run(scenario, journal, new MemorySnapshotStore());
+        var result = ScenarioSimulation.Run(scenario, journal);
 
         Assert.Equal(PairPhase.Closed, Assert.Single(result.Executors).Phase);
-        var write = Assert.Single(journal.Writes, w => w[0] is PairExitStarted);
+        var write = Assert.Single(PairWrites(journal), w => w[0] is PairExitStarted);
         Assert.Equal(["exit-long", "exit-short"], write.Skip(1).Select(e => ((PairOrderIntended)e).Leg));
         AssertTheVenuesReceived(result, write.Skip(1).Cast<PairOrderIntended>(), reduceOnly: true);
-        Assert.Equal(2, journal.Writes.SelectMany(w => w).Count(e => e is PairOrderIntended { Leg: "exit-long" or "exit-short" }));
+        Assert.Equal(2, PairWrites(journal).SelectMany(w => w).Count(e => e is PairOrderIntended { Leg: "exit-long" or "exit-short" }));
     }
 
     [Theory]
@@ -31,13 +28,13 @@ public sealed class PhaseWriteTests
     [InlineData("limit-with-fallback", 0)]
     public void Entry_WritesItsFirstOrdersWithThePhase_OnlyWhenItsLegsStartAtMarket(string mode, int intentsWithThePhase)
     {
-        var journal = new WriteRecordingJournal();
+        var journal = new ScenarioJournal();
         var scenario = TwoVenueScenario.Create(strategy: $"execution {{ mode = {mode} }}", duration: "1h");
 
-        var result = ScenarioSimulation.Run(scenario, journal, new MemorySnapshotStore());
+        var result = ScenarioSimulation.Run(scenario, journal);
 
         Assert.Equal(PairPhase.Open, Assert.Single(result.Executors).Phase);
-        var write = Assert.Single(journal.Writes, w => w[0] is PairEntryStarted);
+        var write = Assert.Single(PairWrites(journal), w => w[0] is PairEntryStarted);
         Assert.Equal(intentsWithThePhase, write.Count - 1);
         if (intentsWithThePhase > 0)
         {
@@ -55,28 +52,7 @@ public sealed class PhaseWriteTests
         }
     }
 
-    /// The memory journal, keeping the payloads of every atomic write of an executor in the order they were written.
-    private sealed class WriteRecordingJournal : AsyncWriteJournal
-    {
-        private readonly MemoryJournal _store = new();
-
-        public List<IReadOnlyList<object>> Writes { get; } = [];
-
-        public override async Task<IReadOnlyList<Exception?>?> WriteMessagesAsync(IReadOnlyList<AtomicWrite> messages, CancellationToken cancellationToken)
-        {
-            Writes.AddRange(messages.Where(m => m.PersistenceId.StartsWith("pair-", StringComparison.Ordinal))
-                .Select(m => (IReadOnlyList<object>)[.. m.Payload.Select(p => p.Payload)]));
-            return await _store.WriteMessagesAsync(messages, cancellationToken);
-        }
-
-        public override Task ReplayMessagesAsync(string persistenceId, long fromSequenceNr, long toSequenceNr, long max, Action<Persistent> recoveryCallback,
-            CancellationToken cancellationToken) =>
-            _store.ReplayMessagesAsync(persistenceId, fromSequenceNr, toSequenceNr, max, recoveryCallback, cancellationToken);
-
-        public override Task<long> ReadHighestSequenceNrAsync(string persistenceId, long fromSequenceNr, CancellationToken cancellationToken) =>
-            _store.ReadHighestSequenceNrAsync(persistenceId, fromSequenceNr, cancellationToken);
-
-        public override Task DeleteMessagesToAsync(string persistenceId, long toSequenceNr, CancellationToken cancellationToken) =>
-            _store.DeleteMessagesToAsync(persistenceId, toSequenceNr, cancellationToken);
-    }
+    /// The payloads of every atomic write of an executor, in the order they were written.
+    private static List<List<object>> PairWrites(ScenarioJournal journal) =>
+        [.. journal.Writes.Where(w => w[0].PersistenceId.StartsWith("pair-", StringComparison.Ordinal)).Select(w => w.Select(p => p.Payload).ToList())];
 }

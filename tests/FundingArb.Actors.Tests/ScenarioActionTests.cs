@@ -1,7 +1,5 @@
 using FundingArb.Actors.Pairs;
 using FundingArb.Actors.Simulation;
-using FundingArb.Kernel.Persistence.Journal;
-using FundingArb.Kernel.Persistence.Snapshot;
 using FundingArb.Trading.Executors;
 using FundingArb.Venues.Scenarios;
 
@@ -9,7 +7,7 @@ namespace FundingArb.Actors.Tests;
 
 public sealed class ScenarioActionTests
 {
-    private static SimulationResult Run(Scenario scenario) => ScenarioSimulation.Run(scenario, new MemoryJournal(), new MemorySnapshotStore());
+    private static SimulationResult Run(Scenario scenario) => ScenarioSimulation.Run(scenario);
 
     private static Scenario WithActions(Scenario scenario, params (TimeSpan At, string Command)[] actions) =>
         scenario with { Actions = [.. actions.Select(a => new ScenarioAction(scenario.Start + a.At, a.Command))] };

@@ -1,7 +1,5 @@
 using FundingArb.Actors.Pairs;
 using FundingArb.Actors.Simulation;
-using FundingArb.Kernel.Persistence.Journal;
-using FundingArb.Kernel.Persistence.Snapshot;
 using FundingArb.Trading.Executors;
 using FundingArb.Venues.Scenarios;
 
@@ -10,7 +8,7 @@ namespace FundingArb.Actors.Tests;
 public sealed class ScenarioSimulationTests
 {
     private static SimulationResult Run(Scenario scenario) =>
-        ScenarioSimulation.Run(scenario, new MemoryJournal(), new MemorySnapshotStore());
+        ScenarioSimulation.Run(scenario);
 
     [Fact]
     public void Controller_SpreadAboveFees_OpensOnePairLongCheapShortDear()

@@ -1,7 +1,5 @@
 using FundingArb.Actors.Orchestration;
 using FundingArb.Actors.Simulation;
-using FundingArb.Kernel.Persistence.Journal;
-using FundingArb.Kernel.Persistence.Snapshot;
 using FundingArb.Venues.Scenarios;
 
 namespace FundingArb.Actors.Tests;
@@ -21,10 +19,10 @@ public sealed class ShippedCrashScenarioTests
     {
         var scenario = ScenarioLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "scenarios", file));
         Assert.NotEmpty(scenario.CrashRestarts);
-        var calm = ScenarioSimulation.Run(scenario with { CrashRestarts = [] }, new MemoryJournal(), new MemorySnapshotStore());
-        var journal = new MemoryJournal();
+        var calm = ScenarioSimulation.Run(scenario with { CrashRestarts = [] });
+        var journal = new ScenarioJournal();
 
-        var crashed = ScenarioSimulation.Run(scenario, journal, new MemorySnapshotStore());
+        var crashed = ScenarioSimulation.Run(scenario, journal);
 
         Assert.Equal(scenario.CrashRestarts.Length, crashed.Recoveries);
         Assert.Equal(0, ScenarioReport.DuplicateClientOrderIds(crashed));

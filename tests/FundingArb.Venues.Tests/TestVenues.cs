@@ -1,4 +1,3 @@
-using FundingArb.Kernel;
 using System.Collections.Immutable;
 using FundingArb.Trading.Fees;
 using FundingArb.Trading.Instruments;

@@ -1,4 +1,3 @@
-using FundingArb.Kernel;
 using System.Globalization;
 using FundingArb.Trading.Instruments;
 using FundingArb.Trading.Orders;

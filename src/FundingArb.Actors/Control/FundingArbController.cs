@@ -2,7 +2,8 @@ using System.Collections.Immutable;
 using FundingArb.Actors.Markets;
 using FundingArb.Actors.Orchestration;
 using FundingArb.Actors.Pairs;
-using FundingArb.Kernel;
+using Akka.Actor;
+using Akka.Event;
 using FundingArb.Trading.Fees;
 using FundingArb.Trading.Funding;
 using FundingArb.Trading.Instruments;
@@ -39,7 +40,7 @@ public sealed class FundingArbController : ReceiveActor, IWithTimers
             _executors[m.Report.Spec.ExecutorId] = m.Report;
             _proposed.Remove(m.Report.Spec.Asset);
         });
-        Receive<GetOpportunities>(_ => Sender.Tell(new OpportunitiesReport(_opportunities, Context.System.TimeProvider.GetUtcNow())));
+        Receive<GetOpportunities>(_ => Sender.Tell(new OpportunitiesReport(_opportunities, Context.System.Scheduler.Now)));
         Receive<ExecutorCreated>(_ => { });
         Receive<CommandRejected>(m =>
         {
@@ -51,7 +52,7 @@ public sealed class FundingArbController : ReceiveActor, IWithTimers
     public ITimerScheduler Timers { get; set; } = null!;
 
     public static Props Props(IActorRef marketData, FundingArbSettings settings) =>
-        Kernel.Props.Create(() => new FundingArbController(marketData, settings));
+        Akka.Actor.Props.Create(() => new FundingArbController(marketData, settings));
 
     protected override void PreStart() => Timers.StartPeriodicTimer(Scan.Instance, Scan.Instance, _settings.ScanInterval);
 

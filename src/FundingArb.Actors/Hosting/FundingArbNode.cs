@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using FundingArb.Actors.Orchestration;
 using FundingArb.Actors.Venues;
-using FundingArb.Kernel;
+using Akka.Actor;
 using FundingArb.Trading.Instruments;
 using FundingArb.Venues;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using FundingArb.Actors.Venues;
-using FundingArb.Kernel;
+using Akka.Actor;
+using Akka.Event;
 using FundingArb.Trading.Instruments;
 
 namespace FundingArb.Actors.Markets;
@@ -37,7 +38,7 @@ public sealed class MarketData : ReceiveActor, IWithTimers
         Receive<Refresh>(_ => RefreshAll());
         Receive<MarketFetched>(OnMarket);
         Receive<MarketFetchFailed>(m => Context.GetLogger().Debug("{Venue} {Symbol}: market fetch failed: {Error}", m.Venue, m.Symbol, m.Error.Message));
-        Receive<GetMarketSnapshot>(_ => Sender.Tell(new MarketSnapshot([.. _snapshotOrder.Values.Select(k => _quotes[k])], Context.System.TimeProvider.GetUtcNow())));
+        Receive<GetMarketSnapshot>(_ => Sender.Tell(new MarketSnapshot([.. _snapshotOrder.Values.Select(k => _quotes[k])], Context.System.Scheduler.Now)));
         Receive<SubscribeMarket>(m => Subscribe(m, Sender));
         Receive<UnsubscribeMarket>(m => _subscribers.GetValueOrDefault((m.Venue, m.Symbol))?.Remove(Sender));
         Receive<SubscribeAllMarkets>(_ =>
@@ -51,7 +52,7 @@ public sealed class MarketData : ReceiveActor, IWithTimers
     public ITimerScheduler Timers { get; set; } = null!;
 
     public static Props Props(IReadOnlyDictionary<VenueId, IActorRef> gateways, MarketDataSettings settings) =>
-        Kernel.Props.Create(() => new MarketData(gateways, settings));
+        Akka.Actor.Props.Create(() => new MarketData(gateways, settings));
 
     protected override void PreStart()
     {
@@ -60,7 +61,7 @@ public sealed class MarketData : ReceiveActor, IWithTimers
             gateway.Tell(FetchInstruments.Instance, Self);
         }
 
-        _idleRefreshedAt = Context.System.TimeProvider.GetUtcNow();
+        _idleRefreshedAt = Context.System.Scheduler.Now;
         Timers.StartPeriodicTimer(Refresh.Instance, Refresh.Instance, _settings.RefreshInterval);
     }
 
@@ -85,7 +86,7 @@ public sealed class MarketData : ReceiveActor, IWithTimers
 
     private void RefreshAll()
     {
-        var now = Context.System.TimeProvider.GetUtcNow();
+        var now = Context.System.Scheduler.Now;
         var idleDue = now - _idleRefreshedAt >= _settings.IdleRefreshInterval;
         if (idleDue)
         {

@@ -4,8 +4,9 @@ using FundingArb.Actors.Exposure;
 using FundingArb.Actors.Pairs;
 using FundingArb.Actors.Risk;
 using FundingArb.Actors.Venues;
-using FundingArb.Kernel;
-using FundingArb.Kernel.Persistence;
+using Akka.Actor;
+using Akka.Event;
+using Akka.Persistence;
 using FundingArb.Trading.Executors;
 using FundingArb.Trading.Instruments;
 using FundingArb.Trading.Risk;
@@ -24,7 +25,7 @@ namespace FundingArb.Actors.Orchestration;
 // fetched from every gateway at start; a CreateExecutor waits for the first answer of every venue.
 
 /// Supervises the funding-arb executors and the controller; keeps the executor registry; answers reports.
-public sealed class OrchestratorActor : ReceivePersistentActor
+public sealed class OrchestratorActor : ReceivePersistentActor, IWithTimers
 {
     private readonly IReadOnlyDictionary<VenueId, IActorRef> _gateways;
     private readonly IActorRef _marketData;
@@ -91,7 +92,7 @@ public sealed class OrchestratorActor : ReceivePersistentActor
         {
             if (_controller is null)
             {
-                Sender.Tell(new OpportunitiesReport([], Context.System.TimeProvider.GetUtcNow()));
+                Sender.Tell(new OpportunitiesReport([], Context.System.Scheduler.Now));
             }
             else
             {
@@ -105,10 +106,12 @@ public sealed class OrchestratorActor : ReceivePersistentActor
 
     public override string PersistenceId => Id;
 
+    public ITimerScheduler Timers { get; set; } = null!;
+
     /// orderLimits are the per-order checks each executor makes before it intends an order (RiskGateSettings.OrderLimits).
     public static Props Props(IReadOnlyDictionary<VenueId, IActorRef> gateways, IActorRef marketData, IActorRef riskGate, OrchestratorSettings settings,
         RiskLimits orderLimits) =>
-        Kernel.Props.Create(() => new OrchestratorActor(gateways, marketData, riskGate, settings, orderLimits));
+        Akka.Actor.Props.Create(() => new OrchestratorActor(gateways, marketData, riskGate, settings, orderLimits));
 
     protected override void PreStart()
     {
@@ -270,7 +273,7 @@ public sealed class OrchestratorActor : ReceivePersistentActor
         _catalogueErrors[failed.Venue] = failed.Error.Message;
         Context.GetLogger().Warning("{Venue}: instruments unavailable ({Error}); pairs on it are refused until they are known", failed.Venue,
             failed.Error.Message);
-        Context.System.Scheduler.ScheduleTellOnce(_settings.RespawnBackoff, Self, new FetchInstrumentsOf(failed.Venue), Self);
+        Timers.StartSingleTimer(new FetchInstrumentsOf(failed.Venue), new FetchInstrumentsOf(failed.Venue), _settings.RespawnBackoff);
         VenueAnswered(failed.Venue);
     }
 
@@ -462,7 +465,7 @@ public sealed class OrchestratorActor : ReceivePersistentActor
 
         var backoff = _recoveryFailures.TryGetValue(id, out var failures) ? RecoveryBackoff(failures) : _settings.RespawnBackoff;
         Context.GetLogger().Warning("{ExecutorId} stopped; starting it again in {Backoff}", id, backoff);
-        Context.System.Scheduler.ScheduleTellOnce(backoff, Self, new Respawn(id), Self);
+        Timers.StartSingleTimer(new Respawn(id), new Respawn(id), backoff);
     }
 
     /// RecoveryBackoff after the first failure, doubling after each one, never above RecoveryMaxBackoff.

@@ -1,5 +1,5 @@
 using FundingArb.Actors.Venues;
-using FundingArb.Kernel;
+using Akka.Actor;
 using FundingArb.Trading.Orders;
 using FundingArb.Venues;
 using FundingArb.Venues.Errors;
@@ -18,7 +18,6 @@ public sealed class OrderActor : ReceiveActor, IWithTimers
     private readonly LegAssignment _assignment;
     private readonly IActorRef _gateway;
     private readonly OrderSettings _settings;
-    private readonly TimeProvider _clock;
     private readonly Dictionary<ClientOrderId, WorkingOrder> _orders = [];
     private readonly HashSet<string> _seenTrades;
     private ExecutionMode _mode;
@@ -39,7 +38,6 @@ public sealed class OrderActor : ReceiveActor, IWithTimers
         _assignment = assignment;
         _gateway = gateway;
         _settings = settings;
-        _clock = Context.System.TimeProvider;
         _mode = assignment.ReduceOnly ? ExecutionMode.MarketOnly : assignment.Mode;
         _seenTrades = [.. assignment.KnownTradeIds];
 
@@ -72,7 +70,7 @@ public sealed class OrderActor : ReceiveActor, IWithTimers
     public ITimerScheduler Timers { get; set; } = null!;
 
     public static Props Props(LegAssignment assignment, IActorRef gateway, OrderSettings settings) =>
-        Kernel.Props.Create(() => new OrderActor(assignment, gateway, settings));
+        Akka.Actor.Props.Create(() => new OrderActor(assignment, gateway, settings));
 
     protected override void PreStart()
     {
@@ -188,7 +186,7 @@ public sealed class OrderActor : ReceiveActor, IWithTimers
     private void Send(OrderRequest request)
     {
         _awaitingIntent = false;
-        _orders[request.ClientOrderId] = new WorkingOrder(request.ClientOrderId, request, _clock.GetUtcNow());
+        _orders[request.ClientOrderId] = new WorkingOrder(request.ClientOrderId, request, Context.System.Scheduler.Now);
         _gateway.Tell(new PlaceOrder(request));
         if (request.Type == OrderType.LimitMaker)
         {
@@ -385,7 +383,7 @@ public sealed class OrderActor : ReceiveActor, IWithTimers
             return;
         }
 
-        var due = order.IntendedAt + _settings.RequestTimeout - _clock.GetUtcNow();
+        var due = order.IntendedAt + _settings.RequestTimeout - Context.System.Scheduler.Now;
         Timers.StartSingleTimer(new QueryDue(clientOrderId), new QueryDue(clientOrderId), due > TimeSpan.Zero ? due : TimeSpan.FromTicks(1));
     }
 

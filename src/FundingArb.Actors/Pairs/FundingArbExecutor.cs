@@ -4,8 +4,9 @@ using FundingArb.Actors.Markets;
 using FundingArb.Actors.Orders;
 using FundingArb.Actors.Risk;
 using FundingArb.Actors.Venues;
-using FundingArb.Kernel;
-using FundingArb.Kernel.Persistence;
+using Akka.Actor;
+using Akka.Event;
+using Akka.Persistence;
 using FundingArb.Trading.Barriers;
 using FundingArb.Trading.Executors;
 using FundingArb.Trading.Funding;
@@ -92,9 +93,9 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
 
     public static Props Props(PairSpec spec, IReadOnlyDictionary<VenueId, IActorRef> gateways, IActorRef marketData, FundingArbSettings settings,
         RiskLimits orderLimits) =>
-        Kernel.Props.Create(() => new FundingArbExecutor(spec, gateways, marketData, settings, orderLimits));
+        Akka.Actor.Props.Create(() => new FundingArbExecutor(spec, gateways, marketData, settings, orderLimits));
 
-    private DateTimeOffset Now => Context.System.TimeProvider.GetUtcNow();
+    private static DateTimeOffset Now => Context.System.Scheduler.Now;
 
     // An order actor that fails is stopped, not restarted: a restart would keep the assignment it was spawned with
     // and forget the orders it placed since, so it could place its quantity again. The leg is spawned anew after a
@@ -375,6 +376,14 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
             return;
         }
 
+        // A recovered executor may hold orders an earlier phase's legs intended and never saw resolved (the node died
+        // with them in flight, and the phase changed on recovery). They are looked up first, by legs with nothing left to
+        // trade, so that this phase works from positions that include their fills.
+        foreach (var earlier in _state.LegsWithUnresolvedOrders().Where(l => !l.StartsWith(prefix, StringComparison.Ordinal) && !_legs.ContainsKey(l)))
+        {
+            SpawnLeg(earlier);
+        }
+
         if (_legs.Any(l => !l.Key.StartsWith(prefix, StringComparison.Ordinal) && !l.Value.Done))
         {
             return;
@@ -442,11 +451,15 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
             : _state.PhaseReason ?? "closed";
     }
 
+    /// Spawns the leg's order actor: a leg of the current phase to do the phase's work, one of an earlier phase only to
+    /// resolve its orders.
     private void SpawnLeg(string leg)
     {
         var isLong = leg.EndsWith("-long", StringComparison.Ordinal);
         var instrument = isLong ? _long!.Instrument : _short!.Instrument;
-        var (side, quantity) = LegWork(isLong, _state.Phase, _state.Size);
+        var (side, quantity) = leg.StartsWith(PrefixOf(_state.Phase)!, StringComparison.Ordinal)
+            ? LegWork(isLong, _state.Phase, _state.Size)
+            : (_state.Unresolved(leg).First().Side, 0m);
         var firstOrder = _firstOrders.Remove(leg, out var request) ? request : null;
         var assignment = new LegAssignment(
             leg,
@@ -678,7 +691,7 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
     /// Logs a recorded event and reports the pair to the parent.
     private void Publish(object @event)
     {
-        Log(@event);
+        Describe(@event);
         if (@event is PairClosed)
         {
             // A closed pair decides nothing more: market updates and funding settlements would only cost.
@@ -693,7 +706,7 @@ public sealed class FundingArbExecutor : ReceivePersistentActor, IWithTimers
 
     // What an operator reads in the node's log: every phase change at Info, fills and funding at Debug. The node
     // adds the pair's symbol and venues to each line from the actor's path.
-    private void Log(object @event)
+    private void Describe(object @event)
     {
         var log = Context.GetLogger();
         switch (@event)

@@ -69,6 +69,10 @@ public sealed class PairState
 
     public bool HasSeenFunding(string venue, DateTimeOffset at) => _fundingSeen.Contains((venue, at));
 
+    /// The legs, of any phase, with an order whose outcome is not in the journal yet.
+    public IEnumerable<string> LegsWithUnresolvedOrders() =>
+        _intents.Values.Where(i => !_resolved.ContainsKey(i.ClientOrderId)).Select(i => i.Leg).Distinct().Order(StringComparer.Ordinal);
+
     /// Intents of the leg's orders whose outcome is not in the journal yet.
     public IEnumerable<PairOrderIntended> Unresolved(string leg) =>
         _intents.Values.Where(i => i.Leg == leg && !_resolved.ContainsKey(i.ClientOrderId));

@@ -1,6 +1,7 @@
 using FundingArb.Actors.Pairs;
-using FundingArb.Kernel;
-using FundingArb.Kernel.Persistence;
+using Akka.Actor;
+using Akka.Event;
+using Akka.Persistence;
 
 namespace FundingArb.Actors.Risk;
 
@@ -59,9 +60,9 @@ public sealed class RiskGate : ReceivePersistentActor
 
     public override string PersistenceId => "risk-gate";
 
-    public static Props Props(RiskGateSettings settings) => Kernel.Props.Create(() => new RiskGate(settings));
+    public static Props Props(RiskGateSettings settings) => Akka.Actor.Props.Create(() => new RiskGate(settings));
 
-    private DateTimeOffset Now => Context.System.TimeProvider.GetUtcNow();
+    private static DateTimeOffset Now => Context.System.Scheduler.Now;
 
     // Kept as running sums so that an update costs the same with ten pairs or ten thousand.
     private void Track(PairReport report)

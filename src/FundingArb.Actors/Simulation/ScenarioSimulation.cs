@@ -1,47 +1,49 @@
 using System.Collections.Immutable;
+using Akka.Actor;
+using Akka.Configuration;
 using FundingArb.Actors.Control;
 using FundingArb.Actors.Hosting;
 using FundingArb.Actors.Orchestration;
 using FundingArb.Actors.Risk;
-using FundingArb.Kernel;
-using FundingArb.Kernel.Configuration;
-using FundingArb.Kernel.Persistence;
-using FundingArb.Kernel.Persistence.Journal;
-using FundingArb.Kernel.Persistence.Snapshot;
+using FundingArb.Actors.Runtime;
 using FundingArb.Trading.Analytics;
 using FundingArb.Venues.Scenarios;
 using FundingArb.Venues.Simulation;
+using KernelConfig = FundingArb.Kernel.Configuration.ConfigurationFactory;
 
 namespace FundingArb.Actors.Simulation;
 
-// Virtual time, stepped timer by timer: advance the clock to the next due timer (venue steps, actor timers), then
-// run every actor that has work on this thread (DeterministicDispatcher) until none has. Venues complete requests
-// and streams on the clock's thread and the journal answers synchronously, so the same scenario and seed give
-// the same interleaving, and the same report, on every run. A crash-and-restart fault terminates the actor
-// system at its instant and starts a new one on the same journal, at once or after the fault's down time; the
-// venues keep running, as real ones would.
+// Virtual time, stepped timer by timer: advance the clock to the next due timer (venue steps, actor timers: the actor
+// system's scheduler runs on the same VirtualClock), then run every mailbox run the node's dispatchers queued, one at a
+// time on this thread, until none is left. Venues complete requests and streams on the clock's thread and the journal
+// answers within the run that wrote to it, so the same scenario and seed give the same interleaving, and the same
+// report, on every run. A crash-and-restart fault terminates the actor system at its instant and starts a new one on
+// the same journal, at once or after the fault's down time; the venues keep running, as real ones would.
 
 /// Runs a scenario against simulated venues with the real actors and a journal, on virtual time.
 public sealed class ScenarioSimulation
 {
     private const string SystemName = "fundingarb";
+
+    // Simulations log nothing unless the host asks (the scenario runner writes its report to standard output).
+    private static readonly Config s_quiet = ConfigurationFactory.ParseString("akka { loglevel = OFF, stdout-loglevel = OFF }");
+
     private readonly Scenario _scenario;
     private readonly NodeActorSettings _settings;
-    private readonly SimulationJournal _journal;
-    private readonly SimulationSnapshotStore _snapshots;
-
+    private readonly ScenarioJournal _journal;
+    private readonly Config _hostConfig;
     private readonly Queue<long> _crashAfterEvents;
     private readonly CrashTarget _crashTarget;
     private readonly Queue<(DateTimeOffset At, ScenarioActionCommand Command)> _actions;
     private DateTimeOffset _nextEquity;
 
-    private ScenarioSimulation(Scenario scenario, SimulationJournal journal, SimulationSnapshotStore snapshots, NodeActorSettings settings,
-        IEnumerable<long> crashAfterEvents, CrashTarget crashTarget)
+    private ScenarioSimulation(Scenario scenario, ScenarioJournal journal, NodeActorSettings settings, Config hostConfig, IEnumerable<long> crashAfterEvents,
+        CrashTarget crashTarget)
     {
         _scenario = scenario;
         _journal = journal;
-        _snapshots = snapshots;
         _settings = settings;
+        _hostConfig = hostConfig;
         _crashAfterEvents = new Queue<long>(crashAfterEvents.Order());
         _crashTarget = crashTarget;
         _nextEquity = scenario.Start + TimeSpan.FromHours(1);
@@ -49,24 +51,23 @@ public sealed class ScenarioSimulation
         _journal.CrashAfter = _crashAfterEvents.TryPeek(out var first) ? first : null;
     }
 
-    /// Runs the scenario on the journal and snapshot store, which the caller owns and disposes. Besides the
-    /// scenario's own crash-and-restart faults, the node (or the executor that wrote the event) crashes right after
-    /// the journal has taken the n-th event, for every n in crashAfterEvents (the crash tests' hook).
-    public static SimulationResult Run(Scenario scenario, AsyncWriteJournal journal, SnapshotStore snapshots, NodeActorSettings? settings = null,
-        IEnumerable<long>? crashAfterEvents = null, CrashTarget crashTarget = CrashTarget.Node)
+    /// Runs the scenario on the journal (a new one when null), which outlives the run for the caller to read. Besides
+    /// the scenario's own crash-and-restart faults, the node (or the executor that wrote the event) crashes right after
+    /// the journal has taken the n-th event, for every n in crashAfterEvents (the crash tests' hook). hostConfig is
+    /// laid over each node's configuration (a host's logging, say).
+    public static SimulationResult Run(Scenario scenario, ScenarioJournal? journal = null, NodeActorSettings? settings = null,
+        IEnumerable<long>? crashAfterEvents = null, CrashTarget crashTarget = CrashTarget.Node, Config? hostConfig = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        ArgumentNullException.ThrowIfNull(journal);
-        ArgumentNullException.ThrowIfNull(snapshots);
-        return new ScenarioSimulation(scenario, new SimulationJournal(journal), new SimulationSnapshotStore(snapshots), settings ?? SettingsFor(scenario),
-            crashAfterEvents ?? [], crashTarget).Run();
+        return new ScenarioSimulation(scenario, journal ?? new ScenarioJournal(), settings ?? SettingsFor(scenario), hostConfig ?? s_quiet, crashAfterEvents ?? [],
+            crashTarget).Run();
     }
 
     /// The node settings a scenario implies: its `strategy.funding-arb` and `risk` over the defaults, its venues' fees.
     public static NodeActorSettings SettingsFor(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        var section = scenario.Strategy.HasPath("funding-arb") ? scenario.Strategy.GetConfig("funding-arb") : ConfigurationFactory.Empty;
+        var section = scenario.Strategy.HasPath("funding-arb") ? scenario.Strategy.GetConfig("funding-arb") : KernelConfig.Empty;
         var strategy = FundingArbSettingsReader.Read(section) with
         {
             Fees = scenario.Venues.ToImmutableDictionary(v => v.Settings.Id.Value, v => v.Settings.Fees),
@@ -87,20 +88,20 @@ public sealed class ScenarioSimulation
         var recoveries = 0;
         try
         {
-            var (system, dispatcher, node) = StartNode(clock, venues);
+            var node = StartNode(clock, venues);
             var crashes = new Queue<NodeCrash>(_scenario.CrashRestarts.Where(c => c.At < _scenario.End));
             while (true)
             {
                 var crashAt = crashes.TryPeek(out var crash) ? crash.At : _scenario.End;
                 var actionAt = _actions.TryPeek(out var action) ? action.At : DateTimeOffset.MaxValue;
                 var until = actionAt < crashAt ? actionAt : crashAt;
-                var journalCrash = Step(clock, dispatcher, until, venues, exposure, equity);
+                var journalCrash = Step(clock, node.Run, until, venues, exposure, equity);
                 if (!journalCrash && until == actionAt)
                 {
                     _actions.Dequeue();
                     if (action.Command.Message is { } message)
                     {
-                        node.Orchestrator.Tell(message, ActorRefs.NoSender);
+                        node.Actors.Orchestrator.Tell(message, ActorRefs.NoSender);
                     }
 
                     continue;
@@ -117,25 +118,25 @@ public sealed class ScenarioSimulation
                     _journal.CrashAfter = _crashAfterEvents.TryPeek(out var next) ? next : null;
                     if (_crashTarget == CrashTarget.Writer)
                     {
-                        recoveries += KillWriter(system, node);
+                        recoveries += KillWriter(node);
                         continue;
                     }
                 }
 
-                dispatcher.RunUntilCompleted(system.Terminate());
+                Stop(node);
                 if (!journalCrash)
                 {
                     StayDown(clock, crashes.Dequeue(), exposure);
                 }
 
                 recoveries++;
-                (system, dispatcher, node) = StartNode(clock, venues);
+                node = StartNode(clock, venues);
             }
 
-            var executors = Ask<ExecutorsReport>(dispatcher, node.Orchestrator, GetExecutors.Instance).Executors;
-            var performance = Ask<PerformanceReported>(dispatcher, node.Orchestrator, GetPerformance.Instance).Report;
-            dispatcher.RunUntilCompleted(system.Terminate());
-            var events = CountEvents(executors.Select(e => e.Spec.ExecutorId).Append(OrchestratorActor.Id));
+            var executors = Ask<ExecutorsReport>(node, GetExecutors.Instance).Executors;
+            var performance = Ask<PerformanceReported>(node, GetPerformance.Instance).Report;
+            Stop(node);
+            var events = executors.Select(e => e.Spec.ExecutorId).Append(OrchestratorActor.Id).Sum(_journal.HighestSequenceNr);
             return new SimulationResult(_scenario.Name, _scenario.Seed, executors, [.. venues.Select(VenueOutcome.Of)], exposure.Result(), events, recoveries, performance,
                 TradeAnalytics.Equity(equity, TimeSpan.FromHours(1)));
         }
@@ -150,14 +151,15 @@ public sealed class ScenarioSimulation
 
     /// Kills the executor that wrote the last event (its supervisor, the orchestrator, restarts it); 1 if an executor
     /// wrote it and was alive (the orchestrator and the risk gate are not the orchestrator's children).
-    private int KillWriter(ActorSystem system, FundingArbNode node)
+    private int KillWriter(SimulatedNode node)
     {
         if (_journal.LastWriter is not { } writer)
         {
             return 0;
         }
 
-        var executor = system.ActorSelection($"{node.Orchestrator.Path.ToStringWithoutUid()}/{writer}").ResolveOne();
+        var executor = node.System.ActorSelection(node.Actors.Orchestrator.Path / writer).ResolveOne(TimeSpan.FromMinutes(1));
+        RunUntil(node.Run, executor);
         if (!executor.IsCompletedSuccessfully)
         {
             return 0;
@@ -178,25 +180,33 @@ public sealed class ScenarioSimulation
         }
     }
 
-    private (ActorSystem System, DeterministicDispatcher Dispatcher, FundingArbNode Node) StartNode(VirtualClock clock, ImmutableArray<SimulatedVenue> venues)
+    private SimulatedNode StartNode(VirtualClock clock, ImmutableArray<SimulatedVenue> venues)
     {
-        var dispatcher = new DeterministicDispatcher();
-        var system = ActorSystem.Create(SystemName, null, clock, dispatcher);
-        var persistence = Persistence.Get(system);
-        persistence.RegisterJournal(persistence.DefaultJournalPluginId, () => _journal);
-        persistence.RegisterSnapshotStore(persistence.DefaultSnapshotStorePluginId, () => _snapshots);
-        var node = FundingArbNode.Start(system, venues, _settings);
-        dispatcher.RunUntilIdle();
-        return (system, dispatcher, node);
+        var run = new SimulationRun(_journal);
+        var config = SimulationRuns.Register(run, out var runId).WithFallback(SchedulerClocks.Config(clock)).WithFallback(_hostConfig);
+        var system = ActorSystem.Create(SystemName, config);
+        var node = new SimulatedNode(system, FundingArbNode.Start(system, venues, _settings), run, runId);
+        while (run.RunOne())
+        {
+        }
+
+        return node;
+    }
+
+    /// Terminates the node's actor system, running what its stopping actors queue until it has terminated.
+    private static void Stop(SimulatedNode node)
+    {
+        RunUntil(node.Run, node.System.Terminate());
+        SimulationRuns.Release(node.RunId);
     }
 
     /// Steps to until; true when the journal's crash hook fired first (the node must die now).
-    private bool Step(VirtualClock clock, DeterministicDispatcher dispatcher, DateTimeOffset until, ImmutableArray<SimulatedVenue> venues,
-        ExposureWatch exposure, List<EquityPoint> equity)
+    private bool Step(VirtualClock clock, SimulationRun run, DateTimeOffset until, ImmutableArray<SimulatedVenue> venues, ExposureWatch exposure,
+        List<EquityPoint> equity)
     {
         while (true)
         {
-            var (ran, crash) = RunActors(dispatcher);
+            var (ran, crash) = RunActors(run);
             if (ran)
             {
                 exposure.Sample(clock.GetUtcNow());
@@ -223,7 +233,7 @@ public sealed class ScenarioSimulation
                 if (now < until)
                 {
                     clock.AdvanceTo(until);
-                    var (_, crashAtEnd) = RunActors(dispatcher);
+                    var (_, crashAtEnd) = RunActors(run);
                     exposure.Sample(until);
                     return crashAtEnd;
                 }
@@ -239,11 +249,11 @@ public sealed class ScenarioSimulation
         }
     }
 
-    /// Runs actors one at a time so that a crash can strike right after the actor run that wrote the n-th event.
-    private (bool Ran, bool Crash) RunActors(DeterministicDispatcher dispatcher)
+    /// Runs mailbox runs one at a time so that a crash can strike right after the run that wrote the n-th event.
+    private (bool Ran, bool Crash) RunActors(SimulationRun run)
     {
         var ran = false;
-        while (dispatcher.RunUntilIdle(1) > 0)
+        while (run.RunOne())
         {
             ran = true;
             if (_journal.CrashDue)
@@ -255,13 +265,25 @@ public sealed class ScenarioSimulation
         return (ran, false);
     }
 
-    private static T Ask<T>(DeterministicDispatcher dispatcher, IActorRef actor, object question)
+    private static T Ask<T>(SimulatedNode node, object question)
     {
-        var answer = actor.Ask<T>(question, TimeSpan.FromMinutes(1));
-        dispatcher.RunUntilCompleted(answer);
+        var answer = node.Actors.Orchestrator.Ask<T>(question, TimeSpan.FromMinutes(1));
+        RunUntil(node.Run, answer);
         return answer.GetAwaiter().GetResult();
     }
 
-    private long CountEvents(IEnumerable<string> persistenceIds) =>
-        persistenceIds.Sum(id => _journal.ReadHighestSequenceNrAsync(id, 0, CancellationToken.None).GetAwaiter().GetResult());
+    // What the node's actors do is on the run's queue; only what Akka does on threads of its own (a terminating system's
+    // last steps) is waited for, briefly, when the queue is empty.
+    private static void RunUntil(SimulationRun run, Task task)
+    {
+        while (!task.IsCompleted)
+        {
+            if (!run.RunOne())
+            {
+                ((IAsyncResult)task).AsyncWaitHandle.WaitOne(TimeSpan.FromMilliseconds(1));
+            }
+        }
+    }
+
+    private sealed record SimulatedNode(ActorSystem System, FundingArbNode Actors, SimulationRun Run, string RunId);
 }

@@ -1,55 +1,71 @@
-using FundingArb.Kernel.Persistence;
-using FundingArb.Kernel.Persistence.Journal;
+using System.Collections.Immutable;
+using Akka.Actor;
+using Akka.Persistence;
 
 namespace FundingArb.Actors.Simulation;
 
-// A simulation must see the journal answer within the step that wrote to it, or actors would interleave with a
-// database's thread timing; so every call waits for the store here and hands back a finished task. The store
-// outlives the actor systems of a run (crash-and-restart starts a new one on the same store), so disposing this
-// wrapper (when a system terminates) leaves the store open; its owner disposes it.
+// Akka's AsyncWriteJournal answers through tasks and a resequencer; here every answer is told during the run that
+// received the request, so a simulation's actors interleave identically on every run. The replies are those of the
+// journal protocol: the batch's success first, then each event's, in order.
 
-/// Wraps a journal for simulations: synchronous answers, and a lifetime longer than any one actor system.
-public sealed class SimulationJournal(AsyncWriteJournal store) : AsyncWriteJournal
+/// The journal plugin of a simulated node: the journal protocol answered at once from the run's ScenarioJournal.
+public sealed class SimulationJournal : ActorBase
 {
-    /// Events written through this wrapper so far, across every actor system of the run.
-    public long Written { get; private set; }
+    private readonly ScenarioJournal _journal;
 
-    /// Crash-test hook: the simulation kills the node as soon as Written reaches this.
-    public long? CrashAfter { get; set; }
+    public SimulationJournal() => _journal = SimulationRuns.Find(Context.System).Journal;
 
-    public bool CrashDue => CrashAfter is { } after && Written >= after;
-
-    /// The persistence id of the last event written.
-    public string? LastWriter { get; private set; }
-
-    public override Task<IReadOnlyList<Exception?>?> WriteMessagesAsync(IReadOnlyList<AtomicWrite> messages, CancellationToken cancellationToken)
+    protected override bool Receive(object message)
     {
-        var results = store.WriteMessagesAsync(messages, cancellationToken).GetAwaiter().GetResult();
-        for (var i = 0; i < messages.Count; i++)
+        switch (message)
         {
-            if (results is null || results[i] is null)
+            case WriteMessages write:
+                Write(write);
+                return true;
+            case ReplayMessages replay:
+                Replay(replay);
+                return true;
+            case DeleteMessagesTo delete:
+                delete.PersistentActor.Tell(new DeleteMessagesFailure(
+                    new NotSupportedException("A simulation's journal keeps every event."), delete.ToSequenceNr));
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private void Write(WriteMessages write)
+    {
+        write.PersistentActor.Tell(WriteMessagesSuccessful.Instance);
+        foreach (var envelope in write.Messages)
+        {
+            if (envelope is AtomicWrite atomic)
             {
-                Written += messages[i].Payload.Length;
-                LastWriter = messages[i].Payload[^1].PersistenceId;
+                var events = (IImmutableList<IPersistentRepresentation>)atomic.Payload;
+                _journal.Append(events);
+                foreach (var persistent in events)
+                {
+                    write.PersistentActor.Tell(new WriteMessageSuccess(persistent, write.ActorInstanceId), persistent.Sender);
+                }
+            }
+            else
+            {
+                write.PersistentActor.Tell(new LoopMessageSuccess(envelope.Payload, write.ActorInstanceId), envelope.Sender);
+            }
+        }
+    }
+
+    private void Replay(ReplayMessages replay)
+    {
+        var delivered = 0L;
+        foreach (var persistent in _journal.Events(replay.PersistenceId))
+        {
+            if (persistent.SequenceNr >= replay.FromSequenceNr && persistent.SequenceNr <= replay.ToSequenceNr && delivered++ < replay.Max)
+            {
+                replay.PersistentActor.Tell(new ReplayedMessage(persistent));
             }
         }
 
-        return Task.FromResult(results);
-    }
-
-    public override Task ReplayMessagesAsync(string persistenceId, long fromSequenceNr, long toSequenceNr, long max, Action<Persistent> recoveryCallback,
-        CancellationToken cancellationToken)
-    {
-        store.ReplayMessagesAsync(persistenceId, fromSequenceNr, toSequenceNr, max, recoveryCallback, cancellationToken).GetAwaiter().GetResult();
-        return Task.CompletedTask;
-    }
-
-    public override Task<long> ReadHighestSequenceNrAsync(string persistenceId, long fromSequenceNr, CancellationToken cancellationToken) =>
-        Task.FromResult(store.ReadHighestSequenceNrAsync(persistenceId, fromSequenceNr, cancellationToken).GetAwaiter().GetResult());
-
-    public override Task DeleteMessagesToAsync(string persistenceId, long toSequenceNr, CancellationToken cancellationToken)
-    {
-        store.DeleteMessagesToAsync(persistenceId, toSequenceNr, cancellationToken).GetAwaiter().GetResult();
-        return Task.CompletedTask;
+        replay.PersistentActor.Tell(new RecoverySuccess(_journal.HighestSequenceNr(replay.PersistenceId)));
     }
 }

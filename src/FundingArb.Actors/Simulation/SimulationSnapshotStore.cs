@@ -1,30 +1,28 @@
-using FundingArb.Kernel.Persistence;
-using FundingArb.Kernel.Persistence.Snapshot;
+using Akka.Actor;
+using Akka.Persistence;
 
 namespace FundingArb.Actors.Simulation;
 
-/// Wraps a snapshot store for simulations as SimulationJournal wraps the journal: synchronous answers, and
-/// disposing the wrapper (when an actor system terminates) leaves the store open for the next one.
-public sealed class SimulationSnapshotStore(SnapshotStore store) : SnapshotStore
+/// The snapshot store plugin of a simulated node, answered at once from the run's ScenarioJournal (see SimulationJournal).
+public sealed class SimulationSnapshotStore : ActorBase
 {
-    public override Task<SelectedSnapshot?> LoadAsync(string persistenceId, SnapshotSelectionCriteria criteria, CancellationToken cancellationToken) =>
-        Task.FromResult(store.LoadAsync(persistenceId, criteria, cancellationToken).GetAwaiter().GetResult());
+    private readonly ScenarioJournal _journal;
 
-    public override Task SaveAsync(SnapshotMetadata metadata, object snapshot, CancellationToken cancellationToken)
-    {
-        store.SaveAsync(metadata, snapshot, cancellationToken).GetAwaiter().GetResult();
-        return Task.CompletedTask;
-    }
+    public SimulationSnapshotStore() => _journal = SimulationRuns.Find(Context.System).Journal;
 
-    public override Task DeleteAsync(SnapshotMetadata metadata, CancellationToken cancellationToken)
+    protected override bool Receive(object message)
     {
-        store.DeleteAsync(metadata, cancellationToken).GetAwaiter().GetResult();
-        return Task.CompletedTask;
-    }
-
-    public override Task DeleteAsync(string persistenceId, SnapshotSelectionCriteria criteria, CancellationToken cancellationToken)
-    {
-        store.DeleteAsync(persistenceId, criteria, cancellationToken).GetAwaiter().GetResult();
-        return Task.CompletedTask;
+        switch (message)
+        {
+            case LoadSnapshot load:
+                Sender.Tell(new LoadSnapshotResult(_journal.LoadSnapshot(load.PersistenceId, load.Criteria), load.ToSequenceNr));
+                return true;
+            case SaveSnapshot save:
+                _journal.SaveSnapshot(save.Metadata, save.Snapshot);
+                Sender.Tell(new SaveSnapshotSuccess(save.Metadata));
+                return true;
+            default:
+                return false;
+        }
     }
 }

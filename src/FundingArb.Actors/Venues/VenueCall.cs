@@ -1,4 +1,4 @@
-using FundingArb.Kernel;
+using Akka.Actor;
 using FundingArb.Venues.Errors;
 
 namespace FundingArb.Actors.Venues;

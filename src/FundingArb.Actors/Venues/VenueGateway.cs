@@ -1,4 +1,5 @@
-using FundingArb.Kernel;
+using Akka.Actor;
+using Akka.Event;
 using FundingArb.Trading.Instruments;
 using FundingArb.Trading.Orders;
 using FundingArb.Venues;
@@ -18,7 +19,6 @@ public sealed class VenueGateway : ReceiveActor, IWithTimers
 {
     private readonly IVenue _venue;
     private readonly VenueGatewaySettings _settings;
-    private readonly TimeProvider _clock;
     private readonly Dictionary<ClientOrderId, IActorRef> _routes = [];
     private readonly Dictionary<Symbol, HashSet<IActorRef>> _fundingSubscribers = [];
     private readonly Queue<(object Request, IActorRef Sender)> _waiting = new();
@@ -35,9 +35,8 @@ public sealed class VenueGateway : ReceiveActor, IWithTimers
         ArgumentNullException.ThrowIfNull(settings);
         _venue = venue;
         _settings = settings;
-        _clock = Context.System.TimeProvider;
         _tokens = settings.Burst;
-        _refilledAt = _clock.GetUtcNow();
+        _refilledAt = Context.System.Scheduler.Now;
         _reconnectBackoff = settings.ReconnectMinBackoff;
 
         Receive<PlaceOrder>(m => Pace(m));
@@ -64,7 +63,7 @@ public sealed class VenueGateway : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(IVenue venue, VenueGatewaySettings settings) => Kernel.Props.Create(() => new VenueGateway(venue, settings));
+    public static Props Props(IVenue venue, VenueGatewaySettings settings) => Akka.Actor.Props.Create(() => new VenueGateway(venue, settings));
 
     protected override void PreStart() => Subscribe(resumed: false);
 
@@ -108,7 +107,7 @@ public sealed class VenueGateway : ReceiveActor, IWithTimers
 
     private bool TryTakeToken()
     {
-        var now = _clock.GetUtcNow();
+        var now = Context.System.Scheduler.Now;
         var earned = (decimal)(now - _refilledAt).Ticks / TimeSpan.TicksPerSecond * _settings.RequestsPerSecond;
         _tokens = Math.Min(_settings.Burst, _tokens + earned);
         _refilledAt = now;

@@ -1,4 +1,4 @@
-using FundingArb.Kernel;
+using FundingArb.Venues.Simulation;
 using FundingArb.Trading.Instruments;
 using FundingArb.Trading.Orders;
 using FundingArb.Venues.Scenarios;

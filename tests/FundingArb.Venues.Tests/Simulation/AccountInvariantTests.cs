@@ -14,7 +14,7 @@ public sealed class AccountInvariantTests
     private const ulong ReplaySeed = 20_261_122;
 
     // A small account at high leverage in a violent market, so margin refusals and liquidations happen.
-    private static (Kernel.VirtualClock Clock, SimulatedVenue Venue) Stressed(long seed) => Create(
+    private static (VirtualClock Clock, SimulatedVenue Venue) Stressed(long seed) => Create(
         Settings(TimeSpan.FromHours(1)) with { Leverage = 25m, Balances = [new Money(3_000m, Usdt)] },
         TradingScript.RandomMarket(Btc1, volatility: 4m),
         seed: seed);

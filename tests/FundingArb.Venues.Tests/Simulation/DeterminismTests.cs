@@ -1,4 +1,3 @@
-using FundingArb.Kernel;
 using System.Collections.Immutable;
 using FundingArb.Venues.Simulation;
 using FundingArb.Venues.Simulation.Snapshots;

@@ -7,7 +7,7 @@ namespace FundingArb.Venues.Tests.Simulation;
 
 public sealed class FundingSettlementTests
 {
-    private static SimulatedVenue LongOneBtc(TimeSpan interval, decimal rate, out Kernel.VirtualClock clock, bool isShort = false)
+    private static SimulatedVenue LongOneBtc(TimeSpan interval, decimal rate, out VirtualClock clock, bool isShort = false)
     {
         var market = Flat() with { Funding = FundingPathModel.Constant(rate) };
         (clock, var venue) = Create(Settings(interval), market);

@@ -1,6 +1,6 @@
+using FundingArb.Venues.Simulation;
 
-// Namespace without the folder's TestKit segment: see TestKitTests.
-namespace FundingArb.Kernel.Tests;
+namespace FundingArb.Venues.Tests.Simulation;
 
 public sealed class VirtualClockTests
 {
