@@ -4,8 +4,8 @@ using FundingArb.Actors.Orders;
 using FundingArb.Actors.Pairs;
 using FundingArb.Actors.Risk;
 using FundingArb.Actors.Venues;
-using FundingArb.Kernel;
-using FundingArb.Kernel.TestKit;
+using Akka.Actor;
+using Akka.TestKit.Xunit2;
 using FundingArb.Trading.Instruments;
 using FundingArb.Trading.Orders;
 using FundingArb.Venues;
@@ -14,7 +14,7 @@ using static FundingArb.Actors.Tests.BtcQuotes;
 
 namespace FundingArb.Actors.Tests;
 
-public sealed class LegSupervisionTests : TestKit
+public sealed class LegSupervisionTests() : TestKit(InMemoryJournal.Config)
 {
 
     [Fact]

@@ -4,8 +4,9 @@ using FundingArb.Actors.Orders;
 using FundingArb.Actors.Pairs;
 using FundingArb.Actors.Risk;
 using FundingArb.Actors.Venues;
-using FundingArb.Kernel;
-using FundingArb.Kernel.TestKit;
+using Akka.Actor;
+using Akka.TestKit;
+using Akka.TestKit.Xunit2;
 using FundingArb.Trading.Executors;
 using FundingArb.Trading.Instruments;
 using FundingArb.Trading.Orders;
@@ -15,7 +16,7 @@ using static FundingArb.Actors.Tests.BtcQuotes;
 
 namespace FundingArb.Actors.Tests;
 
-public sealed class OrderRiskTests : TestKit
+public sealed class OrderRiskTests() : TestKit(InMemoryJournal.Config)
 {
     private static readonly RiskLimits s_limits = RiskGateSettings.Default.OrderLimits with { MaxOrderSize = 1m, MaxOrderValue = 20_000m };
 

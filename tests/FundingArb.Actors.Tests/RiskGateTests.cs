@@ -1,13 +1,13 @@
 using FundingArb.Actors.Pairs;
 using FundingArb.Actors.Risk;
-using FundingArb.Kernel;
+using Akka.Actor;
+using Akka.TestKit.Xunit2;
 using FundingArb.Kernel.Configuration;
-using FundingArb.Kernel.TestKit;
 using FundingArb.Trading.Executors;
 
 namespace FundingArb.Actors.Tests;
 
-public sealed class RiskGateTests : TestKit
+public sealed class RiskGateTests() : TestKit(InMemoryJournal.Config)
 {
     private static readonly DateTimeOffset s_day = new(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
 
