@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using FundingArb.Actors.Pairs;
 using FundingArb.Trading.Instruments;
 using FundingArb.Trading.Orders;
 
@@ -11,7 +12,7 @@ public sealed record OrderIntent(ClientOrderId ClientOrderId, DateTimeOffset At)
 /// reconciled first; fills with KnownTradeIds were already counted by the parent. FirstOrder, when set, is an order
 /// the parent intended with the phase (its intent is in the journal already): it is sent at start.
 public sealed record LegAssignment(
-    string Leg,
+    LegId Leg,
     Instrument Instrument,
     OrderSide Side,
     decimal Quantity,
@@ -23,23 +24,23 @@ public sealed record LegAssignment(
 
 /// To the parent: persist the intent of this order and answer with OrderIntentRecorded (write-ahead). Mode is the
 /// execution mode the leg uses for it.
-public sealed record IntendOrder(string Leg, OrderType Type, OrderSide Side, decimal Quantity, decimal? Price, bool ReduceOnly, ExecutionMode Mode);
+public sealed record IntendOrder(LegId Leg, OrderType Type, OrderSide Side, decimal Quantity, decimal? Price, bool ReduceOnly, ExecutionMode Mode);
 
 /// From the parent: the intent is in the journal under the request's client order id; send it.
-public sealed record OrderIntentRecorded(string Leg, OrderRequest Request);
+public sealed record OrderIntentRecorded(LegId Leg, OrderRequest Request);
 
 /// From the parent: the order failed the per-order risk checks and was not intended; the leg ends with Refusal.
-public sealed record OrderIntentRefused(string Leg, string Refusal);
+public sealed record OrderIntentRefused(LegId Leg, string Refusal);
 
 /// To the parent: one execution of the leg, as the venue reported it.
-public sealed record LegFillReported(string Leg, Fill Fill);
+public sealed record LegFillReported(LegId Leg, Fill Fill);
 
 /// To the parent: an order's outcome is final (its fills were reported before). Refusal names a venue refusal that
 /// ends the leg (InsufficientMargin, ...), so the parent can journal it with the outcome.
-public sealed record LegOrderResolved(string Leg, ClientOrderId ClientOrderId, OrderStatus Status, string? Refusal = null);
+public sealed record LegOrderResolved(LegId Leg, ClientOrderId ClientOrderId, OrderStatus Status, string? Refusal = null);
 
 /// To the parent: the leg has finished (Failure null) or given up; Filled is what this assignment filled.
-public sealed record LegDone(string Leg, decimal Filled, string? Failure);
+public sealed record LegDone(LegId Leg, decimal Filled, string? Failure);
 
 /// From the parent: stop placing, cancel what rests, then report LegDone.
 public sealed record CancelLeg

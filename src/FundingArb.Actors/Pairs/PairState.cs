@@ -69,20 +69,25 @@ public sealed class PairState
 
     public bool HasSeenFunding(string venue, DateTimeOffset at) => _fundingSeen.Contains((venue, at));
 
-    /// The legs, of any phase, with an order whose outcome is not in the journal yet.
-    public IEnumerable<string> LegsWithUnresolvedOrders() =>
-        _intents.Values.Where(i => !_resolved.ContainsKey(i.ClientOrderId)).Select(i => i.Leg).Distinct().Order(StringComparer.Ordinal);
+    /// The legs, of any stage, with an order whose outcome is not in the journal yet.
+    public IEnumerable<LegId> LegsWithUnresolvedOrders() =>
+        _intents.Values.Where(i => !_resolved.ContainsKey(i.ClientOrderId)).Select(i => LegId.Parse(i.Leg)).Distinct()
+            .OrderBy(l => l.Stage).ThenBy(l => !l.IsLong);
 
     /// Intents of the leg's orders whose outcome is not in the journal yet.
-    public IEnumerable<PairOrderIntended> Unresolved(string leg) =>
-        _intents.Values.Where(i => i.Leg == leg && !_resolved.ContainsKey(i.ClientOrderId));
+    public IEnumerable<PairOrderIntended> Unresolved(LegId leg)
+    {
+        var text = leg.ToString();
+        return _intents.Values.Where(i => i.Leg == text && !_resolved.ContainsKey(i.ClientOrderId));
+    }
 
+    /// Folds one event in; an event the phase does not allow (PairTransitions) throws and changes nothing.
     public void Apply(object @event)
     {
+        var next = PairTransitions.Next(Phase, @event);
         switch (@event)
         {
             case PairEntryStarted started:
-                Phase = PairPhase.Opening;
                 Size = started.Size;
                 EntrySpreadPerDay = started.EntrySpreadPerDay;
                 EntryStartedAt = started.At;
@@ -102,19 +107,15 @@ public sealed class PairState
 
                 break;
             case PairOpened opened:
-                Phase = PairPhase.Open;
                 OpenedAt = opened.At;
                 break;
             case PairCompletionStarted completing:
-                Phase = PairPhase.Completing;
                 PhaseReason = completing.Reason;
                 break;
             case PairRollbackStarted rollback:
-                Phase = PairPhase.RollingBack;
                 PhaseReason = rollback.Reason;
                 break;
             case PairExitStarted exit:
-                Phase = PairPhase.Closing;
                 CloseType = exit.CloseType;
                 PhaseReason = exit.Reason;
                 break;
@@ -122,14 +123,13 @@ public sealed class PairState
                 ApplyFunding(funding);
                 break;
             case PairClosed closed:
-                Phase = PairPhase.Closed;
                 CloseType = closed.CloseType;
                 CloseReason = closed.Reason;
                 ClosedAt = closed.At;
                 break;
-            default:
-                throw new ArgumentException($"Unknown pair event {@event.GetType().Name}.", nameof(@event));
         }
+
+        Phase = next;
     }
 
     private void ApplyFill(PairLegFilled filled)
@@ -144,7 +144,7 @@ public sealed class PairState
         // A fee charged in the base asset is valued at the fill's price; one charged in a leg's own quote (USDT on one
         // venue, USDC on another) counts at par with the pair's quote, as that leg's funding payments do.
         var feeInQuote = filled.FeeAsset == Spec.Asset ? filled.Fee * filled.Price : filled.Fee;
-        if (filled.Leg.EndsWith("-long", StringComparison.Ordinal))
+        if (LegId.Parse(filled.Leg).IsLong)
         {
             LongLeg = LongLeg.Apply(filled.Side, filled.Quantity, filled.Price, feeInQuote);
         }
