@@ -23,12 +23,13 @@ public sealed class OrderActor : ReceiveActor, IWithTimers
     private ExecutionMode _mode;
     private decimal _filled;
     private int _failures;
-    private bool _awaitingIntent;
-    private bool _awaitingTouch;
-    private bool _backingOff;
-    private bool _fallenBack;
-    private bool _cancelRequested;
-    private bool _done;
+    private LegStep _step = LegStep.Ready;
+
+    // Not steps: each holds across steps. Stopping: the parent said stop, so no new order (one already intended is still
+    // sent, its intent being journalled, and cancelled at once). AtMarket: a limit timed out or the book was empty, so
+    // the rest is taken at market (intents still record the leg's mode).
+    private bool _stopping;
+    private bool _atMarket;
 
     public OrderActor(LegAssignment assignment, IActorRef gateway, OrderSettings settings)
     {
@@ -44,7 +45,7 @@ public sealed class OrderActor : ReceiveActor, IWithTimers
         Receive<OrderIntentRecorded>(m => Send(m.Request));
         Receive<OrderIntentRefused>(m =>
         {
-            _awaitingIntent = false;
+            _step = LegStep.Ready;
             Finish(m.Refusal);
         });
         Receive<BookFetched>(OnTouch);
@@ -61,7 +62,11 @@ public sealed class OrderActor : ReceiveActor, IWithTimers
         Receive<ChaseTick>(_ => FetchTouch());
         Receive<RetryDue>(_ =>
         {
-            _backingOff = false;
+            if (_step == LegStep.BackingOff)
+            {
+                _step = LegStep.Ready;
+            }
+
             Continue();
         });
         Receive<CancelLeg>(_ => CancelAll());
@@ -94,13 +99,13 @@ public sealed class OrderActor : ReceiveActor, IWithTimers
 
     private void Continue()
     {
-        if (_done || _awaitingIntent || _awaitingTouch || _backingOff || _orders.Values.Any(o => !o.IsClosed))
+        if (_step != LegStep.Ready || _orders.Values.Any(o => !o.IsClosed))
         {
             return;
         }
 
         var quantity = Remaining;
-        if (_cancelRequested || quantity <= 0m || quantity < _assignment.Instrument.Rules.MinBaseSize)
+        if (_stopping || quantity <= 0m || quantity < _assignment.Instrument.Rules.MinBaseSize)
         {
             Finish(null);
         }
@@ -108,7 +113,7 @@ public sealed class OrderActor : ReceiveActor, IWithTimers
         {
             Finish($"gave up after {_failures} post-only orders that would have crossed");
         }
-        else if (_mode == ExecutionMode.MarketOnly || _fallenBack)
+        else if (_mode == ExecutionMode.MarketOnly || _atMarket)
         {
             Intend(OrderType.Market, quantity, null);
         }
@@ -120,14 +125,19 @@ public sealed class OrderActor : ReceiveActor, IWithTimers
 
     private void FetchTouch()
     {
-        _awaitingTouch = true;
+        _step = LegStep.AwaitingTouch;
         _gateway.Tell(new FetchBook(_assignment.Instrument.Symbol, 1));
     }
 
     private void OnTouch(BookFetched fetched)
     {
-        _awaitingTouch = false;
-        if (_cancelRequested)
+        if (_step == LegStep.Done)
+        {
+            return;
+        }
+
+        _step = LegStep.Ready;
+        if (_stopping)
         {
             // Told to stop while the touch was on its way: no new order, whatever the book says.
             Continue();
@@ -150,7 +160,7 @@ public sealed class OrderActor : ReceiveActor, IWithTimers
 
         if (_mode == ExecutionMode.MarketOnly || touch is null)
         {
-            _fallenBack |= touch is null;
+            _atMarket |= touch is null;
             Continue();
             return;
         }
@@ -179,15 +189,25 @@ public sealed class OrderActor : ReceiveActor, IWithTimers
             return;
         }
 
-        _awaitingIntent = true;
+        _step = LegStep.AwaitingIntent;
         Context.Parent.Tell(new IntendOrder(_assignment.Leg, type, _assignment.Side, quantity, price, _assignment.ReduceOnly, _mode));
     }
 
     private void Send(OrderRequest request)
     {
-        _awaitingIntent = false;
-        _orders[request.ClientOrderId] = new WorkingOrder(request.ClientOrderId, request, Context.System.Scheduler.Now);
+        if (_step == LegStep.AwaitingIntent)
+        {
+            _step = LegStep.Ready;
+        }
+
+        var order = _orders[request.ClientOrderId] = new WorkingOrder(request.ClientOrderId, request, Context.System.Scheduler.Now);
         _gateway.Tell(new PlaceOrder(request));
+        if (_stopping)
+        {
+            Cancel(order);
+            return;
+        }
+
         if (request.Type == OrderType.LimitMaker)
         {
             if (_mode is ExecutionMode.LimitWithFallback or ExecutionMode.Adaptive)
@@ -269,7 +289,7 @@ public sealed class OrderActor : ReceiveActor, IWithTimers
         }
 
         order.Observe(venueOrder.Status, venueOrder.FilledQuantity);
-        if (!order.IsTerminal && (order.Request is null || _cancelRequested))
+        if (!order.IsTerminal && (order.Request is null || _stopping))
         {
             // Recovered with the order still resting: cancel it and work the remainder afresh.
             Cancel(order);
@@ -346,15 +366,19 @@ public sealed class OrderActor : ReceiveActor, IWithTimers
     {
         if (_orders.TryGetValue(expired.ClientOrderId, out var order) && !order.IsTerminal)
         {
-            _fallenBack = true;
+            _atMarket = true;
             Cancel(order);
         }
     }
 
     private void CancelAll()
     {
-        _cancelRequested = true;
-        _backingOff = false;
+        _stopping = true;
+        if (_step == LegStep.BackingOff)
+        {
+            _step = LegStep.Ready;
+        }
+
         Timers.Cancel(RetryDue.Instance);
         Timers.Cancel(ChaseTick.Instance);
         foreach (var order in _orders.Values.Where(o => !o.IsTerminal))
@@ -397,19 +421,23 @@ public sealed class OrderActor : ReceiveActor, IWithTimers
 
     private void RetryLater()
     {
-        _awaitingTouch = false;
-        _backingOff = true;
+        if (_step == LegStep.Done)
+        {
+            return;
+        }
+
+        _step = LegStep.BackingOff;
         Timers.StartSingleTimer(RetryDue.Instance, RetryDue.Instance, _settings.RetryBackoff);
     }
 
     private void Finish(string? failure)
     {
-        if (_done)
+        if (_step == LegStep.Done)
         {
             return;
         }
 
-        _done = true;
+        _step = LegStep.Done;
         Timers.Cancel(ChaseTick.Instance);
         Context.Parent.Tell(new LegDone(_assignment.Leg, _filled, failure));
     }
@@ -463,5 +491,23 @@ public sealed class OrderActor : ReceiveActor, IWithTimers
     private sealed record RetryDue
     {
         public static RetryDue Instance { get; } = new();
+    }
+
+    /// What the leg waits for; in Ready it decides its next order.
+    private enum LegStep
+    {
+        Ready,
+
+        /// The parent is journalling the next order's intent.
+        AwaitingIntent,
+
+        /// The book's touch is on its way, to price a post-only order.
+        AwaitingTouch,
+
+        /// After a rate limit, a venue down or a market order that found nothing: the retry timer is running.
+        BackingOff,
+
+        /// LegDone was sent; fills still reported are passed on.
+        Done,
     }
 }
