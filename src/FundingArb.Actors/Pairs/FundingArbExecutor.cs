@@ -108,6 +108,22 @@ public sealed partial class FundingArbExecutor : ReceivePersistentActor, IWithTi
         Context.Parent.Tell(new ExecutorRecoveryFailed(Report() with { Halt = new PairHalt(PairHaltKind.RecoveryFailed, reason.Message) }));
     }
 
+    // A rejected intent was never written, so its order is never sent: its leg hears so and fails, and the phase decides.
+    // Any other rejected event is a decision or a fill the journal does not hold, so the executor stops (the orchestrator
+    // starts it again from what the journal holds; a fill is found again at its venue by client order id). A failed write
+    // stops the executor too (Akka's default): the write may or may not have happened, and only a replay can tell.
+    protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
+    {
+        base.OnPersistRejected(cause, @event, sequenceNr);
+        if (@event is PairOrderIntended intended && LegId.Parse(intended.Leg) is var leg && _legs.TryGetValue(leg, out var run))
+        {
+            run.Actor.Tell(new OrderIntentRefused(leg, $"the journal rejected the order's intent: {cause.Message}"));
+            return;
+        }
+
+        Context.Stop(Self);
+    }
+
     private void OnRecovered()
     {
         if (_state.Phase != PairPhase.Closed && MissingVenues() is { Length: > 0 } missing)
