@@ -6,7 +6,7 @@ using FundingArb.Trading.Positions;
 
 namespace FundingArb.Venues;
 
-// One perpetual-futures venue behind one normalised surface, after ccxt's unified API (venues.md 12). The
+// One perpetual-futures venue behind one normalised surface, after ccxt's unified API. The
 // simulated venue and every real connector implement it, so a strategy tested here trades the same way live.
 //
 // Requests return values and fail with a typed VenueException (FundingArb.Venues.Errors): a caller decides by

@@ -1,6 +1,6 @@
 namespace FundingArb.Venues;
 
-/// The price a venue multiplies into a funding payment: mark on most CEXs, oracle on Hyperliquid and dYdX (venues.md 0).
+/// The price a venue multiplies into a funding payment: mark on most CEXs, oracle on Hyperliquid and dYdX.
 public enum PriceBasis
 {
     Mark,

@@ -2,7 +2,7 @@ using FundingArb.Trading.Orders;
 
 namespace FundingArb.Trading.Barriers;
 
-/// How close mid must be to an order's price for the order to be placed or kept (executors.md 2.4).
+/// How close mid must be to an order's price for the order to be placed or kept.
 /// Lower and Upper are Hummingbot's b0 and b1, fractions of price. A limit order uses only Lower: a buy stays
 /// while its price is at least mid × (1 − Lower), a sell while at most mid × (1 + Lower). A market order
 /// needs mid inside [price × (1 − Lower), price × (1 + Upper)] for a buy and the mirror band for a sell.

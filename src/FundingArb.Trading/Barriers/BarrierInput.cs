@@ -3,7 +3,7 @@ using FundingArb.Trading.Instruments;
 namespace FundingArb.Trading.Barriers;
 
 /// One step's inputs. PositionEstablished says the filled size has reached the venue's minimums (see
-/// IsEstablished); Hummingbot waits for the open order to fill completely (executors.md 2.10), which leaves a
+/// IsEstablished); Hummingbot waits for the open order to fill completely, which leaves a
 /// partial fill without stop loss.
 public readonly record struct BarrierInput(decimal NetPnlFraction, bool PositionEstablished, DateTimeOffset CreatedAt, DateTimeOffset Now)
 {

@@ -6,7 +6,7 @@ namespace FundingArb.Trading.Barriers;
 
 /// Runs the exit rules in an explicit priority and reports the first that fires. The default order puts the
 /// protective rules first, as the triple barrier does (stop loss before take profit); Hummingbot's script
-/// tests its take profit before its funding stop (executors.md 1.8). Both close the pair; only the label differs.
+/// tests its take profit before its funding stop. Both close the pair; only the label differs.
 public sealed class CombinedExitManager
 {
     public CombinedExitManager(ImmutableArray<IFundingExitRule> rulesInPriority)

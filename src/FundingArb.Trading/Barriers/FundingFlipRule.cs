@@ -1,7 +1,7 @@
 namespace FundingArb.Trading.Barriers;
 
 /// Exits when the entered-direction spread falls below a threshold per day. Hummingbot's
-/// funding_rate_diff_stop_loss, default -0.001 (executors.md 1.8): a small reversal is tolerated as noise.
+/// funding_rate_diff_stop_loss, default -0.001: a small reversal is tolerated as noise.
 public sealed class FundingFlipRule : IFundingExitRule
 {
     public FundingFlipRule(decimal thresholdPerDay) => ThresholdPerDay = thresholdPerDay;

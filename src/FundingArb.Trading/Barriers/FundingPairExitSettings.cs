@@ -1,7 +1,7 @@
 namespace FundingArb.Trading.Barriers;
 
 /// The exit rules of a funding pair; a null rule is off. Defaults: Hummingbot's funding stop (-0.001 per day)
-/// and take profit (1 % of one leg's notional, executors.md 1.1); erosion, time limit and a better pair are ours.
+/// and take profit (1 % of one leg's notional); erosion, time limit and a better pair are ours.
 public sealed record FundingPairExitSettings
 {
     public decimal? FlipThresholdPerDay { get; init; } = -0.001m;

@@ -1,7 +1,7 @@
 namespace FundingArb.Trading.Barriers;
 
 /// Exits when legs' net PnL plus funding, minus the fees of closing, reaches Target × one leg's notional.
-/// Hummingbot compares before exit fees and with a strict > (executors.md 1.8); a target met only before
+/// Hummingbot compares before exit fees and with a strict >; a target met only before
 /// the exit fees is not met.
 public sealed class ProfitTargetRule : IFundingExitRule
 {

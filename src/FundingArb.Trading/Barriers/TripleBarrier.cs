@@ -1,6 +1,6 @@
 namespace FundingArb.Trading.Barriers;
 
-/// Hummingbot's triple barrier (executors.md 2.1, 2.6). StopLoss and TakeProfit are positive fractions of
+/// Hummingbot's triple barrier. StopLoss and TakeProfit are positive fractions of
 /// entry notional, compared with net PnL (fees included); a null barrier is off. The time limit runs from
 /// the executor's creation, not from its fill.
 public sealed record TripleBarrier
@@ -31,7 +31,7 @@ public sealed record TripleBarrier
 
     public TrailingStop? TrailingStop { get; init; }
 
-    /// Scales stop loss, take profit and both trailing figures by factor; the time limit stays (executors.md 2.1).
+    /// Scales stop loss, take profit and both trailing figures by factor; the time limit stays.
     public TripleBarrier WithVolatility(decimal factor)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(factor);

@@ -5,7 +5,7 @@ namespace FundingArb.Trading.Barriers;
 // Hot path: evaluated on every executor step. Structs in and out; no allocation.
 
 /// Evaluates stop loss, trailing stop, take profit and time limit in that order and returns at most one
-/// close per step (executors.md 2.6), so two barriers can never send two closes.
+/// close per step, so two barriers can never send two closes.
 public static class TripleBarrierEvaluator
 {
     public static BarrierDecision Evaluate(TripleBarrier barrier, in BarrierInput input, BarrierState state)

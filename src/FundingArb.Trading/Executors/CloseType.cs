@@ -1,6 +1,6 @@
 namespace FundingArb.Trading.Executors;
 
-/// Why an executor closed. Values 1 to 10 are Hummingbot's (executors.md 3), so stored reports compare;
+/// Why an executor closed. Values 1 to 10 are Hummingbot's, so stored reports compare;
 /// RolledBack is ours: a pair entry that filled one leg and unwound it.
 public enum CloseType
 {

@@ -4,7 +4,7 @@ using FundingArb.Trading.Positions;
 namespace FundingArb.Trading.Executors;
 
 /// A controller's performance. The Percent figures are of volume traded and in percent (1.5 = 1.5 %), as in
-/// Hummingbot (executors.md 4.3), where the executors' own figures are fractions.
+/// Hummingbot, where the executors' own figures are fractions.
 public sealed record PerformanceReport(
     decimal RealizedPnlQuote,
     decimal UnrealizedPnlQuote,
@@ -22,7 +22,7 @@ public sealed record PerformanceReport(
 
     /// Done executors count as realized, running ones as unrealized. A done POSITION_HOLD executor adds no PnL
     /// or volume itself: its fills live on in the positions, which add their realized PnL and funding net of
-    /// their fees (Hummingbot leaves the positions' fees out, executors.md 4.3).
+    /// their fees (Hummingbot leaves the positions' fees out).
     public static PerformanceReport Build(IEnumerable<ExecutorInfo> executors, IEnumerable<PositionSummary> positions)
     {
         ArgumentNullException.ThrowIfNull(executors);

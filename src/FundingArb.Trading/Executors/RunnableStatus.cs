@@ -1,6 +1,6 @@
 namespace FundingArb.Trading.Executors;
 
-/// Values are Hummingbot's (executors.md 3).
+/// Values are Hummingbot's.
 public enum RunnableStatus
 {
     NotStarted = 1,

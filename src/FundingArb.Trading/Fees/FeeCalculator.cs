@@ -11,7 +11,7 @@ public static class FeeCalculator
     }
 
     /// Entry and exit on both legs. Hummingbot's funding script counts only the entry taker fees
-    /// (executors.md 1.5); a pair that cannot pay its exit is not profitable, so both are here.
+    ///; a pair that cannot pay its exit is not profitable, so both are here.
     public static PairFeeCosts PairCosts(
         decimal longNotional,
         FeeSchedule longFees,

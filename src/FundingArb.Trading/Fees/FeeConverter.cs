@@ -4,7 +4,7 @@ using FundingArb.Trading.Orders;
 namespace FundingArb.Trading.Fees;
 
 /// Values a fill's fee in the instrument's quote asset: a quote fee as is, a base fee at the fill price
-/// (as Hummingbot does, executors.md 2.5), any other asset through a caller-supplied rate.
+/// (as Hummingbot does), any other asset through a caller-supplied rate.
 public static class FeeConverter
 {
     public static bool TryToQuote(Fill fill, Instrument instrument, ConversionRates rates, out Money feeInQuote)

@@ -1,7 +1,7 @@
 namespace FundingArb.Trading.Funding;
 
 /// What counts as a believable funding quote. The default cap is Hyperliquid's 4 % per hour, the loosest
-/// published cap (venues.md 4); Hummingbot once showed a rate of 1.79e+11 % (issue 8413) and traded on it.
+/// published cap; Hummingbot once showed a rate of 1.79e+11 % and traded on it.
 public sealed record FundingLimits
 {
     public decimal MaxAbsRatePerHour { get; init; } = 0.04m;

@@ -4,7 +4,7 @@ using FundingArb.Trading.Positions;
 namespace FundingArb.Trading.Funding;
 
 /// One funding settlement on one leg: positive Amount is received, negative is paid, in quote.
-/// It names its venue and market, so a pair's two legs never share a bucket (Hummingbot keys by token, executors.md 1.9).
+/// It names its venue and market, so a pair's two legs never share a bucket (Hummingbot keys by token).
 public sealed record FundingPayment
 {
     public FundingPayment(VenueId venue, Symbol symbol, PositionSide side, decimal size, decimal price, decimal rate, decimal amount, DateTimeOffset at)
@@ -32,7 +32,7 @@ public sealed record FundingPayment
     /// Base units, always positive; Side says which way.
     public decimal Size { get; }
 
-    /// The venue's payment basis: mark on most CEXs, oracle on Hyperliquid and dYdX (venues.md 0).
+    /// The venue's payment basis: mark on most CEXs, oracle on Hyperliquid and dYdX.
     public decimal Price { get; }
 
     /// The rate for the settled interval, as published: positive means longs pay shorts.

@@ -7,9 +7,9 @@ using FundingArb.Trading.Positions;
 namespace FundingArb.Trading.Funding;
 
 /// Finds the funding pair worth entering for one asset across N venues.
-/// Differences from Hummingbot's script (executors.md 1.4, 1.5): the choice is by net edge after entry and
-/// exit fees on both legs over a horizon, not by the raw spread; quotes are validated first (issue 8413);
-/// no qualifying pair is a result with a reason, not a None that crashes the caller (issue 7023); and ties
+/// Differences from Hummingbot's script: the choice is by net edge after entry and
+/// exit fees on both legs over a horizon, not by the raw spread; quotes are validated first;
+/// no qualifying pair is a result with a reason, not a None that crashes the caller; and ties
 /// go to the first pair in ordinal venue order, whatever order the quotes arrive in.
 public static class FundingRateAnalyzer
 {

@@ -2,7 +2,7 @@ using FundingArb.Trading.Orders;
 
 namespace FundingArb.Trading.Funding;
 
-/// How the best pair is chosen. MinSpreadPerDay is Hummingbot's min_funding_rate_profitability (executors.md 1.1);
+/// How the best pair is chosen. MinSpreadPerDay is Hummingbot's min_funding_rate_profitability;
 /// the horizon and the net-edge floor are ours, because a spread is worth taking only if it pays the fees back.
 public sealed record FundingSelectionSettings
 {

@@ -22,8 +22,8 @@ public static class PositionSizer
     }
 
     /// The largest equal base size whose notional on each leg stays within quoteNotionalPerLeg. Hummingbot
-    /// sizes both legs as budget / mid of the first venue and quantises each leg on its own (executors.md
-    /// 1.7), so the legs can differ by a step and the dearer leg can exceed the budget; here the size is
+    /// sizes both legs as budget / mid of the first venue and quantises each leg on its own, so the legs can
+    /// differ by a step and the dearer leg can exceed the budget; here the size is
     /// a multiple of both venues' steps and is bounded by the dearer price.
     public static PairSizing SizePair(
         decimal quoteNotionalPerLeg,

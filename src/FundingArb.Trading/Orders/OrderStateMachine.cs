@@ -18,7 +18,7 @@ public static class OrderStateMachine
         (OrderStatus.Submitted, OrderTrigger.CancelRequest) => OrderStatus.PendingCancel, // cancel sent while the ack is still in flight
         (OrderStatus.Submitted, OrderTrigger.Cancel) => OrderStatus.Canceled, // post-only accepted then cancelled before its ack reached us (Bybit, OKX)
         (OrderStatus.Submitted, OrderTrigger.Expire) => OrderStatus.Expired, // IOC or FOK with nothing to match, reported without an ack
-        (OrderStatus.Submitted, OrderTrigger.Fail) => OrderStatus.Failed, // the send timed out and reconciliation found no such order (issue 6960)
+        (OrderStatus.Submitted, OrderTrigger.Fail) => OrderStatus.Failed, // the send timed out and reconciliation found no such order
 
         (OrderStatus.Open, OrderTrigger.Accept) => OrderStatus.Open, // a reconnect replays order updates
         (OrderStatus.Open, OrderTrigger.PartialFill) => OrderStatus.PartiallyFilled,
@@ -31,7 +31,7 @@ public static class OrderStateMachine
         (OrderStatus.PartiallyFilled, OrderTrigger.PartialFill) => OrderStatus.PartiallyFilled,
         (OrderStatus.PartiallyFilled, OrderTrigger.Fill) => OrderStatus.Filled,
         (OrderStatus.PartiallyFilled, OrderTrigger.CancelRequest) => OrderStatus.PendingCancel,
-        (OrderStatus.PartiallyFilled, OrderTrigger.Cancel) => OrderStatus.Canceled, // the remainder is cancelled; the fills stay counted (executors.md 2.10)
+        (OrderStatus.PartiallyFilled, OrderTrigger.Cancel) => OrderStatus.Canceled, // the remainder is cancelled; the fills stay counted
         (OrderStatus.PartiallyFilled, OrderTrigger.Expire) => OrderStatus.Expired, // an IOC remainder after a partial match
 
         (OrderStatus.PendingCancel, OrderTrigger.Accept) => OrderStatus.PendingCancel, // our cancel overtook the ack

@@ -6,7 +6,7 @@ namespace FundingArb.Trading.Orders;
 
 // Invariant: FilledQuantity is the sum of the distinct fills received and never exceeds the order's quantity,
 // whatever the status, and the status changes only along an edge of OrderStateMachine. Fills accumulate over the
-// order's whole life, so a cancel after a partial fill keeps them (Hummingbot drops them, executors.md 2.10).
+// order's whole life, so a cancel after a partial fill keeps them (Hummingbot drops them).
 
 /// One order and everything that happened to it; immutable, so an executor's state is a fold over its events.
 public sealed class TrackedOrder

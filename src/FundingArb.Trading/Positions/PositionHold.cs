@@ -9,7 +9,7 @@ namespace FundingArb.Trading.Positions;
 // at any mark equals the cash flows plus the position valued at that mark. The hold keeps a signed cost basis
 // instead of an average price: a partial reduce that rounds moves value between basis and realized, and never
 // loses any. The basis a partial reduce removes is rounded to BasisDecimals places, so no figure grows to 28
-// significant digits and the sums stay exact. The average price (Hummingbot's breakeven, executors.md 4.2) is
+// significant digits and the sums stay exact. The average price (Hummingbot's breakeven) is
 // derived from the basis.
 
 /// The average-cost position of one (venue, market[, hedge side]). Immutable: Apply returns the next hold.

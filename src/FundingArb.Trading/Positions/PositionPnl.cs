@@ -2,7 +2,7 @@ using FundingArb.Trading.Orders;
 
 namespace FundingArb.Trading.Positions;
 
-/// A single-entry executor's PnL, as Hummingbot's PositionExecutor computes it (executors.md 2.5).
+/// A single-entry executor's PnL, as Hummingbot's PositionExecutor computes it.
 public static class PositionPnl
 {
     /// The price a position would exit into: the bid for a long, the ask for a short.

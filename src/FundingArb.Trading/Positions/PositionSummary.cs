@@ -1,7 +1,7 @@
 namespace FundingArb.Trading.Positions;
 
 /// A position valued at a mark. GlobalPnl subtracts fees and adds funding; Hummingbot's report adds the
-/// positions' PnL without their fees (executors.md 4.3).
+/// positions' PnL without their fees.
 public sealed record PositionSummary(
     PositionKey Key,
     PositionSide? Side,

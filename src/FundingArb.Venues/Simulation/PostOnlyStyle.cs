@@ -1,6 +1,6 @@
 namespace FundingArb.Venues.Simulation;
 
-/// What a venue does with a post-only order that would take liquidity (venues.md 13.4).
+/// What a venue does with a post-only order that would take liquidity.
 public enum PostOnlyStyle
 {
     /// Refused at once with PostOnlyWouldCross and never recorded (Binance -5022, Hyperliquid BadAloPx, dYdX).

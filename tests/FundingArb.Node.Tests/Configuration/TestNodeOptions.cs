@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace FundingArb.Node.Tests.Configuration;
 
-/// Settings shaped as STYLE 2.2 asks: a sealed record with init members and defaults. HOCON keys are
+/// Settings shaped as the style guide asks: a sealed record with init members and defaults. HOCON keys are
 /// kebab-case, which the binder does not map to PascalCase by itself: ConfigurationKeyName does.
 public sealed record TestNodeOptions
 {

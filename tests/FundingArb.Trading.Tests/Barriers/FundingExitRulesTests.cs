@@ -183,6 +183,14 @@ public sealed class FundingExitRulesTests
     }
 
     [Fact]
+    public void Decision_Describe_RoundsALongRatioToEightDecimals()
+    {
+        var decision = new FundingExitDecision(FundingExitRule.ProfitErosion, 0.2165746718417819040003120673m, 0.25m);
+
+        Assert.Equal("profit erosion: spread is 0.21657467 of its entry value, below 0.25", decision.Describe());
+    }
+
+    [Fact]
     public void Decision_Hold_DescribesHold()
     {
         Assert.Equal("hold", FundingExitDecision.Hold.Describe());
