@@ -1,26 +1,30 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
-using FundingArb.Kernel.Persistence;
-using FundingArb.Kernel.Persistence.Journal;
+using Akka.Persistence;
 
 namespace FundingArb.Benchmarks.Actors;
 
-// Called by the journal actor (one write at a time, on a pool thread) and awaited by the benchmark's driver; the
-// counts and waits are guarded by one lock. The wrapped store is not owned: a system that terminates disposes this
-// wrapper, and the next round's system reads the same store.
+// Written to by the journal plugin (one write at a time, on a pool thread) and awaited by the benchmark's driver; the
+// counts and waits are guarded by one lock. It outlives the actor systems that write to it: a restarted node's plugin
+// finds the same counter (and store) under the same id.
 
-/// A journal that counts what it is given by event type and lets a benchmark await "the n-th event of type T is
-/// stored" (completed with the Stopwatch timestamp of that write). Without a store it keeps nothing, as a SQL
-/// journal keeps nothing in the node's memory; replays then find nothing.
-internal sealed class CountingJournal(AsyncWriteJournal? store) : AsyncWriteJournal
+/// Counts what a node's journal is given by event type and lets a benchmark await "the n-th event of type T is stored"
+/// (completed with the Stopwatch timestamp of that write). With keepEvents it also holds the events, so a restart
+/// replays them; without, it keeps nothing, as a SQL journal keeps nothing in the node's memory.
+internal sealed class CountingJournal(bool keepEvents)
 {
+    private static readonly ConcurrentDictionary<string, CountingJournal> s_registered = new(StringComparer.Ordinal);
+    private static long s_lastId;
+
     private readonly Lock _gate = new();
     private readonly Dictionary<Type, long> _counts = [];
     private readonly Dictionary<string, long> _highest = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<IPersistentRepresentation>> _events = new(StringComparer.Ordinal);
     private readonly List<(Type Type, long Count, TaskCompletionSource<long> Done)> _waits = [];
-
-    /// The persistence id of the last write of each event type.
     private readonly Dictionary<Type, string> _lastWriter = [];
-    private readonly Dictionary<Type, long> _lastWrittenAt = [];
+
+    /// The id a node's configuration names (CountingJournalPlugin.Config) to write here.
+    public string Id { get; } = Register();
 
     public long Count<T>()
     {
@@ -30,20 +34,12 @@ internal sealed class CountingJournal(AsyncWriteJournal? store) : AsyncWriteJour
         }
     }
 
+    /// The persistence id of the last write of an event of type T.
     public string? LastWriterOf<T>()
     {
         lock (_gate)
         {
             return _lastWriter.GetValueOrDefault(typeof(T));
-        }
-    }
-
-    /// The Stopwatch timestamp of the last write of an event of type T (0 if none).
-    public long LastWrittenAt<T>()
-    {
-        lock (_gate)
-        {
-            return _lastWrittenAt.GetValueOrDefault(typeof(T));
         }
     }
 
@@ -63,29 +59,29 @@ internal sealed class CountingJournal(AsyncWriteJournal? store) : AsyncWriteJour
         }
     }
 
-    public override async Task<IReadOnlyList<Exception?>?> WriteMessagesAsync(IReadOnlyList<AtomicWrite> messages, CancellationToken cancellationToken)
+    /// Stores events as if a node had written them, without counting them (a seeded journal).
+    public void Seed(IEnumerable<IPersistentRepresentation> events)
     {
-        ArgumentNullException.ThrowIfNull(messages);
-        var results = store is null ? null : await store.WriteMessagesAsync(messages, cancellationToken).ConfigureAwait(false);
+        lock (_gate)
+        {
+            foreach (var persistent in events)
+            {
+                Keep(persistent);
+            }
+        }
+    }
+
+    public void Write(IEnumerable<IPersistentRepresentation> events)
+    {
         var now = Stopwatch.GetTimestamp();
         lock (_gate)
         {
-            for (var i = 0; i < messages.Count; i++)
+            foreach (var persistent in events)
             {
-                if (results is not null && results[i] is not null)
-                {
-                    continue;
-                }
-
-                var write = messages[i];
-                _highest[write.PersistenceId] = write.HighestSequenceNr;
-                foreach (var persistent in write.Payload)
-                {
-                    var type = persistent.Payload.GetType();
-                    _counts[type] = _counts.GetValueOrDefault(type) + 1;
-                    _lastWriter[type] = persistent.PersistenceId;
-                    _lastWrittenAt[type] = now;
-                }
+                var type = persistent.Payload.GetType();
+                _counts[type] = _counts.GetValueOrDefault(type) + 1;
+                _lastWriter[type] = persistent.PersistenceId;
+                Keep(persistent);
             }
 
             for (var i = _waits.Count - 1; i >= 0; i--)
@@ -98,27 +94,50 @@ internal sealed class CountingJournal(AsyncWriteJournal? store) : AsyncWriteJour
                 }
             }
         }
-
-        return results;
     }
 
-    public override Task ReplayMessagesAsync(string persistenceId, long fromSequenceNr, long toSequenceNr, long max, Action<Persistent> recoveryCallback,
-        CancellationToken cancellationToken) =>
-        store?.ReplayMessagesAsync(persistenceId, fromSequenceNr, toSequenceNr, max, recoveryCallback, cancellationToken) ?? Task.CompletedTask;
-
-    public override Task<long> ReadHighestSequenceNrAsync(string persistenceId, long fromSequenceNr, CancellationToken cancellationToken)
+    public List<IPersistentRepresentation> Events(string persistenceId, long from, long to, long max)
     {
-        if (store is not null)
-        {
-            return store.ReadHighestSequenceNrAsync(persistenceId, fromSequenceNr, cancellationToken);
-        }
-
         lock (_gate)
         {
-            return Task.FromResult(_highest.GetValueOrDefault(persistenceId));
+            return _events.TryGetValue(persistenceId, out var events)
+                ? [.. events.Where(p => p.SequenceNr >= from && p.SequenceNr <= to).Take((int)Math.Min(max, int.MaxValue))]
+                : [];
         }
     }
 
-    public override Task DeleteMessagesToAsync(string persistenceId, long toSequenceNr, CancellationToken cancellationToken) =>
-        store?.DeleteMessagesToAsync(persistenceId, toSequenceNr, cancellationToken) ?? Task.CompletedTask;
+    public long HighestSequenceNr(string persistenceId)
+    {
+        lock (_gate)
+        {
+            return _highest.GetValueOrDefault(persistenceId);
+        }
+    }
+
+    internal static CountingJournal Find(string id) => s_registered[id];
+
+    private static string Register() => Interlocked.Increment(ref s_lastId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private void Keep(IPersistentRepresentation persistent)
+    {
+        _highest[persistent.PersistenceId] = Math.Max(_highest.GetValueOrDefault(persistent.PersistenceId), persistent.SequenceNr);
+        if (!keepEvents)
+        {
+            return;
+        }
+
+        if (!_events.TryGetValue(persistent.PersistenceId, out var events))
+        {
+            _events[persistent.PersistenceId] = events = [];
+        }
+
+        events.Add(persistent);
+    }
+
+    /// Makes this journal findable by the plugins of the nodes that name its Id.
+    public CountingJournal Registered()
+    {
+        s_registered[Id] = this;
+        return this;
+    }
 }
