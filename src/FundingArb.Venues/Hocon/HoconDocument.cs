@@ -8,19 +8,22 @@ namespace FundingArb.Venues.Hocon;
 /// HoconSyntaxException naming the line and column.
 public sealed class HoconDocument
 {
-    public HoconDocument(Config config, HoconPositions positions)
+    private HoconDocument(Config config, HoconPositions positions, string name)
     {
-        ArgumentNullException.ThrowIfNull(config);
-        ArgumentNullException.ThrowIfNull(positions);
         Config = config;
         Positions = positions;
+        Name = name;
     }
 
-    public static HoconDocument Empty { get; } = new(ConfigurationFactory.Empty, HoconPositions.None);
+    public static HoconDocument Empty { get; } = new(ConfigurationFactory.Empty, HoconPositions.None, "<empty>");
 
     public Config Config { get; }
 
     public HoconPositions Positions { get; }
+
+    /// The file it was read from, as positions name it ("&lt;string&gt;" for text without a name); for a merged
+    /// document, the name of the one on top.
+    public string Name { get; }
 
     /// Parses text named fileName in positions ("&lt;string&gt;" without one); includes are looked up beside fileName,
     /// or in the current folder. Substitutions fall back to environment (the process environment by default).
@@ -46,18 +49,15 @@ public sealed class HoconDocument
     public HoconDocument WithFallback(HoconDocument fallback)
     {
         ArgumentNullException.ThrowIfNull(fallback);
-        return new HoconDocument(Config.WithFallback(fallback.Config), Positions.Over(fallback.Positions));
+        return new HoconDocument(Config.WithFallback(fallback.Config), Positions.Over(fallback.Positions), Name);
     }
-
-    /// Where path (or else its nearest enclosing object) was written, for error messages.
-    public string Where(string path) => Positions.Find(path)?.ToString() ?? "<unknown position>";
 
     private static HoconDocument Load(HoconSource source, Func<string, string?>? environment)
     {
         var (root, positions) = HoconScan.Run(source, environment ?? Environment.GetEnvironmentVariable);
         try
         {
-            return new HoconDocument(ConfigurationFactory.ParseString(root.Rewrite(), IncludesOf(root)), positions);
+            return new HoconDocument(ConfigurationFactory.ParseString(root.Rewrite(), IncludesOf(root)), positions, source.File);
         }
         catch (Exception failure) when (failure is not HoconSyntaxException)
         {

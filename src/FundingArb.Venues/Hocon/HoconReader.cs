@@ -57,8 +57,6 @@ public sealed class HoconReader
 
     public long GetLong(string key) => Convert(key, Text(key, "a whole number") ?? throw Missing(key), ParseLong, "a whole number");
 
-    public long GetLong(string key, long fallback) => Text(key, "a whole number") is { } text ? Convert(key, text, ParseLong, "a whole number") : fallback;
-
     public int GetInt(string key) => Convert(key, Text(key, "a whole number") ?? throw Missing(key), ParseInt, "a 32-bit whole number");
 
     public int GetInt(string key, int fallback) => Text(key, "a whole number") is { } text ? Convert(key, text, ParseInt, "a 32-bit whole number") : fallback;

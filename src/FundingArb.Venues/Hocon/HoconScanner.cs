@@ -3,18 +3,22 @@ namespace FundingArb.Venues.Hocon;
 // A scanner, not a parser: Akka's parser builds the values. This walks the text the way Akka's parser reads it so as
 // to (1) record where every key is written, which Akka's Config does not keep; (2) refuse, with the line and column,
 // what Akka's parser would accept silently or misread ([1,,2], an unclosed brace, a key without a value, +=, a
-// substitution of the key it sets); (3) note the spans Akka's parser cannot read, rewritten by HoconScan: ${?path}
-// and environment variables, a comma after `key { ... }`, include file(...) and required(...).
+// substitution of the key it sets); (3) edit the spans Akka's parser cannot read: a comma after `key { ... }`,
+// whitespace after a value, include file(...) and required(...) here, ${?path} and environment variables in HoconScan.
 
 /// Scans one text (a file or an include) of a document.
 internal sealed partial class HoconScanner
 {
+    // Objects and lists nest at most this deep, so that hostile text fails with an error instead of the stack.
+    private const int MaxDepth = 256;
+
     private readonly HoconScan _scan;
     private readonly HoconSource _source;
     private readonly string _text;
     private int _index;
     private int _line = 1;
     private int _column = 1;
+    private int _depth;
 
     public HoconScanner(HoconScan scan, HoconSource source)
     {
@@ -48,6 +52,7 @@ internal sealed partial class HoconScanner
     // Fields up to the brace that closes the object opened at open or, for a document without braces, the end.
     private void ScanFields(string prefix, HoconPosition? open)
     {
+        Nest();
         while (true)
         {
             SkipBlank(newlines: true);
@@ -58,6 +63,7 @@ internal sealed partial class HoconScanner
                     throw Error($"expected '}}' to close the object opened at {at.Line}:{at.Column}");
                 }
 
+                _depth--;
                 return;
             }
 
@@ -69,6 +75,7 @@ internal sealed partial class HoconScanner
                 }
 
                 Take();
+                _depth--;
                 return;
             }
 
@@ -204,6 +211,7 @@ internal sealed partial class HoconScanner
 
     private void ScanList(string path, HoconPosition open, ref int index)
     {
+        Nest();
         while (true)
         {
             SkipBlank(newlines: true);
@@ -215,6 +223,7 @@ internal sealed partial class HoconScanner
             if (Peek() == ']')
             {
                 Take();
+                _depth--;
                 return;
             }
 
@@ -237,6 +246,15 @@ internal sealed partial class HoconScanner
             {
                 throw Error($"expected ',' or ']' after the list element, found {Describe()}");
             }
+        }
+    }
+
+    // Every object and list calls this on entry and decrements _depth when it closes (an error ends the whole scan).
+    private void Nest()
+    {
+        if (++_depth > MaxDepth)
+        {
+            throw Error($"objects and lists nest more than {MaxDepth} deep");
         }
     }
 

@@ -32,7 +32,7 @@ public static partial class ScenarioLoader
         var root = new ScenarioSection(new HoconReader(document.Config, ""), document.Positions, ["scenario"]);
         if (!root.Has("scenario"))
         {
-            throw root.Error("the document has no 'scenario' object");
+            throw new ScenarioException("scenario", new HoconPosition(document.Name, 1, 1), "the document has no 'scenario' object");
         }
 
         return Read(root.Object("scenario", s_scenarioKeys));

@@ -127,6 +127,14 @@ public sealed class HoconDocumentTests : IDisposable
     }
 
     [Fact]
+    public void Parse_HostileNesting_FailsWithAnErrorNotTheStack()
+    {
+        var error = Assert.Throws<HoconSyntaxException>(() => HoconDocument.Parse("a = " + new string('[', 100_000)));
+
+        Assert.Contains("nest more than 256 deep", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_TrailingWhitespaceAndCommentsAfterLists_KeepTheListsLists()
     {
         var document = HoconDocument.Parse("a = []   # none\nb = [x, y]   \nc = 5 minutes // five");
@@ -144,7 +152,7 @@ public sealed class HoconDocumentTests : IDisposable
 
         var merged = user.WithFallback(defaults);
 
-        Assert.Equal((2, "user.conf:1:1", "reference.conf:2:1"), (merged.Config.GetInt("a"), merged.Where("a"), merged.Where("b")));
+        Assert.Equal((2, "user.conf:1:1", "reference.conf:2:1"), (merged.Config.GetInt("a"), merged.Positions.Find("a").ToString(), merged.Positions.Find("b").ToString()));
     }
 
     private static Func<string, string?> Environment(params (string Name, string Value)[] variables) =>

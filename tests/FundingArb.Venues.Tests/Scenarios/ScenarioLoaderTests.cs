@@ -94,8 +94,9 @@ public sealed class ScenarioLoaderTests
     [Fact]
     public void Parse_NoScenarioObject_SaysSo()
     {
-        var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse("# nothing here"));
+        var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse("# nothing here", "empty.conf"));
 
+        Assert.StartsWith("empty.conf:1:1: scenario:", error.Message, StringComparison.Ordinal);
         Assert.Contains("no 'scenario' object", error.Message, StringComparison.Ordinal);
     }
 
