@@ -35,6 +35,16 @@ public sealed class DependencyRuleTests
         Assert.Empty(referenced.Except(s_allowed[assemblyName]));
     }
 
+    [Fact]
+    public void Venues_References_OnlyTheAkkaAssemblyThatHoldsTheHoconParser()
+    {
+        var assembly = Assembly.Load("FundingArb.Venues");
+
+        var akka = assembly.GetReferencedAssemblies().Select(a => a.Name!).Where(n => n.StartsWith("Akka", StringComparison.Ordinal)).ToArray();
+
+        Assert.Equal(["Akka"], akka);
+    }
+
     [Theory]
     [InlineData("FundingArb.Kernel")]
     [InlineData("FundingArb.Trading")]
