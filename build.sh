@@ -4,7 +4,6 @@
 #   ./build.sh test            build, start what the tests need, run every test project,
 #                              end with "N passed, N failed[, N skipped]"
 #   ./build.sh bench [--quick] run the benchmarks (quick mode: plain figures in under a minute)
-#   ./build.sh conformance     run the HOCON conformance vectors from ../shared/conformance/hocon
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -88,7 +87,5 @@ case "${1:-test}" in
   bench)
     shift
     dotnet run --project tests/FundingArb.Benchmarks -c Release -- "$@" ;;
-  conformance)
-    dotnet run --project tests/FundingArb.Conformance -c "$configuration" -- "${2:-$root/../shared/conformance/hocon}" ;;
-  *) echo "usage: $0 build|test|bench [--quick]|conformance [folder]" >&2; exit 2 ;;
+  *) echo "usage: $0 build|test|bench [--quick]" >&2; exit 2 ;;
 esac

@@ -2,8 +2,10 @@ using FundingArb.Actors.Pairs;
 using FundingArb.Actors.Risk;
 using Akka.Actor;
 using Akka.TestKit.Xunit2;
-using FundingArb.Kernel.Configuration;
+using FundingArb.Actors.Simulation;
 using FundingArb.Trading.Executors;
+using FundingArb.Venues.Hocon;
+using FundingArb.Venues.Scenarios;
 
 namespace FundingArb.Actors.Tests;
 
@@ -69,15 +71,34 @@ public sealed class RiskGateTests() : TestKit(InMemoryJournal.Config)
     }
 
     [Fact]
-    public void Settings_read_every_limit_and_off_and_name_an_unknown_key_with_its_line()
+    public void Settings_read_every_limit_and_off()
     {
-        var settings = RiskGateSettings.Read(ConfigurationFactory.ParseString("daily-loss-limit = off\nmax-order-size = 2.5\nmax-order-value = off"));
-        var error = Assert.Throws<ConfigurationException>(() => RiskGateSettings.Read(ConfigurationFactory.ParseString("max-open-pairs = 3\nmax-order-sise = 2")));
+        var settings = RiskGateSettings.Read(HoconDocument.Parse("daily-loss-limit = off\nmax-order-size = 2.5\nmax-order-value = off").Config);
 
         Assert.Equal((null, 20, 2.5m, null, 0.05m), (settings.DailyLossLimit, settings.MaxOpenPairs, settings.OrderLimits.MaxOrderSize,
             settings.OrderLimits.MaxOrderValue, settings.OrderLimits.MaxPriceDeviation));
-        Assert.Contains("fundingarb.risk.max-order-sise: unknown key", error.Message, StringComparison.Ordinal);
-        Assert.Contains(":2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("max-order-sise = 2", "fundingarb.risk.max-order-sise", "unknown key")]
+    [InlineData("max-order-value = -1", "fundingarb.risk.max-order-value", "must be above zero, or off")]
+    [InlineData("max-open-pairs = many", "fundingarb.risk.max-open-pairs", "'many' is not a number")]
+    public void Settings_name_a_bad_key_or_value_by_its_path(string hocon, string path, string problem)
+    {
+        var error = Assert.Throws<ConfigKeyException>(() => RiskGateSettings.Read(HoconDocument.Parse(hocon).Config));
+
+        Assert.Equal(path, error.Path);
+        Assert.Contains(problem, error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_scenario_risk_key_that_is_unknown_is_named_with_its_line()
+    {
+        var scenario = TwoVenueScenario.Create(risk: "max-open-pairs = 3\n    max-order-sise = 2");
+
+        var error = Assert.Throws<ScenarioException>(() => ScenarioSimulation.SettingsFor(scenario));
+
+        Assert.Equal(("scenario.risk.max-order-sise", 35), (error.Path, error.Line));
     }
 
     private static PairReport Report(string id, decimal netPnl, DateTimeOffset at, PairPhase phase = PairPhase.Open)

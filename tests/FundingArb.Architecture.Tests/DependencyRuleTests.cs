@@ -14,8 +14,8 @@ public sealed class DependencyRuleTests
         ["FundingArb.Actors"] = ["FundingArb.Kernel", "FundingArb.Trading", "FundingArb.Venues"],
         // src/FundingArb.Node builds the `fundingarb` executable.
         ["fundingarb"] = ["FundingArb.Actors", "FundingArb.Kernel", "FundingArb.Persistence.Sql", "FundingArb.Trading", "FundingArb.Venues"],
-        // Kernel for its HOCON parser only (scenario files); Venues uses no actors.
-        ["FundingArb.Venues"] = ["FundingArb.Kernel", "FundingArb.Trading"],
+        // No kernel: Venues takes its HOCON parser from the Akka package (scenario files) and uses no actors.
+        ["FundingArb.Venues"] = ["FundingArb.Trading"],
     };
 
     public static TheoryData<string> Assemblies() => new(s_allowed.Keys);
@@ -33,6 +33,16 @@ public sealed class DependencyRuleTests
             .ToArray();
 
         Assert.Empty(referenced.Except(s_allowed[assemblyName]));
+    }
+
+    [Fact]
+    public void Venues_References_OnlyTheAkkaAssemblyThatHoldsTheHoconParser()
+    {
+        var assembly = Assembly.Load("FundingArb.Venues");
+
+        var akka = assembly.GetReferencedAssemblies().Select(a => a.Name!).Where(n => n.StartsWith("Akka", StringComparison.Ordinal)).ToArray();
+
+        Assert.Equal(["Akka"], akka);
     }
 
     [Theory]

@@ -1,14 +1,18 @@
+using Akka.Configuration;
 using FundingArb.Actors.Orders;
-using FundingArb.Kernel.Configuration;
 using FundingArb.Trading.Barriers;
 using FundingArb.Trading.Instruments;
+using FundingArb.Venues.Hocon;
 
 namespace FundingArb.Actors.Control;
 
 /// Binds `strategy.funding-arb` (hocon/reference.conf documents every key). A missing key takes its default; an
-/// unknown key or a bad value throws ConfigurationException naming the key and where it was written.
+/// unknown key or a bad value throws ConfigKeyException naming the key's full path (the caller, which parsed the
+/// document, adds where it was written).
 public static class FundingArbSettingsReader
 {
+    public const string DefaultPath = "strategy.funding-arb";
+
     private static readonly string[] s_keys =
     [
         "assets", "venues", "size-quote", "min-edge-per-day", "max-pairs", "max-new-pairs-per-cycle", "scan-interval", "entry-timeout",
@@ -18,79 +22,71 @@ public static class FundingArbSettingsReader
     private static readonly string[] s_exitKeys = ["funding-flip", "profit-erosion", "profit-target", "time-limit", "better-opportunity"];
     private static readonly string[] s_executionKeys = ["mode", "limit-timeout", "max-attempts", "retry-backoff", "request-timeout", "chase-interval", "chase-threshold-bps"];
 
-    public static FundingArbSettings Read(Config section)
+    /// Reads section, which sits at path in its document (a scenario's is scenario.strategy.funding-arb).
+    public static FundingArbSettings Read(Config? section, string path = DefaultPath)
     {
-        ArgumentNullException.ThrowIfNull(section);
-        RejectUnknown(section, "strategy.funding-arb", s_keys);
+        ArgumentNullException.ThrowIfNull(path);
+        var reader = new HoconReader(section, path);
+        reader.RejectUnknown(s_keys);
         var defaults = FundingArbSettings.Default;
         var settings = new FundingArbSettings
         {
-            Assets = [.. section.GetStringList("assets", [])],
-            Venues = [.. section.GetStringList("venues", [])],
-            SizeQuote = Positive(section, "size-quote", defaults.SizeQuote),
-            MinEdgePerDay = section.GetDecimal("min-edge-per-day", defaults.MinEdgePerDay),
-            MaxPairs = section.GetInt("max-pairs", defaults.MaxPairs),
-            MaxNewPairsPerCycle = section.GetInt("max-new-pairs-per-cycle", defaults.MaxNewPairsPerCycle),
-            ScanInterval = section.GetTimeSpan("scan-interval", defaults.ScanInterval, allowInfinite: false),
-            EntryTimeout = section.GetTimeSpan("entry-timeout", defaults.EntryTimeout, allowInfinite: false),
-            RollbackThreshold = Fraction(section, "rollback-threshold", defaults.RollbackThreshold),
-            Cooldown = section.GetTimeSpan("cooldown", defaults.Cooldown, allowInfinite: false),
-            Horizon = section.GetTimeSpan("horizon", defaults.Horizon, allowInfinite: false),
-            QuotesAtPar = section.HasPath("quotes-at-par") ? new QuoteParity(section.GetStringList("quotes-at-par").Select(ReadAsset)) : defaults.QuotesAtPar,
-            Exit = ReadExit(section.HasPath("exit") ? section.GetConfig("exit") : null),
-            Orders = ReadExecution(section.HasPath("execution") ? section.GetConfig("execution") : null),
+            Assets = [.. reader.GetStringList("assets")],
+            Venues = [.. reader.GetStringList("venues")],
+            SizeQuote = Positive(reader, "size-quote", defaults.SizeQuote),
+            MinEdgePerDay = reader.GetDecimal("min-edge-per-day", defaults.MinEdgePerDay),
+            MaxPairs = reader.GetInt("max-pairs", defaults.MaxPairs),
+            MaxNewPairsPerCycle = reader.GetInt("max-new-pairs-per-cycle", defaults.MaxNewPairsPerCycle),
+            ScanInterval = reader.GetTimeSpan("scan-interval", defaults.ScanInterval),
+            EntryTimeout = reader.GetTimeSpan("entry-timeout", defaults.EntryTimeout),
+            RollbackThreshold = Fraction(reader, "rollback-threshold", defaults.RollbackThreshold),
+            Cooldown = reader.GetTimeSpan("cooldown", defaults.Cooldown),
+            Horizon = reader.GetTimeSpan("horizon", defaults.Horizon),
+            QuotesAtPar = reader.Has("quotes-at-par") ? new QuoteParity(reader.GetStringList("quotes-at-par").Select(code => ReadAsset(reader, code))) : defaults.QuotesAtPar,
+            Exit = ReadExit(reader.GetObject("exit")),
+            Orders = ReadExecution(reader.GetObject("execution")),
         };
         if (settings.MaxPairs < 0 || settings.MaxNewPairsPerCycle < 0)
         {
-            throw new ConfigurationException("strategy.funding-arb.max-pairs", $"strategy.funding-arb: max-pairs and max-new-pairs-per-cycle cannot be negative ({settings.MaxPairs}, {settings.MaxNewPairsPerCycle}).");
+            throw reader.Error("max-pairs", $"max-pairs and max-new-pairs-per-cycle cannot be negative ({settings.MaxPairs}, {settings.MaxNewPairsPerCycle})");
         }
 
         return settings;
     }
 
-    private static FundingPairExitSettings ReadExit(Config? exit)
+    private static FundingPairExitSettings ReadExit(HoconReader exit)
     {
+        exit.RejectUnknown(s_exitKeys);
         var defaults = FundingPairExitSettings.Default;
-        if (exit is null)
-        {
-            return defaults;
-        }
-
-        RejectUnknown(exit, "strategy.funding-arb.exit", s_exitKeys);
         return defaults with
         {
-            FlipThresholdPerDay = Rule(exit, "funding-flip", "threshold-per-day", defaults.FlipThresholdPerDay, (c, k, d) => c.GetDecimal(k, d)),
-            ErosionMinRatio = Rule(exit, "profit-erosion", "min-ratio", defaults.ErosionMinRatio, (c, k, d) => c.GetDecimal(k, d)),
-            ProfitTarget = Rule(exit, "profit-target", "target", defaults.ProfitTarget, (c, k, d) => c.GetDecimal(k, d)),
-            TimeLimit = Rule<TimeSpan>(exit, "time-limit", "limit", defaults.TimeLimit ?? TimeSpan.FromDays(7), (c, k, d) => c.GetTimeSpan(k, d, allowInfinite: false),
+            FlipThresholdPerDay = Rule(exit, "funding-flip", "threshold-per-day", defaults.FlipThresholdPerDay, (r, k, d) => r.GetDecimal(k, d)),
+            ErosionMinRatio = Rule(exit, "profit-erosion", "min-ratio", defaults.ErosionMinRatio, (r, k, d) => r.GetDecimal(k, d)),
+            ProfitTarget = Rule(exit, "profit-target", "target", defaults.ProfitTarget, (r, k, d) => r.GetDecimal(k, d)),
+            TimeLimit = Rule<TimeSpan>(exit, "time-limit", "limit", defaults.TimeLimit ?? TimeSpan.FromDays(7), (r, k, d) => r.GetTimeSpan(k, d),
                 enabledByDefault: defaults.TimeLimit is not null),
-            BetterOpportunityMargin = Rule(exit, "better-opportunity", "margin", defaults.BetterOpportunityMargin, (c, k, d) => c.GetDecimal(k, d)),
+            BetterOpportunityMargin = Rule(exit, "better-opportunity", "margin", defaults.BetterOpportunityMargin, (r, k, d) => r.GetDecimal(k, d)),
         };
     }
 
     /// A rule block `{ enabled = on, KEY = value }`: null when disabled.
-    private static T? Rule<T>(Config exit, string rule, string key, T? @default, Func<Config, string, T, T> read, bool enabledByDefault = true)
+    private static T? Rule<T>(HoconReader exit, string rule, string key, T? @default, Func<HoconReader, string, T, T> read, bool enabledByDefault = true)
         where T : struct
     {
-        if (!exit.HasPath(rule))
+        if (!exit.Has(rule))
         {
             return enabledByDefault ? @default : null;
         }
 
-        var block = exit.GetConfig(rule);
-        RejectUnknown(block, $"strategy.funding-arb.exit.{rule}", ["enabled", key]);
+        var block = exit.GetObject(rule);
+        block.RejectUnknown(["enabled", key]);
         return block.GetBoolean("enabled", true) && @default is { } value ? read(block, key, value) : null;
     }
 
-    private static OrderSettings ReadExecution(Config? execution)
+    private static OrderSettings ReadExecution(HoconReader execution)
     {
+        execution.RejectUnknown(s_executionKeys);
         var defaults = OrderSettings.Default;
-        if (execution is null)
-        {
-            return defaults;
-        }
-
-        RejectUnknown(execution, "strategy.funding-arb.execution", s_executionKeys);
         var modeText = execution.GetString("mode", "limit-with-fallback");
         var mode = modeText switch
         {
@@ -99,44 +95,32 @@ public static class FundingArbSettingsReader
             "limit-with-fallback" => ExecutionMode.LimitWithFallback,
             "adaptive" => ExecutionMode.Adaptive,
             "limit-chaser" => ExecutionMode.LimitChaser,
-            _ => throw new ConfigurationException(
-                "strategy.funding-arb.execution.mode",
-                $"{execution.GetOrigin("mode")}: strategy.funding-arb.execution.mode: '{modeText}' is not one of market-only, limit-only, limit-with-fallback, adaptive, limit-chaser."),
+            _ => throw execution.Error("mode", $"'{modeText}' is not one of market-only, limit-only, limit-with-fallback, adaptive, limit-chaser"),
         };
         return new OrderSettings
         {
             Mode = mode,
-            LimitTimeout = execution.GetTimeSpan("limit-timeout", defaults.LimitTimeout, allowInfinite: false),
+            LimitTimeout = execution.GetTimeSpan("limit-timeout", defaults.LimitTimeout),
             MaxAttempts = execution.GetInt("max-attempts", defaults.MaxAttempts),
-            RetryBackoff = execution.GetTimeSpan("retry-backoff", defaults.RetryBackoff, allowInfinite: false),
-            RequestTimeout = execution.GetTimeSpan("request-timeout", defaults.RequestTimeout, allowInfinite: false),
-            ChaseInterval = execution.GetTimeSpan("chase-interval", defaults.ChaseInterval, allowInfinite: false),
+            RetryBackoff = execution.GetTimeSpan("retry-backoff", defaults.RetryBackoff),
+            RequestTimeout = execution.GetTimeSpan("request-timeout", defaults.RequestTimeout),
+            ChaseInterval = execution.GetTimeSpan("chase-interval", defaults.ChaseInterval),
             ChaseThresholdBps = execution.GetDecimal("chase-threshold-bps", defaults.ChaseThresholdBps),
         };
     }
 
-    private static Asset ReadAsset(string code) =>
-        string.IsNullOrWhiteSpace(code)
-            ? throw new ConfigurationException("strategy.funding-arb.quotes-at-par", "strategy.funding-arb.quotes-at-par: an asset code cannot be empty.")
-            : new Asset(code);
+    private static Asset ReadAsset(HoconReader reader, string code) =>
+        string.IsNullOrWhiteSpace(code) ? throw reader.Error("quotes-at-par", "an asset code cannot be empty") : new Asset(code);
 
-    private static decimal Positive(Config section, string key, decimal @default)
+    private static decimal Positive(HoconReader reader, string key, decimal @default)
     {
-        var value = section.GetDecimal(key, @default);
-        return value > 0m ? value : throw new ConfigurationException($"strategy.funding-arb.{key}", $"{section.GetOrigin(key)}: strategy.funding-arb.{key}: must be positive, was {value}.");
+        var value = reader.GetDecimal(key, @default);
+        return value > 0m ? value : throw reader.Error(key, $"must be positive, was {value}");
     }
 
-    private static decimal Fraction(Config section, string key, decimal @default)
+    private static decimal Fraction(HoconReader reader, string key, decimal @default)
     {
-        var value = section.GetDecimal(key, @default);
-        return value is >= 0m and <= 1m ? value : throw new ConfigurationException($"strategy.funding-arb.{key}", $"{section.GetOrigin(key)}: strategy.funding-arb.{key}: must be between 0 and 1, was {value}.");
-    }
-
-    private static void RejectUnknown(Config section, string path, IReadOnlyCollection<string> known)
-    {
-        foreach (var key in section.GetKeys().Where(k => !known.Contains(k)))
-        {
-            throw new ConfigurationException($"{path}.{key}", $"{section.GetOrigin(key)}: {path}.{key}: unknown key; expected one of {string.Join(", ", known)}.");
-        }
+        var value = reader.GetDecimal(key, @default);
+        return value is >= 0m and <= 1m ? value : throw reader.Error(key, $"must be between 0 and 1, was {value}");
     }
 }

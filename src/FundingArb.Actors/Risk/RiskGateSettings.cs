@@ -1,11 +1,14 @@
-using FundingArb.Kernel.Configuration;
+using Akka.Configuration;
 using FundingArb.Trading.Risk;
+using FundingArb.Venues.Hocon;
 
 namespace FundingArb.Actors.Risk;
 
 /// `fundingarb.risk`: limits on new pairs (the gate) and on each order (the executors). A null limit is off.
 public sealed record RiskGateSettings
 {
+    public const string DefaultPath = "fundingarb.risk";
+
     private static readonly string[] s_keys = ["daily-loss-limit", "max-open-pairs", "max-order-size", "max-order-value", "max-price-deviation"];
 
     private static readonly RiskLimits s_defaultOrderLimits = new()
@@ -30,41 +33,39 @@ public sealed record RiskGateSettings
     public static RiskGateSettings Default { get; } = new();
 
     /// Reads `daily-loss-limit`, `max-open-pairs`, `max-order-size`, `max-order-value` and `max-price-deviation`
-    /// (`off` turns a limit off).
-    public static RiskGateSettings Read(Config section)
+    /// (`off` turns a limit off) of section, which sits at path in its document (a scenario's is scenario.risk). A bad
+    /// key or value throws ConfigKeyException naming its full path.
+    public static RiskGateSettings Read(Config? section, string path = DefaultPath)
     {
-        ArgumentNullException.ThrowIfNull(section);
-        if (section.GetKeys().FirstOrDefault(k => !s_keys.Contains(k)) is { } unknown)
-        {
-            throw new ConfigurationException($"fundingarb.risk.{unknown}",
-                $"{section.GetOrigin(unknown)}: fundingarb.risk.{unknown}: unknown key; expected one of {string.Join(", ", s_keys)}.");
-        }
-
+        ArgumentNullException.ThrowIfNull(path);
+        var reader = new HoconReader(section, path);
+        reader.RejectUnknown(s_keys);
         return new RiskGateSettings
         {
-            DailyLossLimit = Limit(section, "daily-loss-limit", Default.DailyLossLimit),
-            MaxOpenPairs = Limit(section, "max-open-pairs", Default.MaxOpenPairs) is { } pairs ? (int)pairs : null,
+            DailyLossLimit = Limit(reader, "daily-loss-limit", Default.DailyLossLimit),
+            MaxOpenPairs = Limit(reader, "max-open-pairs", Default.MaxOpenPairs) is { } pairs ? (int)pairs : null,
             OrderLimits = s_defaultOrderLimits with
             {
-                MaxOrderSize = Limit(section, "max-order-size", s_defaultOrderLimits.MaxOrderSize),
-                MaxOrderValue = Limit(section, "max-order-value", s_defaultOrderLimits.MaxOrderValue),
-                MaxPriceDeviation = Limit(section, "max-price-deviation", s_defaultOrderLimits.MaxPriceDeviation),
+                MaxOrderSize = Limit(reader, "max-order-size", s_defaultOrderLimits.MaxOrderSize),
+                MaxOrderValue = Limit(reader, "max-order-value", s_defaultOrderLimits.MaxOrderValue),
+                MaxPriceDeviation = Limit(reader, "max-price-deviation", s_defaultOrderLimits.MaxPriceDeviation),
             },
         };
     }
 
-    private static decimal? Limit(Config section, string key, decimal? fallback) =>
-        !section.HasPath(key) ? fallback
-        : IsOff(section, key) ? null
-        : Positive(section, key, 0m);
-
-    private static bool IsOff(Config section, string key) =>
-        section.HasPath(key) && string.Equals(section.GetString(key), "off", StringComparison.OrdinalIgnoreCase);
-
-    private static decimal Positive(Config section, string key, decimal fallback)
+    private static decimal? Limit(HoconReader reader, string key, decimal? fallback)
     {
-        var value = section.GetDecimal(key, fallback);
-        return value > 0m ? value : throw new ConfigurationException($"fundingarb.risk.{key}",
-            $"fundingarb.risk.{key}: {value} must be above zero, or off (defined at {section.GetOrigin(key)}).");
+        if (!reader.Has(key))
+        {
+            return fallback;
+        }
+
+        if (string.Equals(reader.GetString(key), "off", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var value = reader.GetDecimal(key);
+        return value > 0m ? value : throw reader.Error(key, $"{value} must be above zero, or off");
     }
 }

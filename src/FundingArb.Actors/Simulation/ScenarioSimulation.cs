@@ -7,9 +7,9 @@ using FundingArb.Actors.Orchestration;
 using FundingArb.Actors.Risk;
 using FundingArb.Actors.Runtime;
 using FundingArb.Trading.Analytics;
+using FundingArb.Venues.Hocon;
 using FundingArb.Venues.Scenarios;
 using FundingArb.Venues.Simulation;
-using KernelConfig = FundingArb.Kernel.Configuration.ConfigurationFactory;
 
 namespace FundingArb.Actors.Simulation;
 
@@ -64,19 +64,26 @@ public sealed class ScenarioSimulation
     }
 
     /// The node settings a scenario implies: its `strategy.funding-arb` and `risk` over the defaults, its venues' fees.
+    /// A bad strategy or risk key is a ScenarioException at the line it was written on.
     public static NodeActorSettings SettingsFor(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        var section = scenario.Strategy.HasPath("funding-arb") ? scenario.Strategy.GetConfig("funding-arb") : KernelConfig.Empty;
-        var strategy = FundingArbSettingsReader.Read(section) with
+        try
         {
-            Fees = scenario.Venues.ToImmutableDictionary(v => v.Settings.Id.Value, v => v.Settings.Fees),
-        };
-        return NodeActorSettings.Default with
+            var strategy = FundingArbSettingsReader.Read(scenario.Strategy.GetConfig("funding-arb"), $"{scenario.Path}.strategy.funding-arb") with
+            {
+                Fees = scenario.Venues.ToImmutableDictionary(v => v.Settings.Id.Value, v => v.Settings.Fees),
+            };
+            return NodeActorSettings.Default with
+            {
+                Orchestrator = OrchestratorSettings.Default with { Strategy = strategy },
+                Risk = RiskGateSettings.Read(scenario.Risk, $"{scenario.Path}.risk"),
+            };
+        }
+        catch (ConfigKeyException bad)
         {
-            Orchestrator = OrchestratorSettings.Default with { Strategy = strategy },
-            Risk = RiskGateSettings.Read(scenario.Risk),
-        };
+            throw new ScenarioException(bad.Path, scenario.Positions.Find(bad.Path), bad.Problem, bad);
+        }
     }
 
     private SimulationResult Run()

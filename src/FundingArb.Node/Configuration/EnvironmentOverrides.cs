@@ -1,6 +1,6 @@
 using System.Collections;
 using System.Text;
-using FundingArb.Kernel.Configuration;
+using FundingArb.Venues.Hocon;
 
 namespace FundingArb.Node.Configuration;
 
@@ -13,21 +13,17 @@ public static class EnvironmentOverrides
 {
     public const string Prefix = "CONFIG_FORCE_";
 
-    public static Config From(IDictionary environment)
+    /// Positions name the lines of "environment (CONFIG_FORCE_*)", one variable a line in name order.
+    public static HoconDocument From(IDictionary environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var text = new StringBuilder();
-        foreach (DictionaryEntry entry in environment)
+        foreach (var (name, value) in Variables(environment).OrderBy(v => v.Name, StringComparer.Ordinal))
         {
-            if (entry.Key is string name && name.StartsWith(Prefix, StringComparison.Ordinal) && name.Length > Prefix.Length)
-            {
-                text.Append(PathOf(name[Prefix.Length..])).Append(" = ").Append(HoconText.Quote(entry.Value as string ?? "")).Append('\n');
-            }
+            text.Append(PathOf(name[Prefix.Length..])).Append(" = ").Append(HoconText.Quote(value)).Append('\n');
         }
 
-        return text.Length == 0
-            ? ConfigurationFactory.Empty
-            : ConfigurationFactory.ParseString(text.ToString(), HoconParseOptions.Default with { FileName = "environment (CONFIG_FORCE_*)" });
+        return text.Length == 0 ? HoconDocument.Empty : HoconDocument.Parse(text.ToString(), "environment (CONFIG_FORCE_*)", _ => null);
     }
 
     /// The HOCON path a variable's name (without the prefix) stands for, each key quoted.
@@ -70,5 +66,16 @@ public static class EnvironmentOverrides
 
         keys.Add(key.ToString());
         return string.Join('.', keys.Select(HoconText.Quote));
+    }
+
+    private static IEnumerable<(string Name, string Value)> Variables(IDictionary environment)
+    {
+        foreach (DictionaryEntry entry in environment)
+        {
+            if (entry.Key is string name && name.StartsWith(Prefix, StringComparison.Ordinal) && name.Length > Prefix.Length)
+            {
+                yield return (name, entry.Value as string ?? "");
+            }
+        }
     }
 }

@@ -1,11 +1,12 @@
-using FundingArb.Kernel.Configuration;
+using Akka.Configuration;
 
 namespace FundingArb.Node.Configuration;
 
 public static class HoconConfigurationExtensions
 {
-    /// Adds a HOCON file; a relative path is taken from the current directory (the host's content root).
-    /// Includes are relative to the file and substitutions fall back to the process environment.
+    /// Adds a HOCON file (read by HoconDocument: Akka's parser, errors with their line); a relative path is taken from
+    /// the current directory (the host's content root). Includes are relative to the file and substitutions fall back
+    /// to the process environment.
     public static IConfigurationBuilder AddHoconFile(this IConfigurationBuilder builder, string path, bool optional = false)
     {
         ArgumentNullException.ThrowIfNull(builder);

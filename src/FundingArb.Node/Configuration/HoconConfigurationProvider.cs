@@ -1,5 +1,7 @@
 using System.Globalization;
-using FundingArb.Kernel.Configuration;
+using Akka.Configuration;
+using Akka.Configuration.Hocon;
+using FundingArb.Venues.Hocon;
 
 namespace FundingArb.Node.Configuration;
 
@@ -20,9 +22,9 @@ public sealed class HoconConfigurationProvider : ConfigurationProvider
     {
         var config = _source.Config ?? ParseFile();
         var data = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        if (config is not null)
+        if (config is { IsEmpty: false } && config.Root.GetObject() is { } root)
         {
-            foreach (var (key, value) in config.Root.GetObject())
+            foreach (var (key, value) in root.Items)
             {
                 Flatten(data, key, value);
             }
@@ -39,34 +41,30 @@ public sealed class HoconConfigurationProvider : ConfigurationProvider
             return null;
         }
 
-        return ConfigurationFactory.ParseFile(path);
+        return HoconDocument.ParseFile(path).Config;
     }
 
     private static void Flatten(Dictionary<string, string?> data, string key, HoconValue value)
     {
-        switch (value.Kind)
+        if (value.GetObject() is { Items.Count: > 0 } section)
         {
-            case HoconValueKind.Object when value.GetObject().Count > 0:
-                foreach (var (childKey, child) in value.GetObject())
-                {
-                    Flatten(data, ConfigurationPath.Combine(key, childKey), child);
-                }
-
-                break;
-            case HoconValueKind.Array when value.GetArray().Count > 0:
-                var items = value.GetArray();
-                for (var i = 0; i < items.Count; i++)
-                {
-                    Flatten(data, ConfigurationPath.Combine(key, i.ToString(CultureInfo.InvariantCulture)), items[i]);
-                }
-
-                break;
-            case HoconValueKind.Object or HoconValueKind.Array:
-                data[key] = null;
-                break;
-            default:
-                data[key] = value.GetString();
-                break;
+            foreach (var (childKey, child) in section.Items)
+            {
+                Flatten(data, ConfigurationPath.Combine(key, childKey), child);
+            }
+        }
+        else if (value.IsArray())
+        {
+            var items = value.GetArray();
+            for (var i = 0; i < items.Count; i++)
+            {
+                Flatten(data, ConfigurationPath.Combine(key, i.ToString(CultureInfo.InvariantCulture)), items[i]);
+            }
+        }
+        else
+        {
+            // An empty object or list, or null (GetString is null for all three).
+            data[key] = value.IsString() ? value.GetString() : null;
         }
     }
 }

@@ -1,8 +1,8 @@
-using FundingArb.Kernel.Configuration;
+using Akka.Configuration;
 
 namespace FundingArb.Node.Configuration;
 
-/// A HOCON file, or an already parsed <see cref="Config"/>, as a Microsoft.Extensions.Configuration source.
+/// A HOCON file, or an already parsed Akka <see cref="Config"/>, as a Microsoft.Extensions.Configuration source.
 public sealed class HoconConfigurationSource : IConfigurationSource
 {
     /// The full path of the file to parse when <see cref="Config"/> is null.

@@ -1,28 +1,28 @@
 using System.Collections;
 using System.Globalization;
-using FundingArb.Kernel.Configuration;
 using FundingArb.Node.Hosting;
+using FundingArb.Venues.Hocon;
 using FundingArb.Venues.Scenarios;
 
 namespace FundingArb.Node.Configuration;
 
 // Layers, first wins: command-line options, CONFIG_FORCE_* environment variables, the node's file, then the
-// documented defaults (hocon/reference.conf, embedded in the kernel). Every key a user writes must exist in the
-// defaults, so a typo stops the node at start instead of being ignored; the simulation block (checked by the
-// scenario reader) and free-form maps are the exceptions.
+// documented defaults (hocon/reference.conf, embedded in this assembly). Each layer the user wrote is held against
+// the defaults first (ReferenceCheck), so a typo stops the node at start instead of being ignored. Akka's Config
+// keeps no positions; every document here keeps its own (HoconDocument), layered like the configs, so an error names
+// the file and line of the layer the bad value came from.
 
 /// Loads and checks the node's configuration; every problem is a NodeConfigurationException naming file, line and key.
 public static class NodeConfigLoader
 {
     public const string DefaultFile = "hocon/node.conf";
 
-    private static readonly string[] s_freeForm = [NodeSettingsReader.SimulationPath, NodeSettingsReader.NodePath + ".logging.overrides"];
-
     public static NodeSettings Load(NodeRunOptions options, IDictionary environment)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(environment);
         var file = Path.GetFullPath(options.ConfigFile ?? FindDefaultFile());
+        var positions = HoconPositions.None;
         try
         {
             if (!File.Exists(file))
@@ -30,16 +30,25 @@ public static class NodeConfigLoader
                 throw new NodeConfigurationException($"{file}: no such configuration file.");
             }
 
-            var user = ConfigurationFactory.ParseFile(file);
-            var overrides = EnvironmentOverrides.From(environment);
-            var reference = ConfigurationFactory.Default();
-            CheckKeys(user, reference);
-            CheckKeys(overrides, reference);
-            var config = OptionOverrides(options).WithFallback(overrides).WithFallback(user).WithFallback(reference);
+            string? Variable(string name) => environment[name] as string;
+            var reference = ReferenceConfig.Load(Variable);
+            HoconDocument[] layers = [OptionOverrides(options), EnvironmentOverrides.From(environment), HoconDocument.ParseFile(file, Variable)];
+            positions = layers.Reverse().Aggregate(reference.Positions, (fallback, layer) => layer.Positions.Over(fallback));
+            foreach (var layer in layers)
+            {
+                ReferenceCheck.Check(layer.Config, reference.Config);
+            }
+
+            // Merged only once checked: Akka's Config fails with a NullReferenceException on a section over a value.
+            var document = layers.Reverse().Aggregate(reference, (fallback, layer) => layer.WithFallback(fallback));
             // Relative folders are relative to where the node was started from, as a user typing them expects.
-            return NodeSettingsReader.Read(config, Directory.GetCurrentDirectory());
+            return NodeSettingsReader.Read(document, Directory.GetCurrentDirectory());
         }
-        catch (Exception failure) when (failure is HoconParseException or ConfigurationException or ScenarioException or IOException)
+        catch (ConfigKeyException bad)
+        {
+            throw new NodeConfigurationException($"{positions.Find(bad.Path)?.ToString() ?? "<defaults>"}: {bad.Message}.", bad);
+        }
+        catch (Exception failure) when (failure is HoconSyntaxException or ScenarioException or IOException)
         {
             throw new NodeConfigurationException(failure.Message, failure);
         }
@@ -52,7 +61,7 @@ public static class NodeConfigLoader
         return File.Exists(local) ? local : Path.Combine(AppContext.BaseDirectory, DefaultFile);
     }
 
-    private static Config OptionOverrides(NodeRunOptions options)
+    private static HoconDocument OptionOverrides(NodeRunOptions options)
     {
         var lines = new List<string>();
         if (options.Speed is { } speed)
@@ -70,21 +79,6 @@ public static class NodeConfigLoader
             lines.Add("fundingarb.node.allow-stranded-pairs = on");
         }
 
-        return lines.Count == 0
-            ? ConfigurationFactory.Empty
-            : ConfigurationFactory.ParseString(string.Join('\n', lines), HoconParseOptions.Default with { FileName = "command line" });
-    }
-
-    private static void CheckKeys(Config user, Config reference)
-    {
-        foreach (var (path, value) in user.AsEnumerable())
-        {
-            if (s_freeForm.Any(prefix => path == prefix || path.StartsWith(prefix + ".", StringComparison.Ordinal)) || reference.HasPath(path))
-            {
-                continue;
-            }
-
-            throw new NodeConfigurationException($"{value.Origin}: unknown key '{path}' (hocon/reference.conf lists every key with its default).");
-        }
+        return lines.Count == 0 ? HoconDocument.Empty : HoconDocument.Parse(string.Join('\n', lines), "command line", _ => null);
     }
 }

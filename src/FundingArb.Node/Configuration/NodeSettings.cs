@@ -1,5 +1,5 @@
+using Akka.Configuration;
 using FundingArb.Actors.Hosting;
-using FundingArb.Kernel.Configuration;
 using FundingArb.Venues.Scenarios;
 
 namespace FundingArb.Node.Configuration;
@@ -47,7 +47,7 @@ public sealed record NodeSettings
 
     public required NodeActorSettings Actors { get; init; }
 
-    /// The whole resolved configuration, which the actor system runs on.
+    /// The whole resolved configuration (the user's layers over hocon/reference.conf), which the actor system runs on.
     public required Config Config { get; init; }
 
     public string DatabasePath => Path.Combine(DataDirectory, "fundingarb.db");

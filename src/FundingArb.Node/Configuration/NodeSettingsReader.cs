@@ -3,106 +3,108 @@ using FundingArb.Actors.Control;
 using FundingArb.Actors.Hosting;
 using FundingArb.Actors.Orchestration;
 using FundingArb.Actors.Risk;
-using FundingArb.Kernel.Configuration;
+using FundingArb.Venues.Hocon;
 using FundingArb.Venues.Scenarios;
 using Serilog.Events;
 
 namespace FundingArb.Node.Configuration;
 
-/// Binds `fundingarb.node` and `strategy.funding-arb` of a resolved configuration; a bad value throws
-/// ConfigurationException or ScenarioException naming the key and where it was written.
+/// Binds `fundingarb.node`, `fundingarb.risk` and `strategy.funding-arb` of a resolved configuration; a bad value
+/// throws ConfigKeyException naming the key (NodeConfigLoader adds where it was written) or ScenarioException.
 public static class NodeSettingsReader
 {
     public const string NodePath = "fundingarb.node";
     public const string SimulationPath = NodePath + ".simulation";
 
-    public static NodeSettings Read(Config config, string baseDirectory)
+    public static NodeSettings Read(HoconDocument document, string baseDirectory)
     {
-        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(baseDirectory);
-        var node = config.GetConfig(NodePath);
-        var simulation = ScenarioLoader.FromSection(config, SimulationPath);
+        var config = document.Config;
+        var node = new HoconReader(config.GetConfig(NodePath), NodePath);
+        var simulation = ScenarioLoader.FromSection(document, SimulationPath);
         if (simulation.Venues.IsEmpty)
         {
-            throw new ConfigurationException(SimulationPath + ".venues", $"{Where(config, SimulationPath)}: {SimulationPath}.venues: the node needs at least one venue.");
+            throw new ConfigKeyException(SimulationPath + ".venues", "the node needs at least one venue");
         }
 
-        var strategy = FundingArbSettingsReader.Read(config.HasPath("strategy.funding-arb") ? config.GetConfig("strategy.funding-arb") : ConfigurationFactory.Empty) with
+        var strategy = FundingArbSettingsReader.Read(config.GetConfig(FundingArbSettingsReader.DefaultPath)) with
         {
             Fees = simulation.Venues.ToImmutableDictionary(v => v.Settings.Id.Value, v => v.Settings.Fees),
         };
         // The orchestrator's timers run on the market clock, which runs Speed times faster: scaled back, a backoff here
         // is wall-clock time, so a node at 60x does not replay an unreadable journal sixty times as often.
-        var speed = Positive(config, "speed", node.GetDouble("speed"));
-        var recovery = node.GetConfig("executor-recovery");
+        var speed = node.GetDouble("speed");
+        speed = speed > 0 && double.IsFinite(speed) ? speed : throw node.Error("speed", $"{speed} must be a number above zero");
+        var recovery = node.GetObject("executor-recovery");
         var orchestrator = OrchestratorSettings.Default with
         {
             Strategy = strategy,
-            RecoveryAttempts = Range(config, "executor-recovery.attempts", recovery.GetInt("attempts"), 1, 1000),
-            RecoveryBackoff = PositiveDuration(config, "executor-recovery.min-backoff", recovery.GetTimeSpan("min-backoff", TimeSpan.FromSeconds(1), allowInfinite: false)) * speed,
-            RecoveryMaxBackoff = PositiveDuration(config, "executor-recovery.max-backoff", recovery.GetTimeSpan("max-backoff", TimeSpan.FromSeconds(30), allowInfinite: false)) * speed,
+            RecoveryAttempts = Range(recovery, "attempts", 1, 1000),
+            RecoveryBackoff = PositiveDuration(recovery, "min-backoff") * speed,
+            RecoveryMaxBackoff = PositiveDuration(recovery, "max-backoff") * speed,
         };
+        var http = node.GetObject("http");
+        var dashboard = node.GetObject("dashboard");
         return new NodeSettings
         {
             Name = node.GetString("name"),
             DataDirectory = Path.GetFullPath(node.GetString("data-dir"), baseDirectory),
             Speed = speed,
             AllowStrandedPairs = node.GetBoolean("allow-stranded-pairs"),
-            HttpHost = node.GetString("http.host"),
-            HttpPort = Range(config, "http.port", node.GetInt("http.port"), 0, 65535),
-            ApiToken = node.GetString("http.api-token"),
-            OpenReads = OneOf(config, "http.reads", node.GetString("http.reads"), "loopback", "any") == "any",
-            ShutdownDeadline = node.GetTimeSpan("shutdown-deadline", TimeSpan.FromSeconds(30), allowInfinite: false),
-            VenueSaveInterval = node.GetTimeSpan("venue-save-interval", TimeSpan.FromSeconds(2), allowInfinite: false),
-            DashboardInterval = node.GetTimeSpan("dashboard.interval", TimeSpan.FromSeconds(1), allowInfinite: false),
-            EquityPoints = Range(config, "dashboard.equity-points", node.GetInt("dashboard.equity-points"), 2, 100_000),
-            RecentEvents = Range(config, "dashboard.events", node.GetInt("dashboard.events"), 1, 10_000),
-            Logging = ReadLogging(config, node.GetConfig("logging")),
+            HttpHost = http.GetString("host"),
+            HttpPort = Range(http, "port", 0, 65535),
+            ApiToken = http.GetString("api-token"),
+            OpenReads = OneOf(http, "reads", "loopback", "any") == "any",
+            ShutdownDeadline = node.GetTimeSpan("shutdown-deadline"),
+            VenueSaveInterval = node.GetTimeSpan("venue-save-interval"),
+            DashboardInterval = dashboard.GetTimeSpan("interval"),
+            EquityPoints = Range(dashboard, "equity-points", 2, 100_000),
+            RecentEvents = Range(dashboard, "events", 1, 10_000),
+            Logging = ReadLogging(node.GetObject("logging")),
             Simulation = simulation,
             Actors = NodeActorSettings.Default with
             {
                 Orchestrator = orchestrator,
-                Risk = RiskGateSettings.Read(config.GetConfig("fundingarb.risk")),
+                Risk = RiskGateSettings.Read(config.GetConfig(RiskGateSettings.DefaultPath)),
             },
             Config = config,
         };
     }
 
-    private static NodeLogSettings ReadLogging(Config config, Config logging)
+    private static NodeLogSettings ReadLogging(HoconReader logging)
     {
-        var overrides = logging.HasPath("overrides") ? logging.GetConfig("overrides") : ConfigurationFactory.Empty;
+        var overrides = logging.GetObject("overrides");
         return new NodeLogSettings(
-            Level(config, "logging.console-level", logging.GetString("console-level")),
-            Level(config, "logging.file-level", logging.GetString("file-level")),
-            Range(config, "logging.retained-files", logging.GetInt("retained-files"), 1, 1000),
-            overrides.GetKeys().ToImmutableSortedDictionary(
-                key => key,
-                key => Level(config, $"logging.overrides.\"{key}\"", overrides.GetString($"\"{key}\"")),
-                StringComparer.Ordinal));
+            Level(logging, "console-level"),
+            Level(logging, "file-level"),
+            Range(logging, "retained-files", 1, 1000),
+            overrides.Keys.ToImmutableSortedDictionary(key => key, key => Level(overrides, key), StringComparer.Ordinal));
     }
 
-    private static LogEventLevel Level(Config config, string key, string text) =>
-        Enum.TryParse<LogEventLevel>(text, ignoreCase: true, out var level) && Enum.IsDefined(level)
-            ? level
-            : throw Bad(config, key, $"'{text}' is not a log level; expected one of {string.Join(", ", Enum.GetNames<LogEventLevel>())}");
-
-    private static double Positive(Config config, string key, double value) =>
-        value > 0 && double.IsFinite(value) ? value : throw Bad(config, key, $"{value} must be a number above zero");
-
-    private static TimeSpan PositiveDuration(Config config, string key, TimeSpan value) =>
-        value > TimeSpan.Zero ? value : throw Bad(config, key, $"{value} must be a duration above zero");
-
-    private static int Range(Config config, string key, int value, int minimum, int maximum) =>
-        value >= minimum && value <= maximum ? value : throw Bad(config, key, $"{value} must be between {minimum} and {maximum}");
-
-    private static string OneOf(Config config, string key, string value, params string[] allowed) =>
-        allowed.Contains(value, StringComparer.Ordinal) ? value : throw Bad(config, key, $"'{value}' must be one of {string.Join(", ", allowed)}");
-
-    private static ConfigurationException Bad(Config config, string key, string problem)
+    private static LogEventLevel Level(HoconReader section, string key)
     {
-        var path = $"{NodePath}.{key}";
-        return new ConfigurationException(path, $"{Where(config, path)}: {path}: {problem}.");
+        var text = section.GetString(key);
+        return Enum.TryParse<LogEventLevel>(text, ignoreCase: true, out var level) && Enum.IsDefined(level)
+            ? level
+            : throw section.Error(key, $"'{text}' is not a log level; expected one of {string.Join(", ", Enum.GetNames<LogEventLevel>())}");
     }
 
-    private static string Where(Config config, string path) => config.GetOrigin(path)?.ToString() ?? "<defaults>";
+    private static TimeSpan PositiveDuration(HoconReader section, string key)
+    {
+        var value = section.GetTimeSpan(key);
+        return value > TimeSpan.Zero ? value : throw section.Error(key, $"{value} must be a duration above zero");
+    }
+
+    private static int Range(HoconReader section, string key, int minimum, int maximum)
+    {
+        var value = section.GetInt(key);
+        return value >= minimum && value <= maximum ? value : throw section.Error(key, $"{value} must be between {minimum} and {maximum}");
+    }
+
+    private static string OneOf(HoconReader section, string key, params string[] allowed)
+    {
+        var value = section.GetString(key);
+        return allowed.Contains(value, StringComparer.Ordinal) ? value : throw section.Error(key, $"'{value}' must be one of {string.Join(", ", allowed)}");
+    }
 }

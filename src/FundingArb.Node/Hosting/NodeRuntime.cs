@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
+using Akka.Configuration;
 using FundingArb.Actors.Hosting;
 using FundingArb.Actors.Orchestration;
 using FundingArb.Actors.Pairs;
 using FundingArb.Kernel;
-using FundingArb.Kernel.Configuration;
 using FundingArb.Kernel.Persistence.Query;
 using FundingArb.Node.Configuration;
 using FundingArb.Node.Journal;
@@ -202,7 +202,7 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
         }
     }
 
-    private Config SystemConfig()
+    private Kernel.Configuration.Config SystemConfig()
     {
         var connection = HoconText.Quote($"Data Source={_settings.DatabasePath}");
         var node = ConfigurationFactory.ParseString($$"""
@@ -212,6 +212,6 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
               persistence.snapshot-store.sqlite.connection-string = {{connection}}
             }
             """);
-        return node.WithFallback(_settings.Config);
+        return KernelConfigBridge.ToKernel(node.WithFallback(_settings.Config));
     }
 }

@@ -1,11 +1,11 @@
 using System.Globalization;
 using FundingArb.Actors.Simulation;
 using FundingArb.Kernel;
-using FundingArb.Kernel.Configuration;
 using FundingArb.Kernel.Persistence.Journal;
 using FundingArb.Kernel.Persistence.Snapshot;
 using FundingArb.Node.Journal;
 using FundingArb.Persistence.Sql;
+using FundingArb.Venues.Hocon;
 using FundingArb.Venues.Scenarios;
 
 namespace FundingArb.Node.Scenarios;
@@ -37,7 +37,7 @@ public static class ScenarioCommand
                 scenario = scenario with { Seed = seed };
             }
         }
-        catch (Exception failure) when (failure is ScenarioException or HoconParseException or ConfigurationException or FileNotFoundException)
+        catch (Exception failure) when (failure is ScenarioException or HoconSyntaxException or IOException)
         {
             await error.WriteLineAsync(failure.Message).ConfigureAwait(false);
             return 1;
@@ -50,8 +50,9 @@ public static class ScenarioCommand
         {
             result = ScenarioSimulation.Run(scenario, journal, snapshots);
         }
-        catch (Exception failure) when (failure is ConfigurationException or FormatException)
+        catch (FormatException failure)
         {
+            // A bad strategy or risk value (a ScenarioException naming its line), or an action the runner cannot read.
             await error.WriteLineAsync(failure.Message).ConfigureAwait(false);
             return 1;
         }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
-using FundingArb.Kernel.Configuration;
+using Akka.Configuration;
+using FundingArb.Venues.Hocon;
 using FundingArb.Venues.Simulation;
 
 namespace FundingArb.Venues.Scenarios;
@@ -29,6 +30,13 @@ public sealed record Scenario
 
     /// The raw `risk` section: the node's `fundingarb.risk` keys (limits on new pairs and on each order).
     public Config Risk { get; init; } = ConfigurationFactory.Empty;
+
+    /// Where the scenario object sits in its document (`scenario`, or `fundingarb.node.simulation` in a node's
+    /// configuration): Strategy is at Path.strategy and Risk at Path.risk.
+    public string Path { get; init; } = "scenario";
+
+    /// Where each key of the document was written, so that whoever binds Strategy or Risk can name a bad value's line.
+    public HoconPositions Positions { get; init; } = HoconPositions.None;
 
     public DateTimeOffset End => Start + Duration;
 

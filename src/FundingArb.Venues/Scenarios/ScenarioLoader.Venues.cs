@@ -61,7 +61,7 @@ public static partial class ScenarioLoader
 
     private static IEnumerable<Money> ReadBalances(ScenarioSection venue)
     {
-        var balances = venue.Object("balances", venue.Has("balances") ? venue.Raw("balances").GetKeys() : []);
+        var balances = venue.Map("balances");
         foreach (var asset in balances.Keys)
         {
             yield return new Money(balances.NonNegative(asset), balances.Build(() => new Asset(asset)));

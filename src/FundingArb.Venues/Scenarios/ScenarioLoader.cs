@@ -1,13 +1,13 @@
 using System.Collections.Immutable;
-using FundingArb.Kernel.Configuration;
 using FundingArb.Trading.Instruments;
+using FundingArb.Venues.Hocon;
 using FundingArb.Venues.Simulation;
 using FundingArb.Venues.Simulation.Faults;
 
 namespace FundingArb.Venues.Scenarios;
 
-/// Reads scenario files (HOCON; JSON is valid HOCON) as docs/scenarios.md describes them. Syntax errors are
-/// HoconParseException; anything else wrong is a ScenarioException naming the key and its line.
+/// Reads scenario files (HOCON; JSON is valid HOCON) as docs/scenarios.md describes them, with Akka's HOCON parser.
+/// Syntax errors are HoconSyntaxException; anything else wrong is a ScenarioException naming the key and its line.
 public static partial class ScenarioLoader
 {
     private static readonly string[] s_scenarioKeys = ["name", "seed", "start", "duration", "step", "venues", "markets", "faults", "strategy", "risk", "actions"];
@@ -16,23 +16,23 @@ public static partial class ScenarioLoader
     public static Scenario LoadFile(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        return FromConfig(ConfigurationFactory.ParseFile(path));
+        return FromDocument(HoconDocument.ParseFile(path));
     }
 
     public static Scenario Parse(string hocon, string? fileName = null)
     {
         ArgumentNullException.ThrowIfNull(hocon);
-        return FromConfig(ConfigurationFactory.ParseString(hocon, HoconParseOptions.Default with { FileName = fileName }));
+        return FromDocument(HoconDocument.Parse(hocon, fileName));
     }
 
     /// Reads the `scenario` object of an already parsed document.
-    public static Scenario FromConfig(Config document)
+    public static Scenario FromDocument(HoconDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var root = new ScenarioSection(document, "", document.Root.Origin, ["scenario"]);
+        var root = new ScenarioSection(new HoconReader(document.Config, ""), document.Positions, ["scenario"]);
         if (!root.Has("scenario"))
         {
-            throw root.Error("the document has no 'scenario' object");
+            throw new ScenarioException("scenario", new HoconPosition(document.Name, 1, 1), "the document has no 'scenario' object");
         }
 
         return Read(root.Object("scenario", s_scenarioKeys));
@@ -40,12 +40,11 @@ public static partial class ScenarioLoader
 
     /// Reads a scenario object kept at a path of a larger document (the node's simulated venues live at
     /// `fundingarb.node.simulation`); errors name the key under that path.
-    public static Scenario FromSection(Config document, string path)
+    public static Scenario FromSection(HoconDocument document, string path)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var section = document.GetConfig(path);
-        return Read(new ScenarioSection(section, path, section.IsEmpty ? document.GetOrigin(path) : section.Root.Origin, s_scenarioKeys));
+        return Read(new ScenarioSection(new HoconReader(document.Config.GetConfig(path), path), document.Positions, s_scenarioKeys));
     }
 
     private static Scenario Read(ScenarioSection scenario)
@@ -69,6 +68,8 @@ public static partial class ScenarioLoader
                 .Select(a => new ScenarioAction(a.Instant("at", start), a.String("command")))],
             Strategy = scenario.Raw("strategy"),
             Risk = scenario.Raw("risk"),
+            Path = scenario.Path,
+            Positions = scenario.Positions,
         };
     }
 

@@ -1,52 +1,52 @@
 using System.Globalization;
-using FundingArb.Kernel.Configuration;
+using Akka.Configuration;
+using FundingArb.Venues.Hocon;
 
 namespace FundingArb.Venues.Scenarios;
 
 // Every read goes through here so that every error names the full path and the line it came from: unknown keys
-// are refused when the section is opened, and a getter's ConfigurationException or a domain type's
-// ArgumentException becomes a ScenarioException at the offending key.
+// are refused when the section is opened, and a HoconReader's ConfigKeyException or a domain type's
+// ArgumentException becomes a ScenarioException at the offending key, positioned by the document's HoconPositions.
 
 /// One object of a scenario file, read with the keys it may hold.
 internal sealed class ScenarioSection
 {
-    private readonly Config _config;
+    private readonly HoconReader _reader;
 
-    public ScenarioSection(Config config, string path, HoconOrigin? origin, IReadOnlyCollection<string> allowedKeys)
+    public ScenarioSection(HoconReader reader, HoconPositions positions, IReadOnlyCollection<string> allowedKeys)
     {
-        _config = config;
-        Path = path;
-        Origin = origin;
-        foreach (var key in config.GetKeys())
+        _reader = reader;
+        Positions = positions;
+        foreach (var key in reader.Keys)
         {
             if (!allowedKeys.Contains(key))
             {
-                throw new ScenarioException(Join(key), config.GetOrigin(Quote(key)),
-                    $"unknown key '{key}'; expected one of {string.Join(", ", allowedKeys)}");
+                throw Error(key, $"unknown key '{key}'; expected one of {string.Join(", ", allowedKeys)}");
             }
         }
     }
 
-    public string Path { get; }
+    public string Path => _reader.Path;
 
-    public HoconOrigin? Origin { get; }
+    public HoconPositions Positions { get; }
 
-    public bool Has(string key) => _config.HasPath(key);
+    public HoconPosition? Origin => Positions.Find(Path);
 
-    public string String(string key) => Read(key, () => _config.GetString(key));
+    public bool Has(string key) => _reader.Has(key);
 
-    public string String(string key, string fallback) => Read(key, () => _config.GetString(key, fallback));
+    public string String(string key) => Read(() => _reader.GetString(key));
 
-    public bool Boolean(string key, bool fallback) => Read(key, () => _config.GetBoolean(key, fallback));
+    public string String(string key, string fallback) => Read(() => _reader.GetString(key, fallback));
 
-    public long Long(string key) => Read(key, () => _config.GetLong(key));
+    public bool Boolean(string key, bool fallback) => Read(() => _reader.GetBoolean(key, fallback));
 
-    public int Int(string key, int fallback, int minimum) => Check(key, Read(key, () => _config.GetInt(key, fallback)), v => v >= minimum,
-        $"at least {minimum}");
+    public long Long(string key) => Read(() => _reader.GetLong(key));
 
-    public decimal Decimal(string key) => Read(key, () => _config.GetDecimal(key));
+    public int Int(string key, int fallback, int minimum) => Check(key, Read(() => _reader.GetInt(key, fallback)), v => v >= minimum, $"at least {minimum}");
 
-    public decimal Decimal(string key, decimal fallback) => Read(key, () => _config.GetDecimal(key, fallback));
+    public decimal Decimal(string key) => Read(() => _reader.GetDecimal(key));
+
+    public decimal Decimal(string key, decimal fallback) => Read(() => _reader.GetDecimal(key, fallback));
 
     public decimal NonNegative(string key) => Check(key, Decimal(key), v => v >= 0m, "zero or more");
 
@@ -56,10 +56,9 @@ internal sealed class ScenarioSection
 
     public decimal Positive(string key, decimal fallback) => Check(key, Decimal(key, fallback), v => v > 0m, "more than zero");
 
-    public TimeSpan Duration(string key) => Check(key, Read(key, () => _config.GetTimeSpan(key)), v => v != Timeout.InfiniteTimeSpan,
-        "a finite duration");
+    public TimeSpan Duration(string key) => Read(() => _reader.GetTimeSpan(key));
 
-    public TimeSpan Duration(string key, TimeSpan fallback) => Read(key, () => _config.GetTimeSpan(key, fallback, allowInfinite: false));
+    public TimeSpan Duration(string key, TimeSpan fallback) => Read(() => _reader.GetTimeSpan(key, fallback));
 
     public TimeSpan NonNegativeDuration(string key, TimeSpan fallback) => Check(key, Duration(key, fallback), v => v >= TimeSpan.Zero, "a duration of zero or more");
 
@@ -103,10 +102,13 @@ internal sealed class ScenarioSection
         return match is not null ? System.Enum.Parse<TEnum>(match) : throw Error(key, $"'{text}' is not one of {string.Join(", ", allowed)}");
     }
 
-    public ScenarioSection Object(string key, IReadOnlyCollection<string> allowedKeys)
+    public ScenarioSection Object(string key, IReadOnlyCollection<string> allowedKeys) => new(Read(() => _reader.GetObject(key)), Positions, allowedKeys);
+
+    /// An object whose keys are names (balances by asset): any key is allowed.
+    public ScenarioSection Map(string key)
     {
-        var config = Read(key, () => _config.GetConfig(key));
-        return new ScenarioSection(config, Join(key), config.IsEmpty ? _config.GetOrigin(key) : config.Root.Origin, allowedKeys);
+        var reader = Read(() => _reader.GetObject(key));
+        return new ScenarioSection(reader, Positions, reader.Keys);
     }
 
     public IReadOnlyList<ScenarioSection> List(string key, IReadOnlyCollection<string> allowedKeys, bool required = true)
@@ -116,19 +118,18 @@ internal sealed class ScenarioSection
             return required ? throw Error(key, "is required") : [];
         }
 
-        var items = Read(key, () => _config.GetConfigList(key));
-        return [.. items.Select((item, i) => new ScenarioSection(item, $"{Join(key)}[{i}]", item.Root.Origin, allowedKeys))];
+        return [.. Read(() => _reader.GetObjectList(key)).Select(item => new ScenarioSection(item, Positions, allowedKeys))];
     }
 
     /// The same object, checked against a narrower set of keys (a fault's keys depend on its kind).
-    public ScenarioSection Restrict(IReadOnlyCollection<string> allowedKeys) => new(_config, Path, Origin, allowedKeys);
+    public ScenarioSection Restrict(IReadOnlyCollection<string> allowedKeys) => new(_reader, Positions, allowedKeys);
 
-    public Config Raw(string key) => Read(key, () => _config.GetConfig(key));
+    public Config Raw(string key) => Read(() => _reader.GetObject(key)).Config;
 
-    public IReadOnlyList<string> Keys => _config.GetKeys();
+    public IReadOnlyList<string> Keys => _reader.Keys;
 
     public ScenarioException Error(string key, string message, Exception? inner = null) =>
-        new(Join(key), _config.GetOrigin(Quote(key)) ?? Origin, message, inner);
+        new(_reader.PathOf(key), Positions.Find(_reader.PathOf(key)), message, inner);
 
     public ScenarioException Error(string message, Exception? inner = null) => new(Path, Origin, message, inner);
 
@@ -145,20 +146,15 @@ internal sealed class ScenarioSection
         }
     }
 
-    private static string Quote(string key) => key.Contains('.', StringComparison.Ordinal) ? $"\"{key}\"" : key;
-
-    private string Join(string key) => $"{Path}.{Quote(key)}";
-
-    private T Read<T>(string key, Func<T> read)
+    private T Read<T>(Func<T> read)
     {
         try
         {
             return read();
         }
-        catch (ConfigurationException ex)
+        catch (ConfigKeyException ex)
         {
-            var missing = !_config.HasPath(key);
-            throw Error(key, missing ? "is required" : ex.Message, ex);
+            throw new ScenarioException(ex.Path, Positions.Find(ex.Path), ex.Problem, ex);
         }
     }
 

@@ -1,5 +1,5 @@
-using FundingArb.Kernel.Configuration;
 using FundingArb.Node.Configuration;
+using FundingArb.Venues.Hocon;
 using Microsoft.Extensions.Configuration;
 
 namespace FundingArb.Node.Tests.Configuration;
@@ -103,9 +103,9 @@ public sealed class HoconConfigurationProviderTests : IDisposable
     [Fact]
     public void AddHocon_ParsedConfig_ExposesResolvedSubstitutions()
     {
-        var config = ConfigurationFactory.ParseString(
+        var config = HoconDocument.Parse(
             "port = 80\nport = ${?NODE_PORT}\nurl = \"http://localhost:\"${port}",
-            new HoconParseOptions { Environment = name => name == "NODE_PORT" ? "9000" : null });
+            environment: name => name == "NODE_PORT" ? "9000" : null).Config;
 
         var configuration = new ConfigurationBuilder().AddHocon(config).Build();
 
@@ -134,7 +134,7 @@ public sealed class HoconConfigurationProviderTests : IDisposable
     {
         var path = Write("a = [1,,2]");
 
-        var error = Assert.Throws<HoconParseException>(() => new ConfigurationBuilder().AddHoconFile(path).Build());
+        var error = Assert.Throws<HoconSyntaxException>(() => new ConfigurationBuilder().AddHoconFile(path).Build());
 
         Assert.Equal((path, 1, 8), (error.File, error.Line, error.Column));
     }

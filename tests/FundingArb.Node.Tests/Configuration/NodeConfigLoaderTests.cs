@@ -73,6 +73,74 @@ public sealed class NodeConfigLoaderTests : IDisposable
     }
 
     [Fact]
+    public void A_bad_risk_value_names_its_key_and_line()
+    {
+        var file = Write("node.conf", """
+            include "defaults.conf"
+            fundingarb.risk {
+              max-open-pairs = none
+            }
+            """);
+        Write("defaults.conf", File.ReadAllText(NodeConfigLoader.FindDefaultFile()));
+
+        var failure = Assert.Throws<NodeConfigurationException>(() => Load(file));
+
+        Assert.Contains("node.conf:3", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("fundingarb.risk.max-open-pairs", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("fundingarb.persistence.journal.sqlite.batch-size = lots", "'lots' is not a number")]
+    [InlineData("fundingarb.persistence.journal.sqlite.query-refresh-interval = often", "is not a duration")]
+    [InlineData("fundingarb.persistence.journal.sqlite.auto-initialize = maybe", "is not a boolean")]
+    [InlineData("fundingarb.node.http.port { number = 1 }", "takes a value, not a section")]
+    [InlineData("fundingarb.node.http = 5080", "takes a section (keys in braces), not a value")]
+    [InlineData("fundingarb.node.name = null", "is required")]
+    public void A_value_of_the_wrong_kind_names_its_key_and_line(string line, string problem)
+    {
+        var file = Write("node.conf", $"include \"defaults.conf\"\n{line}\n");
+        Write("defaults.conf", File.ReadAllText(NodeConfigLoader.FindDefaultFile()));
+
+        var failure = Assert.Throws<NodeConfigurationException>(() => Load(file));
+
+        Assert.Contains("node.conf:2", failure.Message, StringComparison.Ordinal);
+        Assert.Contains(line.Split(' ')[0], failure.Message, StringComparison.Ordinal);
+        Assert.Contains(problem, failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_syntax_error_names_the_file_line_and_column()
+    {
+        var file = Write("node.conf", "fundingarb.node {\n  name = [a,,b]\n}\n");
+
+        var failure = Assert.Throws<NodeConfigurationException>(() => Load(file));
+
+        Assert.Contains("node.conf:2:13", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_reference_configuration_takes_its_fundingarb_variables_from_the_environment()
+    {
+        var environment = new Hashtable { ["FUNDINGARB_LOGLEVEL"] = "DEBUG" };
+
+        var settings = NodeConfigLoader.Load(NodeRunOptions.None with { ConfigFile = NodeConfigLoader.FindDefaultFile() }, environment);
+
+        Assert.Equal("DEBUG", settings.Config.GetString("fundingarb.loglevel"));
+        Assert.Equal("INFO", NodeConfigLoader.Load(NodeRunOptions.None with { ConfigFile = NodeConfigLoader.FindDefaultFile() }, new Hashtable())
+            .Config.GetString("fundingarb.loglevel"));
+    }
+
+    [Fact]
+    public void The_embedded_reference_configuration_is_hocon_reference_conf()
+    {
+        var embedded = ReferenceConfig.Load(_ => null);
+        var shipped = FundingArb.Venues.Hocon.HoconDocument.ParseFile(Path.Combine(AppContext.BaseDirectory, "hocon", "reference.conf"), _ => null);
+
+        Assert.Equal(shipped.Config.ToString(), embedded.Config.ToString());
+        Assert.Equal(5080, embedded.Config.GetInt("fundingarb.node.http.port"));
+    }
+
+    [Fact]
     public void A_node_without_venues_is_refused()
     {
         var file = Write("node.conf", """
