@@ -25,16 +25,19 @@ public static class SqlPersistence
 
     public const string PostgreSqlReadJournal = "akka.persistence.query.journal.fundingarb-postgresql";
 
-    private static readonly Lazy<Config> s_defaultConfig = new(Load);
+    private static readonly Lazy<string> s_referenceConf = new(Load);
 
-    /// <summary>Every key of the plugins with its default (the assembly's embedded reference.conf).</summary>
-    public static Config DefaultConfig() => s_defaultConfig.Value;
+    /// <summary>
+    /// Every key of the plugins with its default (the assembly's embedded reference.conf). A new instance each
+    /// call: Akka links fallbacks into the configs it is given, so one shared instance would chain systems together.
+    /// </summary>
+    public static Config DefaultConfig() => ConfigurationFactory.ParseString(s_referenceConf.Value);
 
-    private static Config Load()
+    private static string Load()
     {
         using var stream = typeof(SqlPersistence).Assembly.GetManifestResourceStream("FundingArb.Persistence.Sql.reference.conf")
             ?? throw new InvalidOperationException("The embedded reference.conf of FundingArb.Persistence.Sql is missing.");
         using var reader = new StreamReader(stream);
-        return ConfigurationFactory.ParseString(reader.ReadToEnd());
+        return reader.ReadToEnd();
     }
 }
