@@ -16,7 +16,7 @@ namespace FundingArb.Persistence.Sql.Tests.Outage;
 public sealed class PostgreSqlOutageTests : AkkaTestKit, IAsyncLifetime
 {
     private const int Writers = 10;
-    private const int Target = 400;
+    private const int Target = 4_000;
 
     private readonly ConcurrentDictionary<string, int> _progress = new(StringComparer.Ordinal);
     private readonly StrongBox<int> _failures = new();
