@@ -24,9 +24,14 @@ public abstract class TestDatabase : IAsyncDisposable
     /// <summary>Akka.Persistence.Sql's provider name for the same database (linq2db).</summary>
     public abstract string LinqToDbProvider { get; }
 
-    /// <summary>A system's configuration: the test serializer, our plugins on this database as defaults, then <paramref name="extra"/>.</summary>
+    /// <summary>
+    /// A system's configuration: <paramref name="extra"/>, the test serializer, our plugins on this database as
+    /// defaults, and the reference configurations of ours and of Akka.Persistence.Sql (the compatibility tests use it).
+    /// </summary>
     public Config Config(string extra = "") =>
-        ConfigurationFactory.ParseString(extra + "\n" + Hocon()).WithFallback(SqlPersistence.DefaultConfig());
+        ConfigurationFactory.ParseString(extra + "\n" + Hocon())
+            .WithFallback(SqlPersistence.DefaultConfig())
+            .WithFallback(Akka.Persistence.Sql.SqlPersistence.DefaultConfiguration);
 
     public abstract Task ExecuteAsync(string sql);
 
