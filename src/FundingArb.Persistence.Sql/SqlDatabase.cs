@@ -31,7 +31,7 @@ internal abstract class SqlDatabase : IAsyncDisposable
     public abstract string SchemaVersion { get; }
 
     /// <summary>Every migration, oldest first; version N is applied once, in its own transaction with the version row.</summary>
-    public abstract IReadOnlyList<Migration> Migrations { get; }
+    public abstract IReadOnlyList<SchemaMigration> Migrations { get; }
 
     /// <summary>Opens a connection for reads and short writes (deletes, snapshots).</summary>
     public abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);

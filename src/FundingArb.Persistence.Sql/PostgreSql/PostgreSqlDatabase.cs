@@ -52,7 +52,7 @@ internal sealed class PostgreSqlDatabase : SqlDatabase
 
     public override string SchemaVersion => $"\"{Schema}\".schema_version";
 
-    public override IReadOnlyList<Migration> Migrations => PostgreSqlSchema.Migrations(Schema);
+    public override IReadOnlyList<SchemaMigration> Migrations => PostgreSqlSchema.Migrations(Schema);
 
     public override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

@@ -45,7 +45,7 @@ internal sealed class SqliteDatabase : SqlDatabase
 
     public override string SchemaVersion => "schema_version";
 
-    public override IReadOnlyList<Migration> Migrations => SqliteSchema.Migrations;
+    public override IReadOnlyList<SchemaMigration> Migrations => SqliteSchema.Migrations;
 
     public override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
