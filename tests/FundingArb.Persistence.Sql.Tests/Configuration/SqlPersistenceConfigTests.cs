@@ -91,6 +91,19 @@ public sealed class SqlPersistenceConfigTests : AkkaTestKit, IAsyncLifetime
         Assert.Equal(new SqlReadJournalSettings { WritePlugin = SqlPersistence.SqliteJournal }, queries);
     }
 
+    [Fact]
+    public void HoconReferenceConf_PersistenceBlock_ChoosesOurSqlitePluginsOnTheNodeFile()
+    {
+        var file = Path.Combine(RepositoryRoot(), "hocon", "reference.conf");
+
+        var persistence = ConfigurationFactory.ParseString(File.ReadAllText(file)).GetConfig("akka.persistence");
+
+        Assert.Equal(SqlPersistence.SqliteJournal, persistence.GetString("journal.plugin"));
+        Assert.Equal(SqlPersistence.SqliteSnapshotStore, persistence.GetString("snapshot-store.plugin"));
+        Assert.Equal("Data Source=data/fundingarb.db", persistence.GetString("journal.fundingarb-sqlite.connection-string"));
+        Assert.Equal("Data Source=data/fundingarb.db", persistence.GetString("snapshot-store.fundingarb-sqlite.connection-string"));
+    }
+
     [Theory]
     [InlineData(SqlPersistence.SqliteJournal)]
     [InlineData(SqlPersistence.PostgreSqlJournal)]
@@ -103,5 +116,18 @@ public sealed class SqlPersistenceConfigTests : AkkaTestKit, IAsyncLifetime
         var className = SqlPersistence.DefaultConfig().GetString($"{path}.class");
 
         Assert.NotNull(Type.GetType(className, throwOnError: true));
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "hocon", "reference.conf")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("hocon/reference.conf was not found above " + AppContext.BaseDirectory);
     }
 }
