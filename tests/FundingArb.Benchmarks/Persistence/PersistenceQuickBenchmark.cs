@@ -22,11 +22,12 @@ internal sealed class PersistenceQuickBenchmark : IQuickBenchmark
     private static async Task<IEnumerable<QuickFigure>> RunAsync()
     {
         var figures = new List<QuickFigure>();
-        figures.AddRange(await MeasureAsync("sqlite", () => PersistenceTarget.Sqlite(wal: true), () => PersistenceTarget.Sqlite(wal: false), ApsTuning.Sqlite, recoveryTarget: 150_000).ConfigureAwait(false));
+        figures.AddRange(await MeasureAsync("sqlite", () => PersistenceTarget.Sqlite(wal: true), () => PersistenceTarget.Sqlite(wal: false), ApsTuning.Sqlite,
+            recoveryTarget: 150_000, apsEvents: 10).ConfigureAwait(false));
         if (PersistenceTarget.PostgreSqlConnectionString is { } connectionString)
         {
             figures.AddRange(await MeasureAsync("postgresql", () => PersistenceTarget.PostgreSql(connectionString), () => PersistenceTarget.PostgreSql(connectionString),
-                ApsTuning.PostgreSql, recoveryTarget: 100_000).ConfigureAwait(false));
+                ApsTuning.PostgreSql, recoveryTarget: 100_000, apsEvents: 50).ConfigureAwait(false));
         }
         else
         {
@@ -36,7 +37,7 @@ internal sealed class PersistenceQuickBenchmark : IQuickBenchmark
         return figures;
     }
 
-    private static async Task<List<QuickFigure>> MeasureAsync(string name, Func<PersistenceTarget> ours, Func<PersistenceTarget> apsDefault, string apsBest, double recoveryTarget)
+    private static async Task<List<QuickFigure>> MeasureAsync(string name, Func<PersistenceTarget> ours, Func<PersistenceTarget> apsDefault, string apsBest, double recoveryTarget, int apsEvents)
     {
         var figures = new List<QuickFigure>();
         var raw = new List<double>();
@@ -61,19 +62,19 @@ internal sealed class PersistenceQuickBenchmark : IQuickBenchmark
 
             await using (var aps = apsDefault())
             {
-                figures.AddRange(await MeasureApsAsync($"{name}: Akka.Persistence.Sql defaults", aps, "", rawRate, events: 10).ConfigureAwait(false));
+                figures.AddRange(await MeasureApsAsync($"{name}: Akka.Persistence.Sql defaults", aps, "", rawRate, apsEvents).ConfigureAwait(false));
             }
 
             await using (var aps = ours())
             {
-                figures.AddRange(await MeasureApsAsync($"{name}: Akka.Persistence.Sql best", aps, apsBest, rawRate, events: 20).ConfigureAwait(false));
+                figures.AddRange(await MeasureApsAsync($"{name}: Akka.Persistence.Sql best", aps, apsBest, rawRate, apsEvents).ConfigureAwait(false));
             }
         }
 
         return figures;
     }
 
-    /// <summary>Akka.Persistence.Sql on a fresh database: 100 actors x <paramref name="events"/> (it is slow: few events keep the run short) and recovery.</summary>
+    /// <summary>Akka.Persistence.Sql on a fresh database: 100 actors x <paramref name="events"/> (few on SQLite, where it is slow, to keep the run short) and recovery.</summary>
     private static async Task<List<QuickFigure>> MeasureApsAsync(string label, PersistenceTarget target, string settings, double rawRate, int events)
     {
         using var system = target.CreateSystem(settings);
