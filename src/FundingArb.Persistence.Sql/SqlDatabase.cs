@@ -1,5 +1,7 @@
 using System.Data.Common;
+using FundingArb.Persistence.Sql.PostgreSql;
 using FundingArb.Persistence.Sql.Schema;
+using FundingArb.Persistence.Sql.Sqlite;
 
 namespace FundingArb.Persistence.Sql;
 
@@ -29,7 +31,7 @@ internal abstract class SqlDatabase : IAsyncDisposable
     public abstract string SchemaVersion { get; }
 
     /// <summary>Every migration, oldest first; version N is applied once, in its own transaction with the version row.</summary>
-    public abstract IReadOnlyList<Migration> Migrations { get; }
+    public abstract IReadOnlyList<SchemaMigration> Migrations { get; }
 
     /// <summary>Opens a connection for reads and short writes (deletes, snapshots).</summary>
     public abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);
@@ -39,6 +41,15 @@ internal abstract class SqlDatabase : IAsyncDisposable
 
     /// <summary>True when <paramref name="exception"/> is a violation of the (persistence_id, sequence_number) key.</summary>
     public abstract bool IsUniqueViolation(Exception exception);
+
+    /// <summary>Opens <paramref name="provider"/>'s database; <paramref name="utcTicks"/> stamps applied migrations.</summary>
+    public static SqlDatabase Open(SqlProvider provider, string connectionString, string schema, bool autoInitialize, Func<long> utcTicks) =>
+        provider switch
+        {
+            SqlProvider.Sqlite => new SqliteDatabase(connectionString, autoInitialize, utcTicks),
+            SqlProvider.PostgreSql => new PostgreSqlDatabase(connectionString, schema, autoInitialize, utcTicks),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown SQL provider."),
+        };
 
     /// <summary>Completes once the schema exists (created on first use when auto-initialize is on).</summary>
     public Task EnsureSchemaAsync(CancellationToken cancellationToken) => _schema.EnsureAsync(cancellationToken);

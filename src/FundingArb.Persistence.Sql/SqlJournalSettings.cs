@@ -1,8 +1,8 @@
 namespace FundingArb.Persistence.Sql;
 
 /// <summary>
-/// The settings of a SQL journal and of the read journal over the same tables, bound from
-/// <c>fundingarb.persistence.journal.sqlite</c> or <c>fundingarb.persistence.journal.postgresql</c>.
+/// The settings of a SQL journal, bound from its plugin section (<c>akka.persistence.journal.fundingarb-sqlite</c>
+/// or <c>akka.persistence.journal.fundingarb-postgresql</c>; every key is documented in the embedded reference.conf).
 /// </summary>
 public sealed record SqlJournalSettings
 {
@@ -34,17 +34,11 @@ public sealed record SqlJournalSettings
     /// </summary>
     public int WriteParallelism { get; init; } = 1;
 
-    /// <summary>Reads (replays, highest sequence numbers, queries) running at once; further ones wait their turn.</summary>
+    /// <summary>Reads (replays, highest sequence numbers, deletes) running at once; further ones wait their turn.</summary>
     public int ReadParallelism { get; init; } = 8;
 
     /// <summary>Events one replay query fetches; a recovery pages through its events this many at a time.</summary>
     public int ReplayPageSize { get; init; } = 1000;
-
-    /// <summary>Events one persistence-query page fetches.</summary>
-    public int QueryPageSize { get; init; } = 500;
-
-    /// <summary>How often a live persistence query looks for new events once it has caught up.</summary>
-    public TimeSpan QueryRefreshInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// SQLite's <c>synchronous</c> pragma for the writer: <c>full</c> (every commit reaches the disk; survives
@@ -62,8 +56,6 @@ public sealed record SqlJournalSettings
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(WriteParallelism, nameof(WriteParallelism));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ReadParallelism, nameof(ReadParallelism));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ReplayPageSize, nameof(ReplayPageSize));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(QueryPageSize, nameof(QueryPageSize));
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(QueryRefreshInterval, TimeSpan.Zero, nameof(QueryRefreshInterval));
         if (SqliteSynchronous is not ("full" or "normal" or "extra"))
         {
             throw new ArgumentException($"SqliteSynchronous must be full, normal or extra, not '{SqliteSynchronous}'.", nameof(SqliteSynchronous));

@@ -1,4 +1,4 @@
-using FundingArb.Kernel;
+using Akka.Event;
 
 namespace FundingArb.Persistence.Sql;
 
@@ -13,6 +13,7 @@ internal static class SqlPersistenceLog
     public const int QueueFullId = 3003;
     public const int ReplayFailedId = 3004;
     public const int StoreOpenedId = 3005;
+    public const int CloseFailedId = 3006;
 
     public static void WriteBatchFailed(ILoggingAdapter log, Exception cause, int writes, int rows) =>
         log.Error(cause, "[{EventId}] A journal transaction of {Writes} writes ({Rows} events) failed; each of its writers stops", WriteBatchFailedId, writes, rows);
@@ -28,4 +29,7 @@ internal static class SqlPersistenceLog
 
     public static void StoreOpened(ILoggingAdapter log, string store, SqlProvider provider, string schema) =>
         log.Info("[{EventId}] {Store} opened on {Provider} (schema {Schema})", StoreOpenedId, store, provider, schema);
+
+    public static void CloseFailed(ILoggingAdapter log, Exception cause, string store) =>
+        log.Error(cause, "[{EventId}] Closing the {Store} failed", CloseFailedId, store);
 }

@@ -1,8 +1,8 @@
 namespace FundingArb.Persistence.Sql;
 
 /// <summary>
-/// The settings of a SQL snapshot store, bound from <c>fundingarb.persistence.snapshot-store.sqlite</c> or
-/// <c>fundingarb.persistence.snapshot-store.postgresql</c>.
+/// The settings of a SQL snapshot store, bound from <c>akka.persistence.snapshot-store.fundingarb-sqlite</c> or
+/// <c>akka.persistence.snapshot-store.fundingarb-postgresql</c>.
 /// </summary>
 public sealed record SqlSnapshotStoreSettings
 {

@@ -10,7 +10,8 @@ public sealed class DependencyRuleTests
         ["FundingArb.Kernel"] = [],
         ["FundingArb.Kernel.TestKit"] = ["FundingArb.Kernel"],
         ["FundingArb.Trading"] = [],
-        ["FundingArb.Persistence.Sql"] = ["FundingArb.Kernel"],
+        // Akka.Persistence plugins: Akka, Microsoft.Data.Sqlite and Npgsql only (see the test below).
+        ["FundingArb.Persistence.Sql"] = [],
         ["FundingArb.Actors"] = ["FundingArb.Kernel", "FundingArb.Trading", "FundingArb.Venues"],
         // src/FundingArb.Node builds the `fundingarb` executable.
         ["fundingarb"] = ["FundingArb.Actors", "FundingArb.Kernel", "FundingArb.Persistence.Sql", "FundingArb.Trading", "FundingArb.Venues"],
@@ -58,5 +59,19 @@ public sealed class DependencyRuleTests
             .ToArray();
 
         Assert.Empty(thirdParty);
+    }
+
+    [Fact]
+    public void PersistenceSql_References_OnlyAkkaSqliteAndNpgsql()
+    {
+        var assembly = Assembly.Load("FundingArb.Persistence.Sql");
+
+        var others = assembly.GetReferencedAssemblies()
+            .Select(a => a.Name!)
+            .Where(n => !n.StartsWith("System", StringComparison.Ordinal) && n is not ("netstandard" or "Microsoft.Data.Sqlite" or "Npgsql")
+                && n != "Akka" && !n.StartsWith("Akka.", StringComparison.Ordinal))
+            .ToArray();
+
+        Assert.Empty(others);
     }
 }

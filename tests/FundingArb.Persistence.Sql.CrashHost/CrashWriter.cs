@@ -1,5 +1,5 @@
-using FundingArb.Kernel;
-using FundingArb.Kernel.Persistence;
+using Akka.Actor;
+using Akka.Persistence;
 
 namespace FundingArb.Persistence.Sql.CrashHost;
 
@@ -9,32 +9,26 @@ namespace FundingArb.Persistence.Sql.CrashHost;
 /// </summary>
 internal sealed class CrashWriter : ReceivePersistentActor
 {
-    private readonly string _persistenceId;
-    private readonly string _pluginId;
-
-    public CrashWriter(string persistenceId, string pluginId, TextWriter acks)
+    public CrashWriter(string persistenceId, TextWriter acks)
     {
-        _persistenceId = persistenceId;
-        _pluginId = pluginId;
+        PersistenceId = persistenceId;
         Recover<CrashEvent>(_ => { });
         Recover<RecoveryCompleted>(_ => Self.Tell(Next.Instance));
         Command<Next>(_ =>
         {
             var first = LastSequenceNr + 1;
-            PersistAll(Enumerable.Range(0, 3).Select(i => new CrashEvent(_persistenceId, first + i, i)), e =>
+            PersistAll(Enumerable.Range(0, 3).Select(i => new CrashEvent(persistenceId, first + i, i)), e =>
             {
                 if (e.Part == 2)
                 {
-                    acks.WriteLine($"ack {_persistenceId} {e.SequenceNr}");
+                    acks.WriteLine($"ack {persistenceId} {e.SequenceNr}");
                     Self.Tell(Next.Instance);
                 }
             });
         });
     }
 
-    public override string PersistenceId => _persistenceId;
-
-    public override string? JournalPluginId => _pluginId;
+    public override string PersistenceId { get; }
 
     private sealed class Next
     {

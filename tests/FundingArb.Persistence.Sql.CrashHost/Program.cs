@@ -1,7 +1,8 @@
-using FundingArb.Kernel;
+using System.Globalization;
+using Akka.Actor;
+using Akka.Configuration;
 using FundingArb.Persistence.Sql;
 using FundingArb.Persistence.Sql.CrashHost;
-using FundingArb.Persistence.Sql.Serialization;
 
 // Usage: CrashHost <sqlite|postgresql> <connection string> <schema> <actors>
 // Writes until it is killed; the crash test sends SIGKILL mid-run.
@@ -11,16 +12,18 @@ if (args.Length != 4)
     return 2;
 }
 
-var provider = args[0] == "sqlite" ? SqlProvider.Sqlite : SqlProvider.PostgreSql;
-var settings = new SqlJournalSettings { Provider = provider, ConnectionString = args[1], Schema = args[2] };
-var registry = new EventManifestRegistry().Register<CrashEvent>("crash-event.v1");
+var journal = $"akka.persistence.journal.fundingarb-{args[0]}";
+var config = ConfigurationFactory.ParseString($$"""
+    {{CrashSerializer.Hocon}}
+    akka.persistence.journal.plugin = "{{journal}}"
+    {{journal}} { connection-string = "{{args[1]}}", schema = {{args[2]}} }
+    """).WithFallback(SqlPersistence.DefaultConfig());
 var acks = TextWriter.Synchronized(new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true });
-await using var system = ActorSystem.Create("crash");
-SqlPersistence.RegisterJournal(system, args[0], settings, registry);
-for (var a = 0; a < int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture); a++)
+using var system = ActorSystem.Create("crash", config);
+for (var a = 0; a < int.Parse(args[3], CultureInfo.InvariantCulture); a++)
 {
     var id = $"crash-{a}";
-    system.ActorOf(Props.Create(() => new CrashWriter(id, args[0], acks)), id);
+    system.ActorOf(Props.Create(() => new CrashWriter(id, acks)), id);
 }
 
 await acks.WriteLineAsync("started");

@@ -1,6 +1,5 @@
 using System.Threading.Channels;
-using FundingArb.Kernel;
-using FundingArb.Kernel.Persistence;
+using Akka.Event;
 
 namespace FundingArb.Persistence.Sql.Journal;
 
@@ -158,8 +157,6 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
         var first = write.Rows[0];
         SqlPersistenceLog.DuplicateSequenceNr(_log, first.PersistenceId, first.SequenceNr);
-        return new JournalConcurrencyException(
-            $"Persistence id [{first.PersistenceId}] already has an event at a sequence number from {first.SequenceNr} to {write.Rows[^1].SequenceNr}: another writer is active.",
-            exception);
+        return new JournalConcurrencyException(first.PersistenceId, first.SequenceNr, write.Rows[^1].SequenceNr, exception);
     }
 }

@@ -1,3 +1,6 @@
+using FundingArb.Persistence.Sql.PostgreSql;
+using FundingArb.Persistence.Sql.Sqlite;
+
 namespace FundingArb.Persistence.Sql.Journal;
 
 /// <summary>
@@ -7,6 +10,14 @@ namespace FundingArb.Persistence.Sql.Journal;
 /// </summary>
 internal abstract class JournalBatchWriter : IAsyncDisposable
 {
+    /// <summary>The batch writer of <paramref name="database"/>'s engine; <paramref name="sqliteSynchronous"/> is SQLite's sync pragma.</summary>
+    public static JournalBatchWriter For(SqlDatabase database, string sqliteSynchronous) => database switch
+    {
+        SqliteDatabase sqlite => new SqliteJournalBatchWriter(sqlite, sqliteSynchronous),
+        PostgreSqlDatabase postgres => new PostgreSqlJournalBatchWriter(postgres),
+        _ => throw new InvalidOperationException($"No batch writer for {database.Provider}."),
+    };
+
     public abstract Task WriteAsync(IReadOnlyList<PendingWrite> batch, CancellationToken cancellationToken);
 
     public virtual ValueTask DisposeAsync()

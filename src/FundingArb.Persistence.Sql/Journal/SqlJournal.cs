@@ -1,27 +1,34 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Data.Common;
-using System.Text.Json;
-using FundingArb.Kernel;
-using FundingArb.Kernel.Persistence;
-using FundingArb.Kernel.Persistence.Journal;
+using System.Globalization;
+using Akka.Actor;
+using Akka.Configuration;
+using Akka.Event;
+using Akka.Persistence;
+using Akka.Persistence.Journal;
 using FundingArb.Persistence.Sql.Serialization;
 
 namespace FundingArb.Persistence.Sql.Journal;
 
 /// <summary>
-/// The SQL journal (plugins <c>sqlite</c> and <c>postgresql</c>). Writes are serialised on the caller's
-/// thread (an unserialisable atomic write is rejected there, certainly not stored) and then group-committed
-/// by <see cref="GroupCommitWriter"/>. Reads run on pooled connections, at most
+/// The SQL journal plugin (<c>akka.persistence.journal.fundingarb-sqlite</c> and <c>-postgresql</c>), built by
+/// Akka from its HOCON section. Writes are serialised on the journal actor's thread (an unserialisable atomic
+/// write is rejected there, certainly not stored) and then group-committed by <see cref="GroupCommitWriter"/>:
+/// the writes of many persistent actors share one transaction. Reads run on pooled connections, at most
 /// <see cref="SqlJournalSettings.ReadParallelism"/> at once, apart from the writers, so a recovery never
-/// queues behind writes. Deletes mark rows deleted and physically remove all but the highest, so the
-/// highest sequence number survives any delete.
+/// queues behind writes. Deletes mark rows deleted and physically remove all but the highest, so the highest
+/// sequence number survives any delete (Akka.Persistence.Sql deletes the same way).
 /// </summary>
-internal sealed class SqlJournal : AsyncWriteJournal
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "An actor: PostStop closes the writer and the database; the read semaphore has no wait handle to free, and reads still in flight release it.")]
+public sealed class SqlJournal : AsyncWriteJournal
 {
     private readonly SqlDatabase _database;
     private readonly SqlJournalSettings _settings;
     private readonly JournalBatchWriter _batchWriter;
     private readonly GroupCommitWriter _writer;
+    private readonly PayloadSerialization _serialization;
+    private readonly IScheduler _clock;
     private readonly ILoggingAdapter _log;
     private readonly SemaphoreSlim _reads;
 
@@ -31,73 +38,35 @@ internal sealed class SqlJournal : AsyncWriteJournal
     private readonly string _replaySql;
     private readonly string _highestSql;
 
-    public SqlJournal(SqlDatabase database, JournalBatchWriter batchWriter, EventManifestRegistry registry, SqlJournalSettings settings, ILoggingAdapter log)
+    /// <summary>Akka's constructor for a plugin: <paramref name="config"/> is the plugin's HOCON section.</summary>
+    public SqlJournal(Config config)
     {
-        _database = database;
-        _batchWriter = batchWriter;
-        Registry = registry;
-        _settings = settings;
-        _log = log;
-        _reads = new SemaphoreSlim(settings.ReadParallelism, settings.ReadParallelism);
-        var parallelism = database.Provider == SqlProvider.Sqlite ? 1 : settings.WriteParallelism;
-        _writer = new GroupCommitWriter(batchWriter, database, log, settings.BatchSize, settings.QueueSize, parallelism);
+        _settings = SqlSettingsBinder.Journal(config);
+        _log = Context.GetLogger();
+        var system = (ExtendedActorSystem)Context.System;
+        _clock = system.Scheduler;
+        _serialization = new PayloadSerialization(system);
+        _database = SqlDatabase.Open(_settings.Provider, _settings.ConnectionString, _settings.Schema, _settings.AutoInitialize, () => _clock.Now.UtcTicks);
+        _batchWriter = JournalBatchWriter.For(_database, _settings.SqliteSynchronous);
+        _reads = new SemaphoreSlim(_settings.ReadParallelism, _settings.ReadParallelism);
+        var parallelism = _database.Provider == SqlProvider.Sqlite ? 1 : _settings.WriteParallelism;
+        _writer = new GroupCommitWriter(_batchWriter, _database, _log, _settings.BatchSize, _settings.QueueSize, parallelism);
         _replaySql = $"""
-            SELECT sequence_number, created, message, manifest, writer_uuid FROM {database.Journal}
+            SELECT sequence_number, created, message, identifier, manifest, writer_uuid FROM {_database.Journal}
             WHERE persistence_id = @pid AND sequence_number >= @from AND sequence_number <= @to AND deleted = FALSE
             ORDER BY sequence_number LIMIT @limit
             """;
-        _highestSql = $"SELECT COALESCE(MAX(sequence_number), 0) FROM {database.Journal} WHERE persistence_id = @pid";
+        _highestSql = $"SELECT COALESCE(MAX(sequence_number), 0) FROM {_database.Journal} WHERE persistence_id = @pid";
+        SqlPersistenceLog.StoreOpened(_log, "journal", _settings.Provider, _settings.Schema);
     }
 
-    internal SqlDatabase Database => _database;
-
-    /// <summary>Settable so that tests can reopen a journal with another registry, as a redeployed node would.</summary>
-    internal EventManifestRegistry Registry { get; set; }
-
-    public override Task<IReadOnlyList<Exception?>?> WriteMessagesAsync(IReadOnlyList<AtomicWrite> messages, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(messages);
-        if (cancellationToken.IsCancellationRequested)
-        {
-            return Task.FromCanceled<IReadOnlyList<Exception?>?>(cancellationToken);
-        }
-
-        Exception?[]? rejections = null;
-        var rows = new List<JournalRow>();
-        for (var i = 0; i < messages.Count; i++)
-        {
-            var write = messages[i];
-            var mark = rows.Count;
-            try
-            {
-                foreach (var persistent in write.Payload)
-                {
-                    var payload = Registry.Serialize(persistent.Payload);
-                    rows.Add(new JournalRow(persistent.PersistenceId, persistent.SequenceNr, persistent.Timestamp, payload.Manifest, payload.Json,
-                        persistent.WriterGuid.Length == 0 ? null : persistent.WriterGuid, persistent.Tags));
-                }
-            }
-            catch (Exception exception) when (exception is EventNotRegisteredException or JsonException or NotSupportedException)
-            {
-                // Nothing of this atomic write reaches the database: a rejection, and the writer carries on.
-                rows.RemoveRange(mark, rows.Count - mark);
-                rejections ??= new Exception?[messages.Count];
-                rejections[i] = exception;
-            }
-        }
-
-        return rows.Count == 0
-            ? Task.FromResult<IReadOnlyList<Exception?>?>(rejections)
-            : StoreAsync(new PendingWrite(rows), rejections, cancellationToken);
-    }
-
-    public override async Task ReplayMessagesAsync(string persistenceId, long fromSequenceNr, long toSequenceNr, long max, Action<Persistent> recoveryCallback, CancellationToken cancellationToken)
+    public override async Task ReplayMessagesAsync(IActorContext context, string persistenceId, long fromSequenceNr, long toSequenceNr, long max, Action<IPersistentRepresentation> recoveryCallback)
     {
         ArgumentNullException.ThrowIfNull(recoveryCallback);
-        await ReadGateAsync(cancellationToken).ConfigureAwait(false);
+        await ReadGateAsync(CancellationToken.None).ConfigureAwait(false);
         try
         {
-            await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var connection = await _database.OpenAsync(CancellationToken.None).ConfigureAwait(false);
             await using var command = connection.CreateCommand(_replaySql).With("@pid", persistenceId).With("@from", 0L).With("@to", toSequenceNr).With("@limit", 0);
             var from = fromSequenceNr;
             var remaining = max;
@@ -107,9 +76,9 @@ internal sealed class SqlJournal : AsyncWriteJournal
                 command.Parameters[1].Value = from;
                 command.Parameters[3].Value = limit;
                 var count = 0;
-                await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+                await using (var reader = await command.ExecuteReaderAsync().ConfigureAwait(false))
                 {
-                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    while (await reader.ReadAsync().ConfigureAwait(false))
                     {
                         var persistent = ReadPersistent(reader, persistenceId);
                         from = persistent.SequenceNr + 1;
@@ -125,7 +94,7 @@ internal sealed class SqlJournal : AsyncWriteJournal
                 }
             }
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception)
         {
             SqlPersistenceLog.ReplayFailed(_log, exception, persistenceId);
             throw;
@@ -149,7 +118,7 @@ internal sealed class SqlJournal : AsyncWriteJournal
         {
             await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var command = connection.CreateCommand(_highestSql).With("@pid", persistenceId);
-            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
         }
         finally
         {
@@ -157,7 +126,44 @@ internal sealed class SqlJournal : AsyncWriteJournal
         }
     }
 
-    public override async Task DeleteMessagesToAsync(string persistenceId, long toSequenceNr, CancellationToken cancellationToken)
+    protected override Task<IImmutableList<Exception>> WriteMessagesAsync(IEnumerable<AtomicWrite> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<IImmutableList<Exception>>(cancellationToken);
+        }
+
+        var writes = messages as IReadOnlyList<AtomicWrite> ?? [.. messages];
+        var now = _clock.Now.UtcTicks;
+        Exception?[]? rejections = null;
+        var rows = new List<JournalRow>();
+        for (var i = 0; i < writes.Count; i++)
+        {
+            var mark = rows.Count;
+            try
+            {
+                foreach (var persistent in (IImmutableList<IPersistentRepresentation>)writes[i].Payload)
+                {
+                    rows.Add(ToRow(persistent, now));
+                }
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // Nothing of this atomic write reaches the database: a rejection, and the writer carries on.
+                rows.RemoveRange(mark, rows.Count - mark);
+                rejections ??= new Exception?[writes.Count];
+                rejections[i] = exception;
+            }
+        }
+
+        var results = rejections is null ? null : ImmutableList.Create(rejections)!;
+        return rows.Count == 0
+            ? Task.FromResult<IImmutableList<Exception>>(results!)
+            : StoreAsync(new PendingWrite(rows), results!);
+    }
+
+    protected override async Task DeleteMessagesToAsync(string persistenceId, long toSequenceNr, CancellationToken cancellationToken)
     {
         await ReadGateAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -187,16 +193,29 @@ internal sealed class SqlJournal : AsyncWriteJournal
         }
     }
 
-    public override async ValueTask DisposeAsync()
+    protected override void PostStop()
     {
-        await _writer.DisposeAsync().ConfigureAwait(false);
-        await _batchWriter.DisposeAsync().ConfigureAwait(false);
-        await _database.DisposeAsync().ConfigureAwait(false);
-        _reads.Dispose();
-        await base.DisposeAsync().ConfigureAwait(false);
+        // An actor cannot await: writes already queued are committed and the connections closed in the background.
+        _ = CloseAsync();
+        base.PostStop();
     }
 
-    private async Task<IReadOnlyList<Exception?>?> StoreAsync(PendingWrite pending, Exception?[]? rejections, CancellationToken cancellationToken)
+    private JournalRow ToRow(IPersistentRepresentation persistent, long now)
+    {
+        var payload = persistent.Payload;
+        var tags = ImmutableArray<string>.Empty;
+        if (payload is Tagged tagged)
+        {
+            payload = tagged.Payload;
+            tags = [.. tagged.Tags];
+        }
+
+        var serialized = _serialization.Serialize(payload);
+        return new JournalRow(persistent.PersistenceId, persistent.SequenceNr, persistent.Timestamp != 0 ? persistent.Timestamp : now,
+            serialized.SerializerId, serialized.Manifest, serialized.Bytes, string.IsNullOrEmpty(persistent.WriterGuid) ? null : persistent.WriterGuid, tags);
+    }
+
+    private async Task<IImmutableList<Exception>> StoreAsync(PendingWrite pending, IImmutableList<Exception> rejections)
     {
         // Tracked before the first await, so a ReadHighestSequenceNrAsync that follows this call sees it.
         var persistenceIds = pending.Rows.Select(r => r.PersistenceId).Distinct(StringComparer.Ordinal).ToArray();
@@ -207,7 +226,8 @@ internal sealed class SqlJournal : AsyncWriteJournal
 
         try
         {
-            await _database.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+            // No token: a write taken by the group commit is never cancelled, since its outcome would be unknown.
+            await _database.EnsureSchemaAsync(CancellationToken.None).ConfigureAwait(false);
             if (!_writer.TryEnqueue(pending))
             {
                 SqlPersistenceLog.QueueFull(_log, _settings.QueueSize);
@@ -247,11 +267,25 @@ internal sealed class SqlJournal : AsyncWriteJournal
     private Persistent ReadPersistent(DbDataReader reader, string persistenceId)
     {
         var sequenceNr = reader.GetInt64(0);
-        var manifest = reader.GetString(3);
-        var payload = Registry.Deserialize(manifest, reader.GetFieldValue<byte[]>(2), persistenceId, sequenceNr);
-        return new Persistent(payload, sequenceNr, persistenceId, manifest,
-            WriterGuid: reader.IsDBNull(4) ? "" : reader.GetString(4),
-            Timestamp: reader.GetInt64(1));
+        var manifest = reader.GetString(4);
+        int? serializerId = reader.IsDBNull(3) ? null : reader.GetInt32(3);
+        var payload = _serialization.Deserialize(reader.GetFieldValue<byte[]>(2), serializerId, manifest, persistenceId, sequenceNr);
+        return new Persistent(payload, sequenceNr, persistenceId, manifest, isDeleted: false, ActorRefs.NoSender,
+            writerGuid: reader.IsDBNull(5) ? null : reader.GetString(5), timestamp: reader.GetInt64(1));
+    }
+
+    private async Task CloseAsync()
+    {
+        try
+        {
+            await _writer.DisposeAsync().ConfigureAwait(false);
+            await _batchWriter.DisposeAsync().ConfigureAwait(false);
+            await _database.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception error)
+        {
+            SqlPersistenceLog.CloseFailed(_log, error, "journal");
+        }
     }
 
     private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, string persistenceId, long toSequenceNr, CancellationToken cancellationToken)

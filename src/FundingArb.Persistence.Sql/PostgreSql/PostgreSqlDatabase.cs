@@ -11,14 +11,14 @@ internal sealed class PostgreSqlDatabase : SqlDatabase
     private const string UniqueViolation = "23505";
 
     private readonly NpgsqlDataSource _dataSource;
-    private readonly TimeProvider _timeProvider;
+    private readonly Func<long> _utcTicks;
 
-    public PostgreSqlDatabase(string connectionString, string schema, bool autoInitialize, TimeProvider timeProvider)
+    public PostgreSqlDatabase(string connectionString, string schema, bool autoInitialize, Func<long> utcTicks)
         : base(autoInitialize)
     {
         SqlIdentifier.Validate(schema, nameof(schema));
         Schema = schema;
-        _timeProvider = timeProvider;
+        _utcTicks = utcTicks;
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (builder.MaxAutoPrepare == 0)
         {
@@ -52,7 +52,7 @@ internal sealed class PostgreSqlDatabase : SqlDatabase
 
     public override string SchemaVersion => $"\"{Schema}\".schema_version";
 
-    public override IReadOnlyList<Migration> Migrations => PostgreSqlSchema.Migrations(Schema);
+    public override IReadOnlyList<SchemaMigration> Migrations => PostgreSqlSchema.Migrations(Schema);
 
     public override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -66,7 +66,7 @@ internal sealed class PostgreSqlDatabase : SqlDatabase
             await command.With("@key", StableHash($"fundingarb.schema:{Schema}")).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await MigrationRunner.ApplyAsync(connection, transaction, this, _timeProvider.GetUtcNow().UtcTicks, cancellationToken).ConfigureAwait(false);
+        await MigrationRunner.ApplyAsync(connection, transaction, this, _utcTicks(), cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 

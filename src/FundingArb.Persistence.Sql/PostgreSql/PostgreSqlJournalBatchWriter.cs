@@ -1,5 +1,4 @@
 using FundingArb.Persistence.Sql.Journal;
-using FundingArb.Persistence.Sql.Serialization;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -15,17 +14,17 @@ internal sealed class PostgreSqlJournalBatchWriter(PostgreSqlDatabase database) 
 {
     private readonly string _insert = $"""
         INSERT INTO {database.Journal} (persistence_id, sequence_number, created, message, identifier, manifest, writer_uuid)
-        SELECT p, n, c, m, {SerializedPayload.SerializerId}, f, w FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bytea[], $5::text[], $6::text[]) AS r(p, n, c, m, f, w)
+        SELECT p, n, c, m, s, f, w FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bytea[], $5::text[], $6::text[], $7::int[]) AS r(p, n, c, m, f, w, s)
         """;
 
     private readonly string _insertTagged = $"""
         WITH inserted AS (
             INSERT INTO {database.Journal} (persistence_id, sequence_number, created, message, identifier, manifest, writer_uuid)
-            SELECT p, n, c, m, {SerializedPayload.SerializerId}, f, w FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bytea[], $5::text[], $6::text[]) AS r(p, n, c, m, f, w)
+            SELECT p, n, c, m, s, f, w FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bytea[], $5::text[], $6::text[], $7::int[]) AS r(p, n, c, m, f, w, s)
             RETURNING ordering, persistence_id, sequence_number)
         INSERT INTO {database.Tags} (ordering_id, tag, persistence_id, sequence_nr)
         SELECT i.ordering, t.tag, t.p, t.n
-        FROM inserted i JOIN unnest($7::text[], $8::bigint[], $9::text[]) AS t(p, n, tag) ON i.persistence_id = t.p AND i.sequence_number = t.n
+        FROM inserted i JOIN unnest($8::text[], $9::bigint[], $10::text[]) AS t(p, n, tag) ON i.persistence_id = t.p AND i.sequence_number = t.n
         """;
 
     public override async Task WriteAsync(IReadOnlyList<PendingWrite> batch, CancellationToken cancellationToken)
@@ -47,6 +46,7 @@ internal sealed class PostgreSqlJournalBatchWriter(PostgreSqlDatabase database) 
         var messages = new byte[count][];
         var manifests = new string[count];
         var writers = new string?[count];
+        var serializers = new int[count];
         var tagPids = new string[tagCount];
         var tagSeqs = new long[tagCount];
         var tags = new string[tagCount];
@@ -56,8 +56,8 @@ internal sealed class PostgreSqlJournalBatchWriter(PostgreSqlDatabase database) 
         {
             foreach (var row in write.Rows)
             {
-                (pids[i], seqs[i], created[i], messages[i], manifests[i], writers[i]) =
-                    (row.PersistenceId, row.SequenceNr, row.Created, row.Message, row.Manifest, row.WriterUuid);
+                (pids[i], seqs[i], created[i], messages[i], manifests[i], writers[i], serializers[i]) =
+                    (row.PersistenceId, row.SequenceNr, row.Created, row.Message, row.Manifest, row.WriterUuid, row.SerializerId);
                 i++;
                 if (!row.Tags.IsDefault)
                 {
@@ -82,6 +82,7 @@ internal sealed class PostgreSqlJournalBatchWriter(PostgreSqlDatabase database) 
         insert.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = messages, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
         insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = manifests, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         insert.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = writers, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        insert.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = serializers });
         if (tagCount > 0)
         {
             insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = tagPids, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });

@@ -1,167 +1,179 @@
-using System.Collections.Immutable;
-using System.Data.Common;
-using System.Globalization;
-using FundingArb.Kernel.Persistence.Query;
-using FundingArb.Persistence.Sql.Serialization;
+using System.Runtime.CompilerServices;
+using Akka;
+using Akka.Actor;
+using Akka.Persistence.Query;
+using Akka.Streams.Dsl;
 
 namespace FundingArb.Persistence.Sql.Query;
 
 /// <summary>
-/// Persistence queries over the SQL journal tables. Offsets are the <c>ordering</c> column. Writers draw
-/// orderings and commit in one order (SQLite has one writer; PostgreSQL writers hold an advisory lock from
-/// insert to commit), so once a row is visible no row with a lower ordering can commit later, and
-/// <c>ordering &gt; offset</c> never skips a late row.
+/// Akka.Persistence.Query over the SQL journal tables (<c>akka.persistence.query.journal.fundingarb-sqlite</c> or
+/// <c>-postgresql</c>). Offsets are <see cref="Sequence"/>s of the <c>ordering</c> column, exclusive: a query
+/// from offset N starts after N. Current queries run to the highest row at their start; live queries page
+/// through what exists and then look again every refresh interval, on the system's scheduler.
+/// A row that cannot be read fails the stream after the rows before it, with an
+/// <see cref="Serialization.EventDeserializationException"/> carrying its offset.
 /// </summary>
-internal sealed class SqlReadJournal : ReadJournal
+public sealed class SqlReadJournal :
+    IEventsByPersistenceIdQuery,
+    ICurrentEventsByPersistenceIdQuery,
+    IEventsByTagQuery,
+    ICurrentEventsByTagQuery,
+    IAllEventsQuery,
+    ICurrentAllEventsQuery,
+    IPersistenceIdsQuery,
+    ICurrentPersistenceIdsQuery
 {
-    private const string EventColumns = "j.ordering, j.persistence_id, j.sequence_number, j.created, j.message, j.manifest";
+    private readonly QueryPages _pages;
+    private readonly IScheduler _scheduler;
+    private readonly SqlReadJournalSettings _settings;
 
-    private readonly SqlDatabase _database;
-    private readonly EventManifestRegistry _registry;
-    private readonly string _byPersistenceIdSql;
-    private readonly string _byTagSql;
-    private readonly string _allSql;
-    private readonly string _highestOffsetSql;
-    private readonly string _highestSequenceNrSql;
-    private readonly string _idsSql;
-
-    public SqlReadJournal(SqlDatabase database, EventManifestRegistry registry, TimeProvider timeProvider, ReadJournalSettings settings)
-        : base(timeProvider, settings)
+    internal SqlReadJournal(QueryPages pages, IScheduler scheduler, SqlReadJournalSettings settings)
     {
-        _database = database;
-        _registry = registry;
-        var journal = database.Journal;
-        _byPersistenceIdSql = $"""
-            SELECT {EventColumns} FROM {journal} j
-            WHERE j.persistence_id = @pid AND j.sequence_number >= @from AND j.sequence_number <= @to AND j.deleted = FALSE
-            ORDER BY j.sequence_number LIMIT @limit
-            """;
-        _byTagSql = $"""
-            SELECT {EventColumns} FROM {database.Tags} t JOIN {journal} j ON j.ordering = t.ordering_id
-            WHERE t.tag = @tag AND t.ordering_id > @after AND t.ordering_id <= @upTo AND j.deleted = FALSE
-            ORDER BY t.ordering_id LIMIT @limit
-            """;
-        _allSql = $"""
-            SELECT {EventColumns} FROM {journal} j
-            WHERE j.ordering > @after AND j.ordering <= @upTo AND j.deleted = FALSE
-            ORDER BY j.ordering LIMIT @limit
-            """;
-        _highestOffsetSql = $"SELECT COALESCE(MAX(ordering), 0) FROM {journal}";
-        _highestSequenceNrSql = $"SELECT COALESCE(MAX(sequence_number), 0) FROM {journal} WHERE persistence_id = @pid";
-        _idsSql = $"SELECT persistence_id, MAX(ordering) FROM {journal} WHERE ordering > @after GROUP BY persistence_id";
+        _pages = pages;
+        _scheduler = scheduler;
+        _settings = settings;
     }
 
-    public override async ValueTask DisposeAsync()
+    public Source<EventEnvelope, NotUsed> EventsByPersistenceId(string persistenceId, long fromSequenceNr, long toSequenceNr)
     {
-        await _database.DisposeAsync().ConfigureAwait(false);
-        await base.DisposeAsync().ConfigureAwait(false);
+        ArgumentException.ThrowIfNullOrEmpty(persistenceId);
+        return Source.From(() => ByPersistenceId(persistenceId, fromSequenceNr, toSequenceNr, live: true, CancellationToken.None));
     }
 
-    protected override Task<IReadOnlyList<EventEnvelope>> ReadEventsByPersistenceIdAsync(string persistenceId, long fromSequenceNr, long toSequenceNr, int max, CancellationToken cancellationToken) =>
-        PageAsync(_byPersistenceIdSql, c => c.With("@pid", persistenceId).With("@from", fromSequenceNr).With("@to", toSequenceNr).With("@limit", max), cancellationToken);
-
-    protected override Task<IReadOnlyList<EventEnvelope>> ReadEventsByTagAsync(string tag, long afterOffset, long upToOffset, int max, CancellationToken cancellationToken) =>
-        PageAsync(_byTagSql, c => c.With("@tag", tag).With("@after", afterOffset).With("@upTo", upToOffset).With("@limit", max), cancellationToken);
-
-    protected override Task<IReadOnlyList<EventEnvelope>> ReadAllEventsAsync(long afterOffset, long upToOffset, int max, CancellationToken cancellationToken) =>
-        PageAsync(_allSql, c => c.With("@after", afterOffset).With("@upTo", upToOffset).With("@limit", max), cancellationToken);
-
-    protected override Task<long> ReadHighestOffsetAsync(CancellationToken cancellationToken) =>
-        ScalarAsync(_highestOffsetSql, c => c, cancellationToken);
-
-    protected override Task<long> ReadHighestSequenceNrAsync(string persistenceId, CancellationToken cancellationToken) =>
-        ScalarAsync(_highestSequenceNrSql, c => c.With("@pid", persistenceId), cancellationToken);
-
-    protected override async Task<PersistenceIdsPage> ReadPersistenceIdsAsync(long afterOffset, CancellationToken cancellationToken)
+    public Source<EventEnvelope, NotUsed> CurrentEventsByPersistenceId(string persistenceId, long fromSequenceNr, long toSequenceNr)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand(_idsSql).With("@after", afterOffset);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var ids = new List<string>();
-        var offset = afterOffset;
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        ArgumentException.ThrowIfNullOrEmpty(persistenceId);
+        return Source.From(() => ByPersistenceId(persistenceId, fromSequenceNr, toSequenceNr, live: false, CancellationToken.None));
+    }
+
+    public Source<EventEnvelope, NotUsed> EventsByTag(string tag, Offset offset)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tag);
+        var after = After(offset);
+        return Source.From(() => ByOffset((a, u, m, ct) => _pages.EventsByTagAsync(tag, a, u, m, ct), after, live: true, CancellationToken.None));
+    }
+
+    public Source<EventEnvelope, NotUsed> CurrentEventsByTag(string tag, Offset offset)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tag);
+        var after = After(offset);
+        return Source.From(() => ByOffset((a, u, m, ct) => _pages.EventsByTagAsync(tag, a, u, m, ct), after, live: false, CancellationToken.None));
+    }
+
+    public Source<EventEnvelope, NotUsed> AllEvents(Offset offset)
+    {
+        var after = After(offset);
+        return Source.From(() => ByOffset(_pages.AllEventsAsync, after, live: true, CancellationToken.None));
+    }
+
+    public Source<EventEnvelope, NotUsed> CurrentAllEvents(Offset offset)
+    {
+        var after = After(offset);
+        return Source.From(() => ByOffset(_pages.AllEventsAsync, after, live: false, CancellationToken.None));
+    }
+
+    public Source<string, NotUsed> PersistenceIds() => Source.From(() => Ids(live: true, CancellationToken.None));
+
+    public Source<string, NotUsed> CurrentPersistenceIds() => Source.From(() => Ids(live: false, CancellationToken.None));
+
+    /// <summary>The ordering a query starts after: 0 for <see cref="NoOffset"/>.</summary>
+    private static long After(Offset? offset) => offset switch
+    {
+        null or NoOffset => 0,
+        Sequence sequence => sequence.Value,
+        _ => throw new ArgumentException($"{offset.GetType().Name} is not supported: offsets are Sequence values of the ordering column.", nameof(offset)),
+    };
+
+    private async IAsyncEnumerable<EventEnvelope> ByPersistenceId(string persistenceId, long fromSequenceNr, long toSequenceNr, bool live, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var from = Math.Max(fromSequenceNr, 1);
+        var to = toSequenceNr;
+        if (!live)
         {
-            ids.Add(reader.GetString(0));
-            offset = Math.Max(offset, reader.GetInt64(1));
+            to = Math.Min(to, await _pages.HighestSequenceNrAsync(persistenceId, cancellationToken).ConfigureAwait(false));
         }
 
-        return new PersistenceIdsPage(ids, offset);
-    }
-
-    private async Task<IReadOnlyList<EventEnvelope>> PageAsync(string sql, Func<DbCommand, DbCommand> bind, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = new List<(long Ordering, string PersistenceId, long SequenceNr, long Created, byte[] Message, string Manifest)>();
-        await using (var command = bind(connection.CreateCommand(sql)))
+        while (from <= to)
         {
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            var page = await _pages.EventsByPersistenceIdAsync(persistenceId, from, to, _settings.PageSize, cancellationToken).ConfigureAwait(false);
+            foreach (var envelope in page)
             {
-                rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetFieldValue<byte[]>(4), reader.GetString(5)));
+                from = envelope.SequenceNr + 1;
+                yield return envelope;
+            }
+
+            // A current query runs to the bound it read at its start; a short page (one may end before a row that cannot be
+            // read, which the next page then fails on) ends it only when it is empty.
+            if (live ? page.Count < _settings.PageSize && !await WaitAsync(cancellationToken).ConfigureAwait(false) : page.Count == 0)
+            {
+                yield break;
             }
         }
+    }
 
-        var tags = rows.Count == 0 ? [] : await ReadTagsAsync(connection, rows.Select(r => r.Ordering).ToList(), cancellationToken).ConfigureAwait(false);
-        var page = new List<EventEnvelope>(rows.Count);
-        foreach (var r in rows)
+    private async IAsyncEnumerable<EventEnvelope> ByOffset(
+        Func<long, long, int, CancellationToken, Task<IReadOnlyList<EventEnvelope>>> read, long offset, bool live, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var after = offset;
+        var upTo = live ? long.MaxValue : await _pages.HighestOffsetAsync(cancellationToken).ConfigureAwait(false);
+        while (after < upTo)
         {
-            object payload;
+            var page = await read(after, upTo, _settings.PageSize, cancellationToken).ConfigureAwait(false);
+            foreach (var envelope in page)
+            {
+                after = ((Sequence)envelope.Offset).Value;
+                yield return envelope;
+            }
+
+            if (live ? page.Count < _settings.PageSize && !await WaitAsync(cancellationToken).ConfigureAwait(false) : page.Count == 0)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private async IAsyncEnumerable<string> Ids(bool live, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var after = 0L;
+        while (true)
+        {
+            var (ids, offset) = await _pages.PersistenceIdsAsync(after, cancellationToken).ConfigureAwait(false);
+            after = Math.Max(after, offset);
+            foreach (var id in ids)
+            {
+                if (seen.Add(id))
+                {
+                    yield return id;
+                }
+            }
+
+            if (!live || !await WaitAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield break;
+            }
+        }
+    }
+
+    /// <summary>Waits one refresh interval on the system's scheduler (so a test scheduler drives it); false when cancelled.</summary>
+    private async Task<bool> WaitAsync(CancellationToken cancellationToken)
+    {
+        var elapsed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var timer = new Cancelable(_scheduler);
+        _scheduler.Advanced.ScheduleOnce(_settings.RefreshInterval, () => elapsed.TrySetResult(), timer);
+        await using (cancellationToken.Register(() => elapsed.TrySetCanceled(cancellationToken)).ConfigureAwait(false))
+        {
             try
             {
-                payload = _registry.Deserialize(r.Manifest, r.Message, r.PersistenceId, r.SequenceNr);
+                await elapsed.Task.ConfigureAwait(false);
+                return true;
             }
-            catch (EventDeserializationException unreadable)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                // The rows before it are delivered: the page ends short here, and the next page starts with this row, whose
-                // error carries its offset so that a reader can skip it and go on.
-                return page.Count > 0 ? page : throw new EventDeserializationException(unreadable, r.Ordering);
+                timer.Cancel();
+                return false;
             }
-
-            page.Add(new EventEnvelope(r.Ordering, r.PersistenceId, r.SequenceNr, payload, r.Created,
-                tags.TryGetValue(r.Ordering, out var list) ? [.. list] : ImmutableArray<string>.Empty));
         }
-
-        return page;
-    }
-
-    private async Task<Dictionary<long, List<string>>> ReadTagsAsync(DbConnection connection, List<long> orderings, CancellationToken cancellationToken)
-    {
-        var names = string.Join(", ", orderings.Select((_, i) => "@o" + i.ToString(CultureInfo.InvariantCulture)));
-        await using var command = connection.CreateCommand($"SELECT ordering_id, tag FROM {_database.Tags} WHERE ordering_id IN ({names}) ORDER BY ordering_id, tag");
-        for (var i = 0; i < orderings.Count; i++)
-        {
-            command.With("@o" + i.ToString(CultureInfo.InvariantCulture), orderings[i]);
-        }
-
-        var tags = new Dictionary<long, List<string>>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var ordering = reader.GetInt64(0);
-            if (!tags.TryGetValue(ordering, out var list))
-            {
-                tags[ordering] = list = [];
-            }
-
-            list.Add(reader.GetString(1));
-        }
-
-        return tags;
-    }
-
-    private async Task<long> ScalarAsync(string sql, Func<DbCommand, DbCommand> bind, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = bind(connection.CreateCommand(sql));
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>Leaves the caller's thread first (SQLite completes synchronously), then opens a connection on an existing schema.</summary>
-    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
-        cancellationToken.ThrowIfCancellationRequested();
-        await _database.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        return await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -6,7 +6,7 @@ namespace FundingArb.Persistence.Sql.Schema;
 /// </summary>
 internal static class PostgreSqlSchema
 {
-    public static IReadOnlyList<Migration> Migrations(string schema) =>
+    public static IReadOnlyList<SchemaMigration> Migrations(string schema) =>
     [
         new(1, "journal, tags and snapshot tables",
         [

@@ -7,7 +7,7 @@ namespace FundingArb.Persistence.Sql.Schema;
 /// </summary>
 internal static class SqliteSchema
 {
-    public static IReadOnlyList<Migration> Migrations { get; } =
+    public static IReadOnlyList<SchemaMigration> Migrations { get; } =
     [
         new(1, "journal, tags and snapshot tables",
         [

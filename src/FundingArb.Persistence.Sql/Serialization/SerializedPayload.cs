@@ -1,8 +1,4 @@
 namespace FundingArb.Persistence.Sql.Serialization;
 
-/// <summary>A payload as stored: its manifest and its UTF-8 JSON.</summary>
-internal readonly record struct SerializedPayload(string Manifest, byte[] Json)
-{
-    /// <summary>The <c>identifier</c>/<c>serializer_id</c> column: 1 is System.Text.Json under a manifest.</summary>
-    public const int SerializerId = 1;
-}
+/// <summary>A payload as stored: the Akka serializer that wrote it, its string manifest and its bytes.</summary>
+internal readonly record struct SerializedPayload(int SerializerId, string Manifest, byte[] Bytes);

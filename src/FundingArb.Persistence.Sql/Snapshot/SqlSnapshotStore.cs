@@ -1,22 +1,27 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
-using FundingArb.Kernel.Persistence;
-using FundingArb.Kernel.Persistence.Snapshot;
+using Akka.Actor;
+using Akka.Configuration;
+using Akka.Event;
+using Akka.Persistence;
+using Akka.Persistence.Snapshot;
 using FundingArb.Persistence.Sql.Serialization;
 
 namespace FundingArb.Persistence.Sql.Snapshot;
 
 /// <summary>
-/// The SQL snapshot store (plugins <c>sqlite</c> and <c>postgresql</c>): one row per (persistence id,
-/// sequence number), saved by upsert, timestamps as UTC ticks. Snapshots are serialised like events, under
-/// their registered manifest.
+/// The SQL snapshot store plugin (<c>akka.persistence.snapshot-store.fundingarb-sqlite</c> and <c>-postgresql</c>):
+/// one row per (persistence id, sequence number), saved by upsert, timestamps as UTC ticks, the snapshot through
+/// Akka's serialization with its serializer id and string manifest, as Akka.Persistence.Sql stores it.
 /// </summary>
-internal sealed class SqlSnapshotStore : SnapshotStore
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "An actor: PostStop closes the database; the semaphore has no wait handle to free, and operations still in flight release it.")]
+public sealed class SqlSnapshotStore : SnapshotStore
 {
     private const string Columns = "persistence_id, sequence_number, created, snapshot, manifest, serializer_id";
 
     private readonly SqlDatabase _database;
-    private readonly EventManifestRegistry _registry;
+    private readonly PayloadSerialization _serialization;
+    private readonly ILoggingAdapter _log;
     private readonly SemaphoreSlim _gate;
 
     // The newest save per persistence id. Saves of one id run one after the other in the order they were
@@ -27,12 +32,17 @@ internal sealed class SqlSnapshotStore : SnapshotStore
     private readonly string _deleteOneSql;
     private readonly string _deleteManySql;
 
-    public SqlSnapshotStore(SqlDatabase database, EventManifestRegistry registry, SqlSnapshotStoreSettings settings)
+    /// <summary>Akka's constructor for a plugin: <paramref name="config"/> is the plugin's HOCON section.</summary>
+    public SqlSnapshotStore(Config config)
     {
-        _database = database;
-        _registry = registry;
+        var settings = SqlSettingsBinder.SnapshotStore(config);
+        var system = (ExtendedActorSystem)Context.System;
+        var clock = system.Scheduler;
+        _log = Context.GetLogger();
+        _serialization = new PayloadSerialization(system);
+        _database = SqlDatabase.Open(settings.Provider, settings.ConnectionString, settings.Schema, settings.AutoInitialize, () => clock.Now.UtcTicks);
         _gate = new SemaphoreSlim(settings.Parallelism, settings.Parallelism);
-        var table = database.Snapshot;
+        var table = _database.Snapshot;
         const string Matches = "persistence_id = @pid AND sequence_number <= @maxSeq AND sequence_number >= @minSeq AND created <= @maxTs AND created >= @minTs";
         _loadSql = $"SELECT {Columns} FROM {table} WHERE {Matches} ORDER BY sequence_number DESC LIMIT 1";
         _saveSql = $"""
@@ -44,7 +54,7 @@ internal sealed class SqlSnapshotStore : SnapshotStore
         _deleteManySql = $"DELETE FROM {table} WHERE {Matches}";
     }
 
-    public override async Task<SelectedSnapshot?> LoadAsync(string persistenceId, SnapshotSelectionCriteria criteria, CancellationToken cancellationToken)
+    protected override async Task<SelectedSnapshot> LoadAsync(string persistenceId, SnapshotSelectionCriteria criteria, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(criteria);
         await EnterAsync(cancellationToken).ConfigureAwait(false);
@@ -55,12 +65,13 @@ internal sealed class SqlSnapshotStore : SnapshotStore
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                return null;
+                return null!;
             }
 
             var sequenceNr = reader.GetInt64(1);
             var metadata = new SnapshotMetadata(persistenceId, sequenceNr, new DateTime(reader.GetInt64(2), DateTimeKind.Utc));
-            var snapshot = _registry.Deserialize(reader.GetString(4), reader.GetFieldValue<byte[]>(3), persistenceId, sequenceNr);
+            int? serializerId = reader.IsDBNull(5) ? null : reader.GetInt32(5);
+            var snapshot = _serialization.Deserialize(reader.GetFieldValue<byte[]>(3), serializerId, reader.GetString(4), persistenceId, sequenceNr);
             return new SelectedSnapshot(metadata, snapshot);
         }
         finally
@@ -69,11 +80,11 @@ internal sealed class SqlSnapshotStore : SnapshotStore
         }
     }
 
-    public override Task SaveAsync(SnapshotMetadata metadata, object snapshot, CancellationToken cancellationToken)
+    protected override Task SaveAsync(SnapshotMetadata metadata, object snapshot, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(metadata);
         ArgumentNullException.ThrowIfNull(snapshot);
-        var payload = _registry.Serialize(snapshot);
+        var payload = _serialization.Serialize(snapshot);
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var previous = Task.CompletedTask;
         _saves.AddOrUpdate(metadata.PersistenceId, done.Task, (_, last) =>
@@ -84,7 +95,7 @@ internal sealed class SqlSnapshotStore : SnapshotStore
         return SaveAfterAsync(previous, done, metadata, payload, cancellationToken);
     }
 
-    public override async Task DeleteAsync(SnapshotMetadata metadata, CancellationToken cancellationToken)
+    protected override async Task DeleteAsync(SnapshotMetadata metadata, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(metadata);
         await EnterAsync(cancellationToken).ConfigureAwait(false);
@@ -104,7 +115,7 @@ internal sealed class SqlSnapshotStore : SnapshotStore
         }
     }
 
-    public override async Task DeleteAsync(string persistenceId, SnapshotSelectionCriteria criteria, CancellationToken cancellationToken)
+    protected override async Task DeleteAsync(string persistenceId, SnapshotSelectionCriteria criteria, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(criteria);
         await EnterAsync(cancellationToken).ConfigureAwait(false);
@@ -120,11 +131,23 @@ internal sealed class SqlSnapshotStore : SnapshotStore
         }
     }
 
-    public override async ValueTask DisposeAsync()
+    protected override void PostStop()
     {
-        await _database.DisposeAsync().ConfigureAwait(false);
-        _gate.Dispose();
-        await base.DisposeAsync().ConfigureAwait(false);
+        // An actor cannot await: the connection pool is closed in the background.
+        _ = CloseAsync();
+        base.PostStop();
+    }
+
+    private async Task CloseAsync()
+    {
+        try
+        {
+            await _database.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception error)
+        {
+            SqlPersistenceLog.CloseFailed(_log, error, "snapshot store");
+        }
     }
 
     private async Task SaveAfterAsync(Task previous, TaskCompletionSource done, SnapshotMetadata metadata, SerializedPayload payload, CancellationToken cancellationToken)
@@ -140,9 +163,9 @@ internal sealed class SqlSnapshotStore : SnapshotStore
                     .With("@pid", metadata.PersistenceId)
                     .With("@seq", metadata.SequenceNr)
                     .With("@created", metadata.Timestamp.Ticks)
-                    .With("@snapshot", payload.Json)
+                    .With("@snapshot", payload.Bytes)
                     .With("@manifest", payload.Manifest)
-                    .With("@serializer", SerializedPayload.SerializerId);
+                    .With("@serializer", payload.SerializerId);
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
             finally

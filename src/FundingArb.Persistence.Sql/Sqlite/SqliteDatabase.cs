@@ -14,12 +14,12 @@ internal sealed class SqliteDatabase : SqlDatabase
     private const int ConstraintUnique = 2067;
     private const int ConstraintPrimaryKey = 1555;
 
-    private readonly TimeProvider _timeProvider;
+    private readonly Func<long> _utcTicks;
 
-    public SqliteDatabase(string connectionString, bool autoInitialize, TimeProvider timeProvider)
+    public SqliteDatabase(string connectionString, bool autoInitialize, Func<long> utcTicks)
         : base(autoInitialize)
     {
-        _timeProvider = timeProvider;
+        _utcTicks = utcTicks;
         var builder = new SqliteConnectionStringBuilder(connectionString);
         if (builder.Mode is not SqliteOpenMode.Memory && builder.DataSource is { Length: > 0 } file && file != ":memory:")
         {
@@ -45,7 +45,7 @@ internal sealed class SqliteDatabase : SqlDatabase
 
     public override string SchemaVersion => "schema_version";
 
-    public override IReadOnlyList<Migration> Migrations => SqliteSchema.Migrations;
+    public override IReadOnlyList<SchemaMigration> Migrations => SqliteSchema.Migrations;
 
     public override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
@@ -72,7 +72,7 @@ internal sealed class SqliteDatabase : SqlDatabase
 
         // BEGIN IMMEDIATE: two stores opening the same file migrate one after the other.
         await using var transaction = connection.BeginTransaction(deferred: false);
-        await MigrationRunner.ApplyAsync(connection, transaction, this, _timeProvider.GetUtcNow().UtcTicks, cancellationToken).ConfigureAwait(false);
+        await MigrationRunner.ApplyAsync(connection, transaction, this, _utcTicks(), cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 

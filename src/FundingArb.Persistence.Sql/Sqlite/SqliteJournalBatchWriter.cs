@@ -1,5 +1,4 @@
 using FundingArb.Persistence.Sql.Journal;
-using FundingArb.Persistence.Sql.Serialization;
 using Microsoft.Data.Sqlite;
 
 namespace FundingArb.Persistence.Sql.Sqlite;
@@ -59,7 +58,7 @@ internal sealed class SqliteJournalBatchWriter(SqliteDatabase database, string s
                 p[1].Value = row.SequenceNr;
                 p[2].Value = row.Created;
                 p[3].Value = row.Message;
-                p[4].Value = SerializedPayload.SerializerId;
+                p[4].Value = row.SerializerId;
                 p[5].Value = row.Manifest;
                 p[6].Value = (object?)row.WriterUuid ?? DBNull.Value;
                 if (!tagged)

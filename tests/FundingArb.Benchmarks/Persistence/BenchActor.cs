@@ -1,5 +1,5 @@
-using FundingArb.Kernel;
-using FundingArb.Kernel.Persistence;
+using Akka.Actor;
+using Akka.Persistence;
 
 namespace FundingArb.Benchmarks.Persistence;
 
@@ -9,14 +9,12 @@ namespace FundingArb.Benchmarks.Persistence;
 /// </summary>
 internal sealed class BenchActor : ReceivePersistentActor
 {
-    private readonly string _persistenceId;
-    private readonly string _pluginId;
     private long _count;
 
-    public BenchActor(string persistenceId, string pluginId, IActorRef reportTo, long replyAfter)
+    public BenchActor(string persistenceId, string journalPluginId, IActorRef reportTo, long replyAfter)
     {
-        _persistenceId = persistenceId;
-        _pluginId = pluginId;
+        PersistenceId = persistenceId;
+        JournalPluginId = journalPluginId;
         Recover<BenchEvent>(_ => _count++);
         Recover<RecoveryCompleted>(_ => reportTo.Tell(new Recovered(_count)));
         Command<BenchEvent>(command => Persist(command, e =>
@@ -33,11 +31,7 @@ internal sealed class BenchActor : ReceivePersistentActor
         }));
     }
 
-    public override string PersistenceId => _persistenceId;
-
-    public override string? JournalPluginId => _pluginId;
-
-    public override string? SnapshotPluginId => _pluginId;
+    public override string PersistenceId { get; }
 
     public sealed record Recovered(long Count);
 

@@ -1,16 +1,16 @@
 using System.Diagnostics;
-using FundingArb.Kernel;
+using Akka.Actor;
 
 namespace FundingArb.Benchmarks.Persistence;
 
-/// <summary>JournalPerfSpec's Persist and PersistGroup cases, and a single actor's Persist latency.</summary>
+/// <summary>JournalPerfSpec's PersistGroup case: many actors, each persisting one event at a time with Persist.</summary>
 internal static class PersistScenario
 {
     /// <summary>
     /// <paramref name="actors"/> actors each persist <paramref name="eventsPerActor"/> events with Persist, one
-    /// at a time; returns events per second over all of them.
+    /// at a time, on <paramref name="journal"/>; returns events per second over all of them.
     /// </summary>
-    public static async Task<double> PersistGroupAsync(ActorSystem system, string pluginId, int actors, int eventsPerActor, string idPrefix)
+    public static async Task<double> PersistGroupAsync(ActorSystem system, string journal, int actors, int eventsPerActor, string idPrefix)
     {
         var done = new CountdownEvent(actors);
         var reporter = system.ActorOf(Props.Create(() => new Countdown(done)));
@@ -18,7 +18,7 @@ internal static class PersistScenario
         for (var a = 0; a < actors; a++)
         {
             var persistenceId = $"{idPrefix}{a}";
-            refs[a] = system.ActorOf(Props.Create(() => new BenchActor(persistenceId, pluginId, reporter, eventsPerActor)));
+            refs[a] = system.ActorOf(Props.Create(() => new BenchActor(persistenceId, journal, reporter, eventsPerActor)));
         }
 
         await WaitAsync(done, actors).ConfigureAwait(false);
@@ -41,27 +41,6 @@ internal static class PersistScenario
 
         system.Stop(reporter);
         return rate;
-    }
-
-    /// <summary>One actor persists <paramref name="events"/> events one after the other; returns each round trip in microseconds.</summary>
-    public static async Task<double[]> PersistLatencyAsync(ActorSystem system, string pluginId, int events, string persistenceId)
-    {
-        var probe = new CountdownEvent(1);
-        var reporter = system.ActorOf(Props.Create(() => new Countdown(probe)));
-        var actor = system.ActorOf(Props.Create(() => new BenchActor(persistenceId, pluginId, reporter, 0)));
-        await WaitAsync(probe, 1).ConfigureAwait(false);
-        var samples = new double[events];
-        for (var n = 1; n <= events; n++)
-        {
-            var start = Stopwatch.GetTimestamp();
-            await actor.Ask<BenchActor.Done>(new BenchEvent(n, 12.5m), TimeSpan.FromSeconds(30)).ConfigureAwait(false);
-            samples[n - 1] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
-        }
-
-        system.Stop(actor);
-        system.Stop(reporter);
-        Array.Sort(samples);
-        return samples;
     }
 
     internal static async Task WaitAsync(CountdownEvent countdown, int expected)

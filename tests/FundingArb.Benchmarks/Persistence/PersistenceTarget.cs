@@ -1,60 +1,110 @@
-using System.Text.Json;
-using FundingArb.Kernel;
+using Akka.Actor;
+using Akka.Configuration;
 using FundingArb.Persistence.Sql;
-using FundingArb.Persistence.Sql.Serialization;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using AkkaPersistenceSql = Akka.Persistence.Sql.SqlPersistence;
+using OurPersistence = FundingArb.Persistence.Sql.SqlPersistence;
 
 namespace FundingArb.Benchmarks.Persistence;
 
 /// <summary>
-/// A database to measure: a fresh SQLite file in a temporary folder, or a fresh schema on the PostgreSQL
-/// server that <c>FUNDINGARB_TEST_PG</c> names. Disposing removes it.
+/// A fresh database to measure one journal on: an SQLite file in a temporary folder (in WAL mode or SQLite's
+/// default rollback journal), or a schema of its own on the PostgreSQL server <c>FUNDINGARB_TEST_PG</c> names.
+/// Its systems have our journal (<see cref="Ours"/>) and Akka.Persistence.Sql's (<see cref="Aps"/>) on it; disposing removes it.
 /// </summary>
 internal sealed class PersistenceTarget : IAsyncDisposable
 {
+    public const string Ours = "akka.persistence.journal.ours";
+    public const string Aps = "akka.persistence.journal.aps";
+
     private static int s_counter;
     private readonly string? _folder;
 
-    private PersistenceTarget(SqlJournalSettings settings, string? folder)
+    private PersistenceTarget(SqlProvider provider, string connectionString, string schema, string? folder)
     {
-        Settings = settings;
+        Provider = provider;
+        ConnectionString = connectionString;
+        Schema = schema;
         _folder = folder;
     }
 
-    public SqlJournalSettings Settings { get; }
+    public SqlProvider Provider { get; }
 
-    public SqlProvider Provider => Settings.Provider;
+    public string ConnectionString { get; }
+
+    public string Schema { get; }
 
     public string Name => Provider == SqlProvider.Sqlite ? "sqlite" : "postgresql";
 
-    public EventManifestRegistry Registry { get; } =
-        new EventManifestRegistry(new JsonSerializerOptions(JsonSerializerDefaults.Web) { TypeInfoResolver = BenchJsonContext.Default })
-            .Register<BenchEvent>("bench.event.v1");
-
     public static string? PostgreSqlConnectionString => Environment.GetEnvironmentVariable("FUNDINGARB_TEST_PG") is { Length: > 0 } cs ? cs : null;
 
-    public static PersistenceTarget Sqlite()
+    /// <summary>A fresh file; <paramref name="wal"/> puts it in WAL mode first (our journal always does; Akka.Persistence.Sql never does).</summary>
+    public static PersistenceTarget Sqlite(bool wal = true)
     {
         var folder = Directory.CreateTempSubdirectory("fundingarb-bench-").FullName;
-        return new PersistenceTarget(new SqlJournalSettings { Provider = SqlProvider.Sqlite, ConnectionString = $"Data Source={Path.Combine(folder, "journal.db")}" }, folder);
+        var target = new PersistenceTarget(SqlProvider.Sqlite, $"Data Source={Path.Combine(folder, "journal.db")}", "public", folder);
+        if (wal)
+        {
+            using var connection = new SqliteConnection(target.ConnectionString);
+            connection.Open();
+            using var pragma = new SqliteCommand("PRAGMA journal_mode=WAL", connection);
+            pragma.ExecuteNonQuery();
+        }
+
+        return target;
     }
 
-    public static PersistenceTarget PostgreSql(string connectionString) =>
-        new(new SqlJournalSettings
-        {
-            Provider = SqlProvider.PostgreSql,
-            ConnectionString = connectionString,
-            Schema = $"bench{Environment.ProcessId}_{Interlocked.Increment(ref s_counter)}",
-        }, null);
-
-    /// <summary>A system with this target's journal and snapshot store registered under <see cref="Name"/>.</summary>
-    public ActorSystem CreateSystem()
+    public static PersistenceTarget PostgreSql(string connectionString)
     {
-        var system = ActorSystem.Create($"bench-{Name}");
-        SqlPersistence.RegisterJournal(system, Name, Settings, Registry);
-        SqlPersistence.RegisterSnapshotStore(system, Name, new SqlSnapshotStoreSettings { Provider = Provider, ConnectionString = Settings.ConnectionString, Schema = Settings.Schema }, Registry);
-        return system;
+        var schema = $"bench{Environment.ProcessId}_{Interlocked.Increment(ref s_counter)}";
+        using (var connection = new NpgsqlConnection(connectionString))
+        {
+            connection.Open();
+            using var create = new NpgsqlCommand($"CREATE SCHEMA \"{schema}\"", connection);
+            create.ExecuteNonQuery();
+        }
+
+        return new PersistenceTarget(SqlProvider.PostgreSql, connectionString, schema, null);
+    }
+
+    public static PersistenceTarget Create(string store) => store == "sqlite" ? Sqlite() : PostgreSql(PostgreSqlConnectionString!);
+
+    /// <summary>
+    /// A system with both journals on this database. <paramref name="apsSettings"/> are extra keys of
+    /// Akka.Persistence.Sql's journal (its tuning knobs); both use the benchmark event's serializer.
+    /// </summary>
+    public ActorSystem CreateSystem(string apsSettings = "")
+    {
+        var linqToDb = Provider == SqlProvider.Sqlite ? "SQLite.MS" : "PostgreSQL15";
+        var apsSchema = Provider == SqlProvider.PostgreSql ? $"default.schema-name = \"{Schema}\"" : "";
+        var config = ConfigurationFactory.ParseString($$"""
+            {{BenchSerializer.Hocon}}
+            akka.loglevel = WARNING
+            akka.persistence.journal.ours {
+              class = "FundingArb.Persistence.Sql.Journal.SqlJournal, FundingArb.Persistence.Sql"
+              provider = {{Name}}
+              connection-string = "{{ConnectionString}}"
+              schema = {{Schema}}
+            }
+            akka.persistence.journal.aps {
+              class = "Akka.Persistence.Sql.Journal.SqlWriteJournal, Akka.Persistence.Sql"
+              connection-string = "{{ConnectionString}}"
+              provider-name = "{{linqToDb}}"
+              {{apsSchema}}
+              {{apsSettings}}
+            }
+            """)
+            .WithFallback(OurPersistence.DefaultConfig())
+            .WithFallback(AkkaPersistenceSql.DefaultConfiguration);
+        return ActorSystem.Create($"bench-{Name}", config);
+    }
+
+    /// <summary>The tables, created by our schema (the raw insert writes into them before any journal opens).</summary>
+    public async Task EnsureSchemaAsync()
+    {
+        await using var database = SqlDatabase.Open(Provider, ConnectionString, Schema, autoInitialize: true, () => 638_000_000_000_000_000L);
+        await database.EnsureSchemaAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
@@ -66,9 +116,10 @@ internal sealed class PersistenceTarget : IAsyncDisposable
             return;
         }
 
-        await using var connection = new NpgsqlConnection(Settings.ConnectionString);
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync().ConfigureAwait(false);
-        await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS \"{Settings.Schema}\" CASCADE", connection);
+        await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS \"{Schema}\" CASCADE", connection);
         await drop.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
 }

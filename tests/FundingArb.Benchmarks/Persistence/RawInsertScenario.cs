@@ -9,7 +9,7 @@ using Npgsql;
 namespace FundingArb.Benchmarks.Persistence;
 
 /// <summary>
-/// The raw limit: the rows 100 persisting actors would write (same columns, same JSON, same schema),
+/// The raw limit: the rows 100 persisting actors would write (same columns, same bytes, same schema),
 /// inserted with one multi-row INSERT per batch of 100 and one transaction per batch, on one connection,
 /// without actors, queues or serialisation on the clock.
 /// </summary>
@@ -20,24 +20,23 @@ internal static class RawInsertScenario
     /// <summary>Inserts <paramref name="events"/> rows; returns rows per second.</summary>
     public static async Task<double> RunAsync(PersistenceTarget target, int events, string idPrefix)
     {
-        var database = SqlPersistence.OpenDatabase(target.Provider, target.Settings.ConnectionString, target.Settings.Schema, autoInitialize: true, TimeProvider.System);
-        await using var _ = database.ConfigureAwait(false);
-        await database.EnsureSchemaAsync(CancellationToken.None).ConfigureAwait(false);
-        var payload = target.Registry.Serialize(new BenchEvent(1, 12.5m));
+        await target.EnsureSchemaAsync().ConfigureAwait(false);
+        var payload = BenchSerializer.Serialize(new BenchEvent(1, 12.5m));
 
         await using var connection = target.Provider == SqlProvider.Sqlite
-            ? new SqliteConnection(target.Settings.ConnectionString)
-            : (DbConnection)new NpgsqlConnection(target.Settings.ConnectionString);
+            ? new SqliteConnection(target.ConnectionString)
+            : (DbConnection)new NpgsqlConnection(target.ConnectionString);
         await connection.OpenAsync().ConfigureAwait(false);
         if (connection is SqliteConnection)
         {
+            // The durability our journal's default gives: every commit on disk.
             await using var pragma = connection.CreateCommand();
-            pragma.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous={target.Settings.SqliteSynchronous}";
+            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=full";
             await pragma.ExecuteNonQueryAsync().ConfigureAwait(false);
         }
 
         await using var insert = connection.CreateCommand();
-        insert.CommandText = MultiRowInsert(database.Journal, target.Provider);
+        insert.CommandText = MultiRowInsert(target.Provider == SqlProvider.Sqlite ? "journal" : $"\"{target.Schema}\".journal", target.Provider);
         for (var p = 0; p < BatchSize * 7; p++)
         {
             var parameter = insert.CreateParameter();
@@ -62,9 +61,9 @@ internal static class RawInsertScenario
                 insert.Parameters[p].Value = $"{idPrefix}{i % 100}";
                 insert.Parameters[p + 1].Value = (long)(i / 100) + 1;
                 insert.Parameters[p + 2].Value = 638_000_000_000_000_000L + i;
-                insert.Parameters[p + 3].Value = payload.Json;
-                insert.Parameters[p + 4].Value = 1;
-                insert.Parameters[p + 5].Value = payload.Manifest;
+                insert.Parameters[p + 3].Value = payload;
+                insert.Parameters[p + 4].Value = BenchSerializer.Id;
+                insert.Parameters[p + 5].Value = BenchSerializer.EventManifest;
                 insert.Parameters[p + 6].Value = "0123456789abcdef0123456789abcdef";
             }
 

@@ -1,9 +1,9 @@
+using Akka.Actor;
 using BenchmarkDotNet.Attributes;
-using FundingArb.Kernel;
 
 namespace FundingArb.Benchmarks.Persistence;
 
-/// <summary>JournalPerfSpec's Recovering: a fresh actor replays 10,000 events, per store.</summary>
+/// <summary>JournalPerfSpec's Recovering: a fresh actor replays 10,000 events, on our journal and on Akka.Persistence.Sql, per store.</summary>
 [MemoryDiagnoser]
 public class RecoveryBenchmark
 {
@@ -19,9 +19,10 @@ public class RecoveryBenchmark
     [GlobalSetup]
     public async Task Setup()
     {
-        _target = Store == "sqlite" ? PersistenceTarget.Sqlite() : PersistenceTarget.PostgreSql(PersistenceTarget.PostgreSqlConnectionString!);
+        _target = PersistenceTarget.Create(Store);
         _system = _target.CreateSystem();
-        await RecoveryScenario.SeedAsync(_target, _system.Log, "recover", 1, Events).ConfigureAwait(false);
+        await RecoveryScenario.SeedAsync(_system, PersistenceTarget.Ours, "recover-ours", Events).ConfigureAwait(false);
+        await RecoveryScenario.SeedAsync(_system, PersistenceTarget.Aps, "recover-aps", Events).ConfigureAwait(false);
     }
 
     [GlobalCleanup]
@@ -31,6 +32,9 @@ public class RecoveryBenchmark
         await _target.DisposeAsync().ConfigureAwait(false);
     }
 
+    [Benchmark(Baseline = true, OperationsPerInvoke = Events)]
+    public Task OurJournal() => RecoveryScenario.RecoverAsync(_system, PersistenceTarget.Ours, "recover-ours", Events);
+
     [Benchmark(OperationsPerInvoke = Events)]
-    public Task RecoverTenThousandEvents() => RecoveryScenario.RecoverAsync(_system, _target.Name, "recover", 1);
+    public Task AkkaPersistenceSql() => RecoveryScenario.RecoverAsync(_system, PersistenceTarget.Aps, "recover-aps", Events);
 }

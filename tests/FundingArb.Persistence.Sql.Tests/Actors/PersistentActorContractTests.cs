@@ -1,19 +1,16 @@
-using FundingArb.Kernel;
-using FundingArb.Kernel.Persistence;
+using Akka.Actor;
+using Akka.Persistence;
+using FundingArb.Persistence.Sql.Journal;
+using FundingArb.Persistence.Sql.Serialization;
 using FundingArb.Persistence.Sql.Tests.Infrastructure;
 using static FundingArb.Persistence.Sql.Tests.Infrastructure.LedgerActor;
 
 namespace FundingArb.Persistence.Sql.Tests.Actors;
 
-/// <summary>Persistent actors on each store: long recoveries, snapshots, deletes and two writers for one id.</summary>
-public abstract class PersistentActorContractTests : LedgerTestKit
+/// <summary>Persistent actors on each store: long recoveries, snapshots, deletes, two writers for one id, a corrupt row.</summary>
+public abstract class PersistentActorContractTests(TestDatabase database) : LedgerTestKit(database)
 {
     private static int s_pidCounter;
-
-    protected PersistentActorContractTests()
-        : base(TimeProvider.System)
-    {
-    }
 
     [Fact]
     public async Task Recovery_TenThousandEventsWithSnapshotHalfway_RestoresSnapshotThenLaterEvents()
@@ -59,14 +56,14 @@ public abstract class PersistentActorContractTests : LedgerTestKit
         var ledger = await StartLedgerAsync(pid);
         await AddManyAsync(ledger, 300);
         ledger.Tell(new Delete(long.MaxValue));
-        await Probe.ExpectMsgAsync(new DeleteMessagesSuccess(300));
+        await Probe.ExpectMsgAsync<DeleteMessagesSuccess>(d => d.ToSequenceNr == 300);
         await StopAsync(ledger);
 
         ledger = StartLedger(pid);
-        await Probe.ExpectMsgAsync(new Recovered(new LedgerState(0, 0, ""), 300));
+        await Probe.ExpectMsgAsync<Recovered>(r => r == new Recovered(new LedgerState(0, 0, ""), 300));
         ledger.Tell(new Add("after", 1m), Probe.Ref);
 
-        await Probe.ExpectMsgAsync(new Added(301));
+        await Probe.ExpectMsgAsync<Added>(a => a.SequenceNr == 301);
     }
 
     [Fact]
@@ -78,14 +75,14 @@ public abstract class PersistentActorContractTests : LedgerTestKit
         ledger.Tell(new Snap("snap"));
         await Probe.ExpectMsgAsync<SaveSnapshotSuccess>();
         ledger.Tell(new Delete(200));
-        await Probe.ExpectMsgAsync(new DeleteMessagesSuccess(200));
+        await Probe.ExpectMsgAsync<DeleteMessagesSuccess>(d => d.ToSequenceNr == 200);
         await AddManyAsync(ledger, 300);
         await StopAsync(ledger);
 
         StartLedger(pid);
 
         await Probe.ExpectMsgAsync<SnapshotOffered>(o => o.SequenceNr == 200);
-        await Probe.ExpectMsgAsync(new Recovered(new LedgerState(3m, 300, "e-100"), 300));
+        await Probe.ExpectMsgAsync<Recovered>(r => r == new Recovered(new LedgerState(3m, 300, "e-100"), 300));
     }
 
     [Fact]
@@ -96,7 +93,7 @@ public abstract class PersistentActorContractTests : LedgerTestKit
         var second = await StartLedgerAsync(pid);
         Watch(second);
         first.Tell(new Add("first", 1m), Probe.Ref);
-        await Probe.ExpectMsgAsync(new Added(1));
+        await Probe.ExpectMsgAsync<Added>(a => a.SequenceNr == 1);
 
         second.Tell(new Add("second", 2m), Probe.Ref);
 
@@ -104,7 +101,34 @@ public abstract class PersistentActorContractTests : LedgerTestKit
         Assert.IsType<JournalConcurrencyException>(failed.Cause);
         await ExpectTerminatedAsync(second);
         first.Tell(new Add("first-again", 1m), Probe.Ref);
-        await Probe.ExpectMsgAsync(new Added(2));
+        await Probe.ExpectMsgAsync<Added>(a => a.SequenceNr == 2);
+    }
+
+    [Fact]
+    public async Task Recovery_CorruptRow_FailsThatActorNamingTheRowWhileOthersRecover()
+    {
+        var corrupt = NextPid();
+        var healthy = NextPid();
+        foreach (var pid in new[] { corrupt, healthy })
+        {
+            var ledger = await StartLedgerAsync(pid);
+            await AddManyAsync(ledger, 300);
+            await StopAsync(ledger);
+        }
+
+        await Database.ExecuteAsync($"UPDATE journal SET message = CAST('not json' AS {(Database.Provider == "sqlite" ? "BLOB" : "BYTEA")}) WHERE persistence_id = '{corrupt}' AND sequence_number = 150");
+        var broken = StartLedger(corrupt);
+        Watch(broken);
+
+        var failed = await Probe.ExpectMsgAsync<RecoveryFailed>();
+        await ExpectTerminatedAsync(broken);
+        var error = Assert.IsType<EventDeserializationException>(failed.Cause);
+        Assert.Equal((corrupt, 150L, "test.payload.v1"), (error.PersistenceId, error.SequenceNr, error.Manifest));
+        Assert.Contains(corrupt, error.Message, StringComparison.Ordinal);
+        Assert.Contains("150", error.Message, StringComparison.Ordinal);
+        Assert.Contains("test.payload.v1", error.Message, StringComparison.Ordinal);
+        StartLedger(healthy);
+        Assert.Equal(300, (await Probe.ExpectMsgAsync<Recovered>()).LastSequenceNr);
     }
 
     private static string NextPid() => $"ledger-{Interlocked.Increment(ref s_pidCounter)}";
@@ -121,8 +145,7 @@ public abstract class PersistentActorContractTests : LedgerTestKit
 
         for (var seq = from + 100; seq <= upTo; seq += 100)
         {
-            await Probe.ExpectMsgAsync(new Added(seq), TimeSpan.FromSeconds(10));
+            await Probe.ExpectMsgAsync<Added>(a => a.SequenceNr == seq, TimeSpan.FromSeconds(10));
         }
     }
-
 }

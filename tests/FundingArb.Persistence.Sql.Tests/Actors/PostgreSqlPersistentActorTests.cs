@@ -2,7 +2,4 @@ using FundingArb.Persistence.Sql.Tests.Infrastructure;
 
 namespace FundingArb.Persistence.Sql.Tests.Actors;
 
-public sealed class PostgreSqlPersistentActorTests : PersistentActorContractTests
-{
-    protected override TestStores CreateStores() => new PostgreSqlTestStores();
-}
+public sealed class PostgreSqlPersistentActorTests() : PersistentActorContractTests(new PostgreSqlTestDatabase());

@@ -2,7 +2,4 @@ using FundingArb.Persistence.Sql.Tests.Infrastructure;
 
 namespace FundingArb.Persistence.Sql.Tests.Actors;
 
-public sealed class SqlitePersistentActorTests : PersistentActorContractTests
-{
-    protected override TestStores CreateStores() => new SqliteTestStores();
-}
+public sealed class SqlitePersistentActorTests() : PersistentActorContractTests(new SqliteTestDatabase());

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using FundingArb.Kernel.Persistence;
-using FundingArb.Kernel.TestKit;
-using FundingArb.Persistence.Sql.Serialization;
+using Akka.Actor;
+using Akka.Persistence;
+using FundingArb.Persistence.Sql.CrashHost;
 using FundingArb.Persistence.Sql.Tests.Infrastructure;
 
 namespace FundingArb.Persistence.Sql.Tests.Crash;
@@ -12,31 +12,15 @@ namespace FundingArb.Persistence.Sql.Tests.Crash;
 /// persistent actors and is killed with SIGKILL mid-run. Afterwards every atomic write is whole, every
 /// persistence id's sequence is contiguous from 1, and every write the child saw acknowledged is there.
 /// </summary>
-public abstract class CrashContractTests : TestKit, IAsyncLifetime
+public abstract class CrashContractTests(TestDatabase database) : SqlTestKit(database, CrashSerializer.Hocon)
 {
     private const int Actors = 20;
     private const int AcksBeforeKill = 1_500;
 
-    private readonly TestStores _stores;
-
-    protected CrashContractTests()
-    {
-        _stores = CreateStores();
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _stores.DisposeAsync();
-
-    protected abstract TestStores CreateStores();
-
-    /// <summary>The child's arguments: provider, connection string, schema.</summary>
-    protected abstract (string Provider, string ConnectionString, string Schema) Target(TestStores stores);
-
     [Fact]
     public async Task Journal_WriterKilledMidRun_KeepsWholeAtomicWritesAndContiguousSequences()
     {
-        var (provider, connectionString, schema) = Target(_stores);
+        var (provider, connectionString, schema) = (Database.Provider, Database.ConnectionString, Database.Schema);
         var acked = new Dictionary<string, long>(StringComparer.Ordinal);
         using var child = StartChild(provider, connectionString, schema);
         var stderr = child.StandardError.ReadToEndAsync();
@@ -61,22 +45,39 @@ public abstract class CrashContractTests : TestKit, IAsyncLifetime
             Record(late, acked);
         }
 
-        await using var journal = _stores.CreateJournal(Sys.Log);
-        ((Sql.Journal.SqlJournal)journal).Registry = new EventManifestRegistry().Register<CrashHost.CrashEvent>("crash-event.v1");
+        var journal = JournalFor(TestDatabase.ReopenedJournal);
         for (var a = 0; a < Actors; a++)
         {
             var pid = $"crash-{a}";
-            var highest = await journal.ReadHighestSequenceNrAsync(pid, 0, CancellationToken.None);
-            var events = new List<Persistent>();
-            await journal.ReplayMessagesAsync(pid, 1, long.MaxValue, long.MaxValue, events.Add, CancellationToken.None);
+            journal.Tell(new ReplayMessages(1, long.MaxValue, long.MaxValue, pid, TestActor));
+            var events = new List<IPersistentRepresentation>();
+            var highest = await CollectReplayAsync(events, Dilated(TimeSpan.FromSeconds(30)));
 
             Assert.Equal(0, highest % 3);
             Assert.Equal(Enumerable.Range(1, (int)highest).Select(n => (long)n), events.Select(e => e.SequenceNr));
-            Assert.All(events, e => Assert.Equal(new CrashHost.CrashEvent(pid, e.SequenceNr, (int)((e.SequenceNr - 1) % 3)), e.Payload));
+            Assert.All(events, e => Assert.Equal(new CrashEvent(pid, e.SequenceNr, (int)((e.SequenceNr - 1) % 3)), e.Payload));
             Assert.True(highest >= acked.GetValueOrDefault(pid), $"{pid}: acknowledged up to {acked.GetValueOrDefault(pid)} but only {highest} stored");
         }
 
         Assert.True(acked.Values.Sum() >= AcksBeforeKill * 3);
+    }
+
+    /// <summary>Collects replayed events into <paramref name="events"/> until the replay's end; returns the highest sequence number.</summary>
+    private async Task<long> CollectReplayAsync(List<IPersistentRepresentation> events, TimeSpan max)
+    {
+        while (true)
+        {
+            switch (await ReceiveOneAsync(max))
+            {
+                case ReplayedMessage replayed:
+                    events.Add(replayed.Persistent);
+                    break;
+                case RecoverySuccess done:
+                    return done.HighestSequenceNr;
+                case var other:
+                    throw new InvalidOperationException($"Unexpected {other} during the replay.");
+            }
+        }
     }
 
     private static Process StartChild(string provider, string connectionString, string schema)

@@ -1,5 +1,5 @@
-using FundingArb.Kernel;
-using FundingArb.Kernel.Persistence;
+using Akka.Actor;
+using Akka.Persistence;
 
 namespace FundingArb.Persistence.Sql.Tests.Infrastructure;
 
@@ -9,18 +9,15 @@ namespace FundingArb.Persistence.Sql.Tests.Infrastructure;
 /// </summary>
 public sealed class LedgerActor : ReceivePersistentActor
 {
-    private readonly string _persistenceId;
-    private readonly string? _journalPluginId;
-    private readonly string? _snapshotPluginId;
     private readonly IActorRef _reportTo;
     private LedgerState _state = new(0, 0, "");
 
-    public LedgerActor(string persistenceId, IActorRef reportTo, string? journalPluginId, string? snapshotPluginId)
+    public LedgerActor(string persistenceId, IActorRef reportTo, string? journalPluginId = null, string? snapshotPluginId = null)
     {
-        _persistenceId = persistenceId;
+        PersistenceId = persistenceId;
         _reportTo = reportTo;
-        _journalPluginId = journalPluginId;
-        _snapshotPluginId = snapshotPluginId;
+        JournalPluginId = journalPluginId;
+        SnapshotPluginId = snapshotPluginId;
 
         Recover<SnapshotOffer>(offer =>
         {
@@ -56,20 +53,22 @@ public sealed class LedgerActor : ReceivePersistentActor
         Command<DeleteMessagesFailure>(f => _reportTo.Tell(f));
     }
 
-    public override string PersistenceId => _persistenceId;
+    public override string PersistenceId { get; }
 
-    public override string? JournalPluginId => _journalPluginId;
+    public static Props Props(string persistenceId, IActorRef reportTo, string? journalPluginId = null, string? snapshotPluginId = null) =>
+        Akka.Actor.Props.Create(() => new LedgerActor(persistenceId, reportTo, journalPluginId, snapshotPluginId));
 
-    public override string? SnapshotPluginId => _snapshotPluginId;
-
-    public static Props Props(string persistenceId, IActorRef reportTo, string? journalPluginId, string? snapshotPluginId) =>
-        Kernel.Props.Create(() => new LedgerActor(persistenceId, reportTo, journalPluginId, snapshotPluginId));
-
-    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr) =>
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+    {
         _reportTo.Tell(new PersistFailed(cause, sequenceNr));
+        base.OnPersistFailure(cause, @event, sequenceNr);
+    }
 
-    protected override void OnRecoveryFailure(Exception reason, object? message = null) =>
+    protected override void OnRecoveryFailure(Exception reason, object? message = null)
+    {
         _reportTo.Tell(new RecoveryFailed(reason));
+        base.OnRecoveryFailure(reason, message);
+    }
 
     private void Apply(TestPayload e) => _state = _state with { Total = _state.Total + e.Amount, Count = _state.Count + 1, Label = e.Text };
 

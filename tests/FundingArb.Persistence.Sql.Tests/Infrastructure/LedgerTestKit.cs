@@ -1,44 +1,19 @@
-using FundingArb.Kernel;
-using FundingArb.Kernel.TestKit;
+using Akka.Actor;
+using Akka.TestKit;
 using static FundingArb.Persistence.Sql.Tests.Infrastructure.LedgerActor;
-using PersistenceExtension = FundingArb.Kernel.Persistence.Persistence;
 
 namespace FundingArb.Persistence.Sql.Tests.Infrastructure;
 
-/// <summary>
-/// A TestKit whose system has the test's journal and snapshot store registered, with helpers to start and
-/// stop <see cref="LedgerActor"/>s that report to <see cref="Probe"/>.
-/// </summary>
-public abstract class LedgerTestKit : TestKit, IAsyncLifetime
+/// <summary>A <see cref="SqlTestKit"/> with helpers to start and stop <see cref="LedgerActor"/>s that report to <see cref="Probe"/>.</summary>
+public abstract class LedgerTestKit : SqlTestKit
 {
-    protected const string JournalId = "ledger-journal";
-    protected const string SnapshotsId = "ledger-snapshots";
-
-    protected LedgerTestKit(TimeProvider timeProvider)
-        : base(timeProvider)
+    protected LedgerTestKit(TestDatabase database, string extraHocon = "")
+        : base(database, extraHocon)
     {
-        Stores = CreateStores();
         Probe = CreateTestProbe();
     }
 
-    protected TestStores Stores { get; }
-
     protected TestProbe Probe { get; }
-
-    public Task InitializeAsync()
-    {
-        PersistenceExtension.Get(Sys).RegisterJournal(JournalId, () => Stores.CreateJournal(Sys.Log));
-        PersistenceExtension.Get(Sys).RegisterSnapshotStore(SnapshotsId, Stores.CreateSnapshotStore);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Sys.Terminate();
-        await Stores.DisposeAsync();
-    }
-
-    protected abstract TestStores CreateStores();
 
     /// <summary>Starts a ledger and waits until it has recovered.</summary>
     protected async Task<IActorRef> StartLedgerAsync(string persistenceId)
@@ -48,8 +23,8 @@ public abstract class LedgerTestKit : TestKit, IAsyncLifetime
         return ledger;
     }
 
-    /// <summary>Starts a ledger; its recovery reports arrive at <see cref="Probe"/>.</summary>
-    protected IActorRef StartLedger(string persistenceId) => Sys.ActorOf(Props(persistenceId, Probe.Ref, JournalId, SnapshotsId));
+    /// <summary>Starts a ledger on the test's plugins; its recovery reports arrive at <see cref="Probe"/>.</summary>
+    protected IActorRef StartLedger(string persistenceId) => Sys.ActorOf(Props(persistenceId, Probe.Ref));
 
     protected async Task StopAsync(IActorRef actor)
     {

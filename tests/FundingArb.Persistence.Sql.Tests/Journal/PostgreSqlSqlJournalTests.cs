@@ -2,7 +2,4 @@ using FundingArb.Persistence.Sql.Tests.Infrastructure;
 
 namespace FundingArb.Persistence.Sql.Tests.Journal;
 
-public sealed class PostgreSqlSqlJournalTests : SqlJournalContractTests
-{
-    protected override TestStores CreateStores() => new PostgreSqlTestStores();
-}
+public sealed class PostgreSqlSqlJournalTests() : SqlJournalContractTests(new PostgreSqlTestDatabase());

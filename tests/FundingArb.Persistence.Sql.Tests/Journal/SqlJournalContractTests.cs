@@ -1,131 +1,124 @@
-using FundingArb.Kernel.Persistence;
-using FundingArb.Kernel.Persistence.Journal;
-using FundingArb.Kernel.TestKit;
+using System.Collections.Immutable;
+using Akka.Actor;
+using Akka.Persistence;
+using System.Runtime.Serialization;
+using Akka.TestKit;
+using FundingArb.Persistence.Sql.Journal;
 using FundingArb.Persistence.Sql.Serialization;
 using FundingArb.Persistence.Sql.Tests.Infrastructure;
 
 namespace FundingArb.Persistence.Sql.Tests.Journal;
 
-/// <summary>What the SQL journals promise beyond the TCK: group commit isolation, in-flight writes, unreadable rows.</summary>
-public abstract class SqlJournalContractTests : TestKit, IAsyncLifetime
+/// <summary>
+/// What the SQL journal promises beyond the TCK, spoken through the journal protocol: group commit isolation,
+/// in-flight writes, atomic rejections, unreadable rows and rows under an old manifest.
+/// </summary>
+public abstract class SqlJournalContractTests(TestDatabase database) : SqlTestKit(database)
 {
-    private readonly TestStores _stores;
-    private AsyncWriteJournal _journal = null!;
-
-    protected SqlJournalContractTests()
-    {
-        _stores = CreateStores();
-    }
-
-    public Task InitializeAsync()
-    {
-        _journal = _stores.CreateJournal(Sys.Log);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _journal.DisposeAsync();
-        await _stores.DisposeAsync();
-    }
-
-    protected abstract TestStores CreateStores();
-
     [Fact]
     public async Task WriteMessages_DuplicateAmongConcurrentWrites_FailsOnlyTheDuplicate()
     {
-        await _journal.WriteMessagesAsync([Write("dup", 1)], CancellationToken.None);
-        var good = Enumerable.Range(0, 50).Select(i => _journal.WriteMessagesAsync([Write($"good-{i}", 1)], CancellationToken.None)).ToList();
-
-        var duplicate = _journal.WriteMessagesAsync([Write("dup", 1)], CancellationToken.None);
-
-        await Assert.ThrowsAsync<JournalConcurrencyException>(() => duplicate);
-        foreach (var write in good)
+        var journal = JournalFor();
+        var first = CreateTestProbe();
+        await WriteAsync(journal, first, Event("dup", 1));
+        var writers = Enumerable.Range(0, 50).Select(_ => CreateTestProbe()).ToList();
+        for (var i = 0; i < writers.Count; i++)
         {
-            Assert.Null(await write);
+            journal.Tell(new WriteMessages([new AtomicWrite(Event($"good-{i}", 1))], writers[i].Ref, 1));
         }
 
-        for (var i = 0; i < 50; i++)
+        var duplicate = CreateTestProbe();
+        journal.Tell(new WriteMessages([new AtomicWrite(Event("dup", 1))], duplicate.Ref, 1));
+
+        await duplicate.ExpectMsgAsync<WriteMessagesFailed>();
+        var failure = await duplicate.ExpectMsgAsync<WriteMessageFailure>();
+        var conflict = Assert.IsType<JournalConcurrencyException>(failure.Cause);
+        Assert.Equal("dup", conflict.PersistenceId);
+        foreach (var writer in writers)
         {
-            Assert.Equal(1, await _journal.ReadHighestSequenceNrAsync($"good-{i}", 0, CancellationToken.None));
-        }
-    }
-
-    [Fact]
-    public async Task ReadHighestSequenceNr_WhileWriteInFlight_WaitsForIt()
-    {
-        var writing = _journal.WriteMessagesAsync([new AtomicWrite([.. Enumerable.Range(1, 500).Select(n => Event("inflight", n))])], CancellationToken.None);
-
-        var highest = await _journal.ReadHighestSequenceNrAsync("inflight", 0, CancellationToken.None);
-
-        Assert.Equal(500, highest);
-        Assert.Null(await writing);
-    }
-
-    [Fact]
-    public async Task WriteMessages_AtomicWriteWithOneUnregisteredEvent_StoresNoneOfIt()
-    {
-        var mixed = new AtomicWrite([Event("mixed", 1), new Persistent(new NotRegistered(2), 2, "mixed")]);
-
-        var results = await _journal.WriteMessagesAsync([mixed, Write("mixed-other", 1)], CancellationToken.None);
-
-        Assert.NotNull(results);
-        Assert.IsType<EventNotRegisteredException>(results[0]);
-        Assert.Null(results[1]);
-        Assert.Equal(0, await _journal.ReadHighestSequenceNrAsync("mixed", 0, CancellationToken.None));
-        Assert.Equal(1, await _journal.ReadHighestSequenceNrAsync("mixed-other", 0, CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task Replay_RowWithUnknownManifest_FailsNamingTheManifestAndOthersStillReplay()
-    {
-        await _journal.WriteMessagesAsync([Write("readable", 1), new AtomicWrite([new Persistent(new TestPayload("x", 1m), 1, "unreadable")])], CancellationToken.None);
-        await using var forgetful = _stores.CreateJournal(Sys.Log);
-        ReplaceRegistry(forgetful, new EventManifestRegistry().Register<string>("test.string"));
-
-        var failure = await Assert.ThrowsAsync<EventDeserializationException>(() =>
-            forgetful.ReplayMessagesAsync("unreadable", 1, long.MaxValue, long.MaxValue, _ => { }, CancellationToken.None));
-        var replayed = new List<Persistent>();
-        await forgetful.ReplayMessagesAsync("readable", 1, long.MaxValue, long.MaxValue, replayed.Add, CancellationToken.None);
-
-        Assert.Equal("test.payload.v1", failure.Manifest);
-        Assert.Contains("'test.payload.v1'", failure.Message, StringComparison.Ordinal);
-        Assert.Equal("e-1", Assert.Single(replayed).Payload);
-    }
-
-    [Fact]
-    public async Task Replay_OldManifestWithUpcaster_ReturnsCurrentEvent()
-    {
-        var old = new EventManifestRegistry().Register<LegacyPayload>("test.payload.v0");
-        await using (var legacy = SqlJournal(old))
-        {
-            await legacy.WriteMessagesAsync([new AtomicWrite([new Persistent(new LegacyPayload("old"), 1, "upcast")])], CancellationToken.None);
+            await writer.ExpectMsgAsync<WriteMessagesSuccessful>();
+            await writer.ExpectMsgAsync<WriteMessageSuccess>();
         }
 
-        var current = TestRegistry.Create().RegisterUpcaster("test.payload.v0", "test.payload.v1", json =>
-        {
-            json["amount"] = 0m;
-            return json;
-        });
-        await using var journal = SqlJournal(current);
-        var replayed = new List<Persistent>();
-
-        await journal.ReplayMessagesAsync("upcast", 1, long.MaxValue, long.MaxValue, replayed.Add, CancellationToken.None);
-
-        Assert.Equal(new TestPayload("old", 0m), Assert.Single(replayed).Payload);
+        Assert.Equal(50, await Database.ScalarAsync("SELECT COUNT(*) FROM journal WHERE persistence_id LIKE 'good-%'"));
     }
 
-    private AsyncWriteJournal SqlJournal(EventManifestRegistry registry)
+    [Fact]
+    public async Task ReplayMessages_WhileWriteInFlight_ReportsTheHighestAfterIt()
     {
-        var journal = _stores.CreateJournal(Sys.Log);
-        ReplaceRegistry(journal, registry);
-        return journal;
+        var journal = JournalFor();
+        var writer = CreateTestProbe();
+        var events = Enumerable.Range(1, 500).Select(n => (IPersistentRepresentation)Event("inflight", n)).ToImmutableList();
+        journal.Tell(new WriteMessages([new AtomicWrite(events)], writer.Ref, 1));
+
+        journal.Tell(new ReplayMessages(1, long.MaxValue, 0, "inflight", TestActor));
+
+        await ExpectMsgAsync<RecoverySuccess>(m => m.HighestSequenceNr == 500);
+        await writer.ExpectMsgAsync<WriteMessagesSuccessful>();
     }
 
-    private static void ReplaceRegistry(AsyncWriteJournal journal, EventManifestRegistry registry) =>
-        ((Sql.Journal.SqlJournal)journal).Registry = registry;
+    [Fact]
+    public async Task WriteMessages_AtomicWriteWithOneUnserializableEvent_StoresNoneOfIt()
+    {
+        var journal = JournalFor();
+        var mixed = new AtomicWrite(ImmutableList.Create<IPersistentRepresentation>(Event("mixed", 1), Event("mixed", 2, new NotRegistered(2))));
 
-    private static AtomicWrite Write(string pid, long sequenceNr) => new([Event(pid, sequenceNr)]);
+        journal.Tell(new WriteMessages([mixed, new AtomicWrite(Event("mixed-other", 1))], TestActor, 1));
 
-    private static Persistent Event(string pid, long sequenceNr) => new($"e-{sequenceNr}", sequenceNr, pid, Timestamp: 1);
+        await ExpectMsgAsync<WriteMessagesSuccessful>();
+        Assert.IsType<SerializationException>((await ExpectMsgAsync<WriteMessageRejected>(m => m.Persistent.SequenceNr == 1)).Cause);
+        await ExpectMsgAsync<WriteMessageRejected>(m => m.Persistent.SequenceNr == 2);
+        await ExpectMsgAsync<WriteMessageSuccess>(m => m.Persistent.PersistenceId == "mixed-other");
+        Assert.Equal(0, await Database.ScalarAsync("SELECT COUNT(*) FROM journal WHERE persistence_id = 'mixed'"));
+    }
+
+    [Fact]
+    public async Task ReplayMessages_RowWithUnknownManifest_FailsNamingTheRowAndOthersStillReplay()
+    {
+        var journal = JournalFor();
+        await WriteAsync(journal, CreateTestProbe(), Event("readable", 1));
+        await WriteAsync(journal, CreateTestProbe(), Event("unreadable", 1, new TestPayload("x", 1m)));
+        await Database.ExecuteAsync("UPDATE journal SET manifest = 'test.gone.v9' WHERE persistence_id = 'unreadable'");
+
+        journal.Tell(new ReplayMessages(1, long.MaxValue, long.MaxValue, "unreadable", TestActor));
+        var failure = await ExpectMsgAsync<ReplayMessagesFailure>();
+        journal.Tell(new ReplayMessages(1, long.MaxValue, long.MaxValue, "readable", TestActor));
+
+        var error = Assert.IsType<EventDeserializationException>(failure.Cause);
+        Assert.Equal(("unreadable", 1L, "test.gone.v9", (int?)TestSerializer.Id), (error.PersistenceId, error.SequenceNr, error.Manifest, error.SerializerId));
+        Assert.Contains("'test.gone.v9'", error.Message, StringComparison.Ordinal);
+        Assert.Equal("e-1", (await ExpectMsgAsync<ReplayedMessage>()).Persistent.Payload);
+        await ExpectMsgAsync<RecoverySuccess>(m => m.HighestSequenceNr == 1);
+    }
+
+    [Fact]
+    public async Task ReplayMessages_RowUnderOldManifest_IsReadByTheSerializer()
+    {
+        var journal = JournalFor();
+        await WriteAsync(journal, CreateTestProbe(), Event("upcast", 1, new TestPayload("old", 5m)));
+        await Database.ExecuteAsync("UPDATE journal SET manifest = 'test.payload.v0' WHERE persistence_id = 'upcast'");
+
+        JournalFor(TestDatabase.ReopenedJournal).Tell(new ReplayMessages(1, long.MaxValue, long.MaxValue, "upcast", TestActor));
+
+        Assert.Equal(new TestPayload("old", 0m), (await ExpectMsgAsync<ReplayedMessage>()).Persistent.Payload);
+    }
+
+    [Fact]
+    public async Task WriteMessages_Event_StoresSerializerIdManifestAndBytes()
+    {
+        await WriteAsync(JournalFor(), CreateTestProbe(), Event("columns", 1, new TestPayload("x", 1m)));
+
+        Assert.Equal(TestSerializer.Id, await Database.ScalarAsync("SELECT identifier FROM journal WHERE persistence_id = 'columns'"));
+        Assert.Equal(1, await Database.ScalarAsync("SELECT COUNT(*) FROM journal WHERE persistence_id = 'columns' AND manifest = 'test.payload.v1'"));
+    }
+
+    private static async Task WriteAsync(IActorRef journal, TestProbe writer, IPersistentRepresentation persistent)
+    {
+        journal.Tell(new WriteMessages([new AtomicWrite(persistent)], writer.Ref, 1));
+        await writer.ExpectMsgAsync<WriteMessagesSuccessful>();
+        await writer.ExpectMsgAsync<WriteMessageSuccess>();
+    }
+
+    private static Persistent Event(string pid, long sequenceNr, object? payload = null) =>
+        new(payload ?? $"e-{sequenceNr}", sequenceNr, pid, manifest: "", isDeleted: false, ActorRefs.NoSender, writerGuid: "w", timestamp: 1);
 }

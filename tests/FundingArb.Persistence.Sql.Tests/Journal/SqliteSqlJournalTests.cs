@@ -2,7 +2,4 @@ using FundingArb.Persistence.Sql.Tests.Infrastructure;
 
 namespace FundingArb.Persistence.Sql.Tests.Journal;
 
-public sealed class SqliteSqlJournalTests : SqlJournalContractTests
-{
-    protected override TestStores CreateStores() => new SqliteTestStores();
-}
+public sealed class SqliteSqlJournalTests() : SqlJournalContractTests(new SqliteTestDatabase());

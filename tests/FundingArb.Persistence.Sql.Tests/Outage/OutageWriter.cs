@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
-using FundingArb.Kernel;
-using FundingArb.Kernel.Persistence;
+using Akka.Actor;
+using Akka.Persistence;
 
 namespace FundingArb.Persistence.Sql.Tests.Outage;
 
@@ -12,20 +12,17 @@ namespace FundingArb.Persistence.Sql.Tests.Outage;
 /// </summary>
 internal sealed class OutageWriter : ReceivePersistentActor
 {
-    private readonly string _persistenceId;
-    private readonly ConcurrentDictionary<string, int> _progress;
     private readonly StrongBox<int> _failures;
     private int _last;
 
     public OutageWriter(string persistenceId, int target, ConcurrentDictionary<string, int> progress, StrongBox<int> failures)
     {
-        _persistenceId = persistenceId;
-        _progress = progress;
+        PersistenceId = persistenceId;
         _failures = failures;
         Recover<int>(value => _last = value);
         Recover<RecoveryCompleted>(_ =>
         {
-            _progress[_persistenceId] = _last;
+            progress[persistenceId] = _last;
             Self.Tell(Next.Instance);
         });
         Command<Next>(_ =>
@@ -39,21 +36,17 @@ internal sealed class OutageWriter : ReceivePersistentActor
             {
                 if (value != _last + 1 || value != LastSequenceNr)
                 {
-                    throw new InvalidOperationException($"{_persistenceId} persisted {value} at {LastSequenceNr} after {_last}.");
+                    throw new InvalidOperationException($"{persistenceId} persisted {value} at {LastSequenceNr} after {_last}.");
                 }
 
                 _last = value;
-                _progress[_persistenceId] = value;
+                progress[persistenceId] = value;
                 Self.Tell(Next.Instance);
             });
         });
     }
 
-    public override string PersistenceId => _persistenceId;
-
-    public override string? JournalPluginId => SqlPersistence.PostgreSqlPluginId;
-
-    public override string? SnapshotPluginId => SqlPersistence.PostgreSqlPluginId;
+    public override string PersistenceId { get; }
 
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
     {

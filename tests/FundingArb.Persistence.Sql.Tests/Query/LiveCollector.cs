@@ -1,36 +1,30 @@
 using System.Collections.Concurrent;
+using Akka;
+using Akka.Streams;
+using Akka.Streams.Dsl;
 
 namespace FundingArb.Persistence.Sql.Tests.Query;
 
-/// <summary>Runs a live query in the background and keeps what it delivers, until the test cancels it.</summary>
-internal sealed class LiveCollector<T> : IDisposable
+/// <summary>Runs a live query and keeps what it delivers, until the test shuts it down.</summary>
+internal sealed class LiveCollector<T>
 {
     private readonly ConcurrentQueue<T> _items = new();
-    private readonly CancellationTokenSource _stop = new();
+    private readonly UniqueKillSwitch _killSwitch;
 
-    public LiveCollector(Func<CancellationToken, IAsyncEnumerable<T>> query)
+    public LiveCollector(Source<T, NotUsed> query, IMaterializer materializer)
     {
-        Completion = Task.Run(async () =>
-        {
-            await foreach (var item in query(_stop.Token))
-            {
-                _items.Enqueue(item);
-            }
-        });
+        (_killSwitch, Completion) = query
+            .ViaMaterialized(KillSwitches.Single<T>(), Keep.Right)
+            .ToMaterialized(Sink.ForEach<T>(_items.Enqueue), Keep.Both)
+            .Run(materializer);
     }
 
-    /// <summary>Completes when the query completes (on cancellation, without an exception).</summary>
+    /// <summary>Completes when the query completes (after <see cref="Shutdown"/>, without an exception).</summary>
     public Task Completion { get; }
 
     public IReadOnlyList<T> Items => [.. _items];
 
     public int Count => _items.Count;
 
-    public void Cancel() => _stop.Cancel();
-
-    public void Dispose()
-    {
-        _stop.Cancel();
-        _stop.Dispose();
-    }
+    public void Shutdown() => _killSwitch.Shutdown();
 }

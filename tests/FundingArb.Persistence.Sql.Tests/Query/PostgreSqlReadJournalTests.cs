@@ -2,7 +2,4 @@ using FundingArb.Persistence.Sql.Tests.Infrastructure;
 
 namespace FundingArb.Persistence.Sql.Tests.Query;
 
-public sealed class PostgreSqlReadJournalTests : ReadJournalContractTests
-{
-    protected override TestStores CreateStores() => new PostgreSqlTestStores();
-}
+public sealed class PostgreSqlReadJournalTests() : ReadJournalContractTests(new PostgreSqlTestDatabase());

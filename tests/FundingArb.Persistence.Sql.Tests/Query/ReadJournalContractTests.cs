@@ -1,50 +1,34 @@
-using FundingArb.Kernel;
-using System.Collections.Immutable;
-using FundingArb.Kernel.Persistence;
-using FundingArb.Kernel.Persistence.Journal;
-using FundingArb.Kernel.Persistence.Query;
-using FundingArb.Kernel.TestKit;
+using Akka.Actor;
+using Akka.Persistence;
+using Akka.Persistence.Journal;
+using Akka.Persistence.Query;
+using Akka.Streams;
+using Akka.Streams.Dsl;
+using FundingArb.Persistence.Sql.Query;
+using FundingArb.Persistence.Sql.Serialization;
 using FundingArb.Persistence.Sql.Tests.Infrastructure;
 
 namespace FundingArb.Persistence.Sql.Tests.Query;
 
 /// <summary>
 /// The Akka.Persistence.Query specs for EventsByPersistenceId, EventsByTag, AllEvents and PersistenceIds,
-/// current and live. Live queries poll on a virtual clock: the test moves it to make them look again.
-/// Pages are two events long, so every query crosses pages.
+/// current and live, on the read journal's Akka.Streams sources. Live queries refresh every 50 ms; the tests
+/// await what they expect with a deadline. Pages are two events long, so every query crosses pages.
 /// </summary>
-public abstract class ReadJournalContractTests : TestKit, IAsyncLifetime
+public abstract class ReadJournalContractTests(TestDatabase database) : SqlTestKit(database)
 {
-    private static readonly TimeSpan s_refresh = TimeSpan.FromSeconds(1);
     private static int s_counter;
 
-    private readonly TestStores _stores;
-    private readonly VirtualClock _clock = new();
-    private readonly Lock _clockGate = new();
     private readonly string _prefix = $"q{Interlocked.Increment(ref s_counter)}-";
-    private AsyncWriteJournal _journal = null!;
-    private ReadJournal _queries = null!;
+    private SqlReadJournal _queries = null!;
+    private IActorRef _journal = ActorRefs.Nobody;
 
-    protected ReadJournalContractTests()
+    public override Task InitializeAsync()
     {
-        _stores = CreateStores();
-    }
-
-    public Task InitializeAsync()
-    {
-        _journal = _stores.CreateJournal(Sys.Log);
-        _queries = _stores.CreateReadJournal(_clock);
+        _queries = PersistenceQuery.Get(Sys).ReadJournalFor<SqlReadJournal>(TestDatabase.ReadJournal);
+        _journal = JournalFor();
         return Task.CompletedTask;
     }
-
-    public async Task DisposeAsync()
-    {
-        await _queries.DisposeAsync();
-        await _journal.DisposeAsync();
-        await _stores.DisposeAsync();
-    }
-
-    protected abstract TestStores CreateStores();
 
     [Fact]
     public async Task CurrentEventsByPersistenceId_ExistingEvents_FindsThemInOrderWithTimestamps()
@@ -85,7 +69,7 @@ public abstract class ReadJournalContractTests : TestKit, IAsyncLifetime
     public async Task CurrentEventsByPersistenceId_AfterFullCleanup_IsEmpty()
     {
         await WriteAsync("a", 3);
-        await _journal.DeleteMessagesToAsync(Id("a"), long.MaxValue, CancellationToken.None);
+        await DeleteAsync(Id("a"), long.MaxValue);
 
         var all = await ToListAsync(_queries.CurrentEventsByPersistenceId(Id("a"), 0, long.MaxValue));
         var none = await ToListAsync(_queries.CurrentEventsByPersistenceId(Id("a"), 0, 0));
@@ -98,7 +82,7 @@ public abstract class ReadJournalContractTests : TestKit, IAsyncLifetime
     public async Task CurrentEventsByPersistenceId_AfterPartialCleanup_FindsTheRest()
     {
         await WriteAsync("a", 5);
-        await _journal.DeleteMessagesToAsync(Id("a"), 2, CancellationToken.None);
+        await DeleteAsync(Id("a"), 2);
 
         var events = await ToListAsync(_queries.CurrentEventsByPersistenceId(Id("a"), 0, long.MaxValue));
 
@@ -119,14 +103,14 @@ public abstract class ReadJournalContractTests : TestKit, IAsyncLifetime
     public async Task EventsByPersistenceId_NewEvents_AreDeliveredAfterARefresh()
     {
         await WriteAsync("a", 3);
-        using var live = new LiveCollector<EventEnvelope>(ct => _queries.EventsByPersistenceId(Id("a"), 0, long.MaxValue, ct));
-        await AwaitConditionAsync(() => live.Count == 3);
+        var live = Live(_queries.EventsByPersistenceId(Id("a"), 0, long.MaxValue));
+        await AwaitConditionAsync(() => Task.FromResult(live.Count == 3), TimeSpan.FromSeconds(10));
 
         await WriteAsync("a", 2, from: 4);
 
-        await AwaitConditionAsync(() => Refresh(() => live.Count == 5));
+        await AwaitConditionAsync(() => Task.FromResult(live.Count == 5), TimeSpan.FromSeconds(10));
         Assert.Equal(["a-1", "a-2", "a-3", "a-4", "a-5"], live.Items.Select(e => e.Event));
-        live.Cancel();
+        live.Shutdown();
         await live.Completion.WaitAsync(TimeSpan.FromSeconds(5));
     }
 
@@ -134,12 +118,12 @@ public abstract class ReadJournalContractTests : TestKit, IAsyncLifetime
     public async Task EventsByPersistenceId_UpperBound_CompletesWhenReached()
     {
         await WriteAsync("a", 1);
-        using var live = new LiveCollector<EventEnvelope>(ct => _queries.EventsByPersistenceId(Id("a"), 0, 3, ct));
-        await AwaitConditionAsync(() => live.Count == 1);
+        var live = Live(_queries.EventsByPersistenceId(Id("a"), 0, 3));
+        await AwaitConditionAsync(() => Task.FromResult(live.Count == 1), TimeSpan.FromSeconds(10));
 
         await WriteAsync("a", 4, from: 2);
 
-        await AwaitConditionAsync(() => Refresh(() => live.Completion.IsCompleted));
+        await AwaitConditionAsync(() => Task.FromResult(live.Completion.IsCompleted), TimeSpan.FromSeconds(10));
         await live.Completion;
         Assert.Equal([1L, 2, 3], live.Items.Select(e => e.SequenceNr));
     }
@@ -150,10 +134,10 @@ public abstract class ReadJournalContractTests : TestKit, IAsyncLifetime
         await WriteAsync("a", 4, tag: n => n % 2 == 0 ? "even" : "odd");
         await WriteAsync("b", 2, tag: _ => "even");
 
-        var events = await ToListAsync(_queries.CurrentEventsByTag(Tag("even"), 0));
+        var events = await ToListAsync(_queries.CurrentEventsByTag(Tag("even"), Offset.NoOffset()));
 
         Assert.Equal(["a-2", "a-4", "b-1", "b-2"], events.Select(e => e.Event));
-        Assert.True(events.Select(e => e.Offset).SequenceEqual(events.Select(e => e.Offset).Order()));
+        Assert.True(events.Select(OffsetOf).SequenceEqual(events.Select(OffsetOf).Order()));
         Assert.All(events, e => Assert.Equal(Tag("even"), Assert.Single(e.Tags)));
         Assert.All(events, e => Assert.True(e.Timestamp > 0));
     }
@@ -162,7 +146,7 @@ public abstract class ReadJournalContractTests : TestKit, IAsyncLifetime
     public async Task CurrentEventsByTag_Offset_IsExclusive()
     {
         await WriteAsync("a", 3, tag: _ => "t");
-        var all = await ToListAsync(_queries.CurrentEventsByTag(Tag("t"), 0));
+        var all = await ToListAsync(_queries.CurrentEventsByTag(Tag("t"), Offset.NoOffset()));
 
         var after = await ToListAsync(_queries.CurrentEventsByTag(Tag("t"), all[0].Offset));
 
@@ -174,7 +158,7 @@ public abstract class ReadJournalContractTests : TestKit, IAsyncLifetime
     {
         await WriteAsync("a", 2);
 
-        var events = await ToListAsync(_queries.CurrentEventsByTag(Tag("none"), 0));
+        var events = await ToListAsync(_queries.CurrentEventsByTag(Tag("none"), Offset.NoOffset()));
 
         Assert.Empty(events);
     }
@@ -184,7 +168,7 @@ public abstract class ReadJournalContractTests : TestKit, IAsyncLifetime
     {
         await WriteAsync("a", 150, tag: _ => "many");
 
-        var events = await ToListAsync(_queries.CurrentEventsByTag(Tag("many"), 0));
+        var events = await ToListAsync(_queries.CurrentEventsByTag(Tag("many"), Offset.NoOffset()));
 
         Assert.Equal(Enumerable.Range(1, 150).Select(n => (long)n), events.Select(e => e.SequenceNr));
     }
@@ -193,12 +177,12 @@ public abstract class ReadJournalContractTests : TestKit, IAsyncLifetime
     public async Task EventsByTag_NewEvents_AreDeliveredAndCancellationCompletesTheQuery()
     {
         await WriteAsync("a", 2, tag: _ => "live");
-        using var live = new LiveCollector<EventEnvelope>(ct => _queries.EventsByTag(Tag("live"), 0, ct));
-        await AwaitConditionAsync(() => live.Count == 2);
+        var live = Live(_queries.EventsByTag(Tag("live"), Offset.NoOffset()));
+        await AwaitConditionAsync(() => Task.FromResult(live.Count == 2), TimeSpan.FromSeconds(10));
 
         await WriteAsync("b", 3, tag: _ => "live");
-        await AwaitConditionAsync(() => Refresh(() => live.Count == 5));
-        live.Cancel();
+        await AwaitConditionAsync(() => Task.FromResult(live.Count == 5), TimeSpan.FromSeconds(10));
+        live.Shutdown();
 
         await live.Completion.WaitAsync(TimeSpan.FromSeconds(5));
         Assert.Equal(["a-1", "a-2", "b-1", "b-2", "b-3"], live.Items.Select(e => e.Event));
@@ -207,7 +191,7 @@ public abstract class ReadJournalContractTests : TestKit, IAsyncLifetime
     [Fact]
     public async Task EventsByTag_LiveDuringConcurrentWriters_MissesAndRepeatsNothing()
     {
-        using var live = new LiveCollector<EventEnvelope>(ct => _queries.EventsByTag(Tag("busy"), 0, ct));
+        var live = Live(_queries.EventsByTag(Tag("busy"), Offset.NoOffset()));
 
         // 20 writers, 50 events each, one event per write: the group commit mixes them into shared transactions.
         var writers = Enumerable.Range(0, 20).Select(async w =>
@@ -215,13 +199,12 @@ public abstract class ReadJournalContractTests : TestKit, IAsyncLifetime
             for (var n = 1; n <= 50; n++)
             {
                 await WriteAsync($"w{w}", 1, from: n, tag: _ => "busy");
-                Refresh(() => true);
             }
         });
         await Task.WhenAll(writers);
 
-        await AwaitConditionAsync(() => Refresh(() => live.Count >= 1_000), TimeSpan.FromSeconds(20));
-        var offsets = live.Items.Select(e => e.Offset).ToList();
+        await AwaitConditionAsync(() => Task.FromResult(live.Count >= 1_000), TimeSpan.FromSeconds(20));
+        var offsets = live.Items.Select(OffsetOf).ToList();
         Assert.Equal(1_000, offsets.Count);
         Assert.Equal(offsets.Order(), offsets);
         Assert.Equal(1_000, offsets.Distinct().Count());
@@ -230,12 +213,12 @@ public abstract class ReadJournalContractTests : TestKit, IAsyncLifetime
     [Fact]
     public async Task CurrentAllEvents_EventsOfSeveralIds_FindsEveryOneInOffsetOrder()
     {
-        var before = await ToListAsync(_queries.CurrentAllEvents(0));
-        var start = before.Count == 0 ? 0 : before[^1].Offset;
+        var before = await ToListAsync(_queries.CurrentAllEvents(Offset.NoOffset()));
+        var start = before.Count == 0 ? 0 : OffsetOf(before[^1]);
         await WriteAsync("a", 2);
         await WriteAsync("b", 2);
 
-        var events = await ToListAsync(_queries.CurrentAllEvents(start));
+        var events = await ToListAsync(_queries.CurrentAllEvents(Offset.Sequence(start)));
 
         Assert.Equal(["a-1", "a-2", "b-1", "b-2"], events.Select(e => e.Event));
     }
@@ -244,12 +227,12 @@ public abstract class ReadJournalContractTests : TestKit, IAsyncLifetime
     public async Task AllEvents_NewEvents_AreDelivered()
     {
         await WriteAsync("a", 1);
-        using var live = new LiveCollector<EventEnvelope>(ct => _queries.AllEvents(0, ct));
-        await AwaitConditionAsync(() => live.Count == 1);
+        var live = Live(_queries.AllEvents(Offset.NoOffset()));
+        await AwaitConditionAsync(() => Task.FromResult(live.Count == 1), TimeSpan.FromSeconds(10));
 
         await WriteAsync("b", 2);
 
-        await AwaitConditionAsync(() => Refresh(() => live.Count == 3));
+        await AwaitConditionAsync(() => Task.FromResult(live.Count == 3), TimeSpan.FromSeconds(10));
         Assert.Equal(["a-1", "b-1", "b-2"], live.Items.Select(e => e.Event));
     }
 
@@ -269,67 +252,76 @@ public abstract class ReadJournalContractTests : TestKit, IAsyncLifetime
     public async Task CurrentPersistenceIds_IdWithSnapshotAndEvents_DeliversItOnce()
     {
         await WriteAsync("a", 2);
-        var snapshots = _stores.CreateSnapshotStore();
-        await snapshots.SaveAsync(new SnapshotMetadata(Id("a"), 2, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)), "s", CancellationToken.None);
+        SnapshotStoreFor().Tell(new SaveSnapshot(new SnapshotMetadata(Id("a"), 2, DateTime.MinValue), "s"), TestActor);
+        await ExpectMsgAsync<SaveSnapshotSuccess>();
 
         var ids = await ToListAsync(_queries.CurrentPersistenceIds());
 
         Assert.Equal([Id("a")], ids);
-        await snapshots.DisposeAsync();
     }
 
     [Fact]
     public async Task PersistenceIds_NewIds_AreDeliveredOnce()
     {
         await WriteAsync("a", 1);
-        using var live = new LiveCollector<string>(ct => _queries.PersistenceIds(ct));
-        await AwaitConditionAsync(() => live.Count == 1);
+        var live = Live(_queries.PersistenceIds());
+        await AwaitConditionAsync(() => Task.FromResult(live.Count == 1), TimeSpan.FromSeconds(10));
 
         await WriteAsync("a", 1, from: 2);
         await WriteAsync("b", 1);
 
-        await AwaitConditionAsync(() => Refresh(() => live.Count == 2));
-        Refresh(() => true);
+        await AwaitConditionAsync(() => Task.FromResult(live.Count == 2), TimeSpan.FromSeconds(10));
         Assert.Equal([Id("a"), Id("b")], live.Items);
+    }
+
+    [Fact]
+    public async Task CurrentAllEvents_UnreadableRow_DeliversTheRowsBeforeItThenFailsWithItsOffset()
+    {
+        await WriteAsync("a", 3);
+        await Database.ExecuteAsync($"UPDATE journal SET manifest = 'test.gone.v9' WHERE persistence_id = '{Id("a")}' AND sequence_number = 3");
+        var delivered = new List<EventEnvelope>();
+
+        var error = await Assert.ThrowsAsync<EventDeserializationException>(() =>
+            _queries.CurrentEventsByPersistenceId(Id("a"), 0, long.MaxValue).RunForeach(delivered.Add, Sys.Materializer()).WaitAsync(TimeSpan.FromSeconds(10)));
+
+        Assert.Equal(["a-1", "a-2"], delivered.Select(e => e.Event));
+        Assert.Equal((Id("a"), 3L, "test.gone.v9"), (error.PersistenceId, error.SequenceNr, error.Manifest));
+        Assert.Equal(((Sequence)delivered[^1].Offset).Value + 1, error.Offset);
+        var resumed = await ToListAsync(_queries.CurrentAllEvents(Offset.Sequence(error.Offset!.Value)));
+        Assert.DoesNotContain(resumed, e => e.PersistenceId == Id("a") && e.SequenceNr == 3);
+    }
+
+    private async Task DeleteAsync(string persistenceId, long toSequenceNr)
+    {
+        _journal.Tell(new DeleteMessagesTo(persistenceId, toSequenceNr, TestActor));
+        await ExpectMsgAsync<DeleteMessagesSuccess>();
     }
 
     private string Id(string name) => _prefix + name;
 
     private string Tag(string name) => _prefix + name;
 
-    /// <summary>Moves the clock one refresh interval, then checks <paramref name="condition"/>.</summary>
-    private bool Refresh(Func<bool> condition)
-    {
-        // The writers of one test and its polling move the clock from several threads.
-        lock (_clockGate)
-        {
-            _clock.Advance(s_refresh);
-        }
-
-        return condition();
-    }
-
     private async Task WriteAsync(string name, int count, long from = 1, Func<long, string>? tag = null)
     {
+        var writer = CreateTestProbe();
         var writes = Enumerable.Range(0, count).Select(i =>
         {
             var n = from + i;
-            var tags = tag is null ? ImmutableArray<string>.Empty : [Tag(tag(n))];
-            return new AtomicWrite([new Persistent($"{name}-{n}", n, Id(name), Timestamp: 1_000 + n) { Tags = tags }]);
+            object payload = tag is null ? $"{name}-{n}" : new Tagged($"{name}-{n}", [Tag(tag(n))]);
+            return (IPersistentEnvelope)new AtomicWrite(new Persistent(payload, n, Id(name), "", false, ActorRefs.NoSender, "w", 1_000 + n));
         }).ToList();
-        Assert.Null(await _journal.WriteMessagesAsync(writes, CancellationToken.None));
-    }
-
-    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> query)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        var list = new List<T>();
-        await foreach (var item in query.WithCancellation(deadline.Token))
+        _journal.Tell(new WriteMessages(writes, writer.Ref, 1));
+        await writer.ExpectMsgAsync<WriteMessagesSuccessful>();
+        for (var i = 0; i < count; i++)
         {
-            list.Add(item);
+            await writer.ExpectMsgAsync<WriteMessageSuccess>();
         }
-
-        Assert.False(deadline.IsCancellationRequested, "the current query did not complete within 10 s");
-        return list;
     }
+
+    private LiveCollector<T> Live<T>(Source<T, Akka.NotUsed> query) => new(query, Sys.Materializer());
+
+    private async Task<List<T>> ToListAsync<T>(Source<T, Akka.NotUsed> query) =>
+        [.. await query.RunWith(Sink.Seq<T>(), Sys.Materializer()).WaitAsync(TimeSpan.FromSeconds(10))];
+
+    private static long OffsetOf(EventEnvelope envelope) => ((Sequence)envelope.Offset).Value;
 }

@@ -2,7 +2,4 @@ using FundingArb.Persistence.Sql.Tests.Infrastructure;
 
 namespace FundingArb.Persistence.Sql.Tests.Query;
 
-public sealed class SqliteReadJournalTests : ReadJournalContractTests
-{
-    protected override TestStores CreateStores() => new SqliteTestStores();
-}
+public sealed class SqliteReadJournalTests() : ReadJournalContractTests(new SqliteTestDatabase());

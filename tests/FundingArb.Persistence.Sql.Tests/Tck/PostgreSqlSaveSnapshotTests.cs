@@ -2,7 +2,4 @@ using FundingArb.Persistence.Sql.Tests.Infrastructure;
 
 namespace FundingArb.Persistence.Sql.Tests.Tck;
 
-public sealed class PostgreSqlSaveSnapshotTests : SaveSnapshotContractTests
-{
-    protected override TestStores CreateStores() => new PostgreSqlTestStores();
-}
+public sealed class PostgreSqlSaveSnapshotTests() : SaveSnapshotContractTests(new PostgreSqlTestDatabase());

@@ -2,7 +2,4 @@ using FundingArb.Persistence.Sql.Tests.Infrastructure;
 
 namespace FundingArb.Persistence.Sql.Tests.Tck;
 
-public sealed class PostgreSqlSnapshotStoreTests : SnapshotStoreContractTests
-{
-    protected override TestStores CreateStores() => new PostgreSqlTestStores();
-}
+public sealed class PostgreSqlSnapshotStoreTests() : SnapshotStoreContractTests(new PostgreSqlTestDatabase());

@@ -1,8 +1,7 @@
-using FundingArb.Kernel;
-using FundingArb.Kernel.Persistence;
-using FundingArb.Kernel.TestKit;
+using Akka.Actor;
+using Akka.Persistence;
+using Akka.TestKit;
 using FundingArb.Persistence.Sql.Tests.Infrastructure;
-using PersistenceExtension = FundingArb.Kernel.Persistence.Persistence;
 
 namespace FundingArb.Persistence.Sql.Tests.Tck;
 
@@ -10,32 +9,28 @@ namespace FundingArb.Persistence.Sql.Tests.Tck;
 /// Akka.Persistence's SnapshotStoreSpec (14 cases), spoken through the snapshot protocol from a probe.
 /// Before each case snapshots "s-1".."s-5" are saved at sequence numbers 11..15, one second apart.
 /// </summary>
-public abstract class SnapshotStoreContractTests : TestKit, IAsyncLifetime
+public abstract class SnapshotStoreContractTests : SqlTestKit
 {
-    private const string PluginId = "tck-snapshots";
     private const int SnapshotByteSizeLimit = 10_000;
     private static readonly DateTime s_start = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
     private static int s_pidCounter;
 
-    private readonly TestStores _stores;
     private readonly TestProbe _sender;
     private readonly List<SnapshotMetadata> _metadata = [];
     private IActorRef _store = ActorRefs.Nobody;
 
-    protected SnapshotStoreContractTests()
-        : base("fundingarb.persistence.publish-plugin-commands = on")
+    protected SnapshotStoreContractTests(TestDatabase database)
+        : base(database, "akka.persistence.publish-plugin-commands = on")
     {
-        _stores = CreateStores();
         _sender = CreateTestProbe();
         Pid = $"s-{Interlocked.Increment(ref s_pidCounter)}";
     }
 
     protected string Pid { get; }
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        PersistenceExtension.Get(Sys).RegisterSnapshotStore(PluginId, _stores.CreateSnapshotStore);
-        _store = PersistenceExtension.Get(Sys).SnapshotStoreFor(PluginId);
+        _store = SnapshotStoreFor();
         for (var i = 1; i <= 5; i++)
         {
             var metadata = new SnapshotMetadata(Pid, 10 + i, s_start.AddSeconds(i));
@@ -43,14 +38,6 @@ public abstract class SnapshotStoreContractTests : TestKit, IAsyncLifetime
             _metadata.Add((await _sender.ExpectMsgAsync<SaveSnapshotSuccess>()).Metadata);
         }
     }
-
-    public async Task DisposeAsync()
-    {
-        await Sys.Terminate();
-        await _stores.DisposeAsync();
-    }
-
-    protected abstract TestStores CreateStores();
 
     // 1
     [Fact]
@@ -135,7 +122,7 @@ public abstract class SnapshotStoreContractTests : TestKit, IAsyncLifetime
     [Fact]
     public async Task DeleteSnapshot_TimestampMinValue_RemovesItWhateverItsTimestamp()
     {
-        var md = _metadata[2] with { Timestamp = DateTime.MinValue };
+        var md = new SnapshotMetadata(_metadata[2].PersistenceId, _metadata[2].SequenceNr, DateTime.MinValue);
         var subscriber = CreateTestProbe();
         Sys.EventStream.Subscribe(subscriber.Ref, typeof(DeleteSnapshot));
         _store.Tell(new DeleteSnapshot(md), _sender.Ref);
@@ -151,7 +138,7 @@ public abstract class SnapshotStoreContractTests : TestKit, IAsyncLifetime
     [Fact]
     public async Task DeleteSnapshot_TimestampBeforeStoredOne_KeepsIt()
     {
-        var md = _metadata[2] with { Timestamp = _metadata[2].Timestamp.AddSeconds(-2) };
+        var md = new SnapshotMetadata(_metadata[2].PersistenceId, _metadata[2].SequenceNr, _metadata[2].Timestamp.AddSeconds(-2));
         _store.Tell(new DeleteSnapshot(md), _sender.Ref);
         await _sender.ExpectMsgAsync(new DeleteSnapshotSuccess(md));
 

@@ -2,7 +2,4 @@ using FundingArb.Persistence.Sql.Tests.Infrastructure;
 
 namespace FundingArb.Persistence.Sql.Tests.Tck;
 
-public sealed class SqliteSnapshotStoreTests : SnapshotStoreContractTests
-{
-    protected override TestStores CreateStores() => new SqliteTestStores();
-}
+public sealed class SqliteSnapshotStoreTests() : SnapshotStoreContractTests(new SqliteTestDatabase());

@@ -1,8 +1,0 @@
-using FundingArb.Persistence.Sql.Tests.Infrastructure;
-
-namespace FundingArb.Persistence.Sql.Tests.Query;
-
-public sealed class MemoryReadJournalTests : ReadJournalContractTests
-{
-    protected override TestStores CreateStores() => new MemoryTestStores();
-}
