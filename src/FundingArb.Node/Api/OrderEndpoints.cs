@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using FundingArb.Actors.Venues;
-using FundingArb.Kernel;
+using Akka.Actor;
 using FundingArb.Node.Hosting;
 using FundingArb.Trading.Instruments;
 using FundingArb.Trading.Orders;

@@ -1,6 +1,6 @@
 using FundingArb.Actors.Orchestration;
 using FundingArb.Actors.Pairs;
-using FundingArb.Kernel;
+using Akka.Actor;
 using FundingArb.Node.Dashboard;
 using FundingArb.Node.Hosting;
 

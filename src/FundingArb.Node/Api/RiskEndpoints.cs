@@ -1,5 +1,5 @@
 using FundingArb.Actors.Risk;
-using FundingArb.Kernel;
+using Akka.Actor;
 using FundingArb.Node.Hosting;
 
 namespace FundingArb.Node.Api;

@@ -50,7 +50,11 @@ public sealed record NodeSettings
     /// The whole resolved configuration (the user's layers over hocon/reference.conf), which the actor system runs on.
     public required Config Config { get; init; }
 
-    public string DatabasePath => Path.Combine(DataDirectory, "fundingarb.db");
+    /// The journal and snapshots (SQLite), as Akka.Persistence plugins on Akka.Persistence.Sql's tables.
+    public string DatabasePath => Path.Combine(DataDirectory, "journal.db");
+
+    /// The journal the previous version (its own runtime, not Akka.NET) wrote; `fundingarb journal migrate` copies it.
+    public string LegacyDatabasePath => Path.Combine(DataDirectory, "fundingarb.db");
 
     public string LogDirectory => Path.Combine(DataDirectory, "logs");
 

@@ -1,3 +1,4 @@
+using Akka.Persistence.Query;
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -204,7 +205,7 @@ public sealed class DashboardFeed : BackgroundService
     {
         await foreach (var envelope in _runtime.CurrentEvents(_offset, cancellationToken).ConfigureAwait(false))
         {
-            _offset = envelope.Offset;
+            _offset = ((Sequence)envelope.Offset).Value;
             if (!envelope.PersistenceId.StartsWith("pair-", StringComparison.Ordinal))
             {
                 continue;

@@ -1,6 +1,7 @@
 using FundingArb.Node.Api;
 using FundingArb.Node.Configuration;
 using FundingArb.Node.Dashboard;
+using Akka.Hosting;
 using FundingArb.Node.Logging;
 using Serilog;
 
@@ -22,18 +23,25 @@ public static class NodeApplication
         var masking = new SecretMasking();
         var token = ApiToken.Resolve(settings);
         masking.Register(token.Value);
-        var serilog = NodeLogging.Create(settings, masking);
+        var pairs = new PairLogContext();
+        var serilog = NodeLogging.Create(settings, masking, pairs);
         builder.Logging.ClearProviders();
         builder.Logging.AddSerilog(serilog, dispose: true);
+
+        // Akka's logger (Akka.Logger.Serilog) writes to Serilog's static logger: the node's, for as long as it runs.
+        Log.Logger = serilog;
         builder.WebHost.UseUrls($"http://{settings.HttpHost}:{settings.HttpPort}");
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.ShutdownDeadline + TimeSpan.FromSeconds(30));
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(token);
         builder.Services.AddSingleton(masking);
         builder.Services.AddSingleton<Serilog.ILogger>(serilog);
-        builder.Services.AddSingleton<PairLogContext>();
+        builder.Services.AddSingleton(pairs);
         builder.Services.AddSingleton<NodeRuntime>();
+
+        // Before Akka's hosted service: the venues open before the actors start, and are saved after the system stops.
         builder.Services.AddHostedService(sp => sp.GetRequiredService<NodeRuntime>());
+        builder.Services.AddAkka(NodeAkka.SystemName, NodeAkka.Configure);
         builder.Services.AddSingleton<DashboardFeed>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DashboardFeed>());
         builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));

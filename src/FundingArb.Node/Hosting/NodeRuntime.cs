@@ -1,30 +1,35 @@
 using System.Collections.Immutable;
-using Akka.Configuration;
+using System.Runtime.CompilerServices;
+using Akka;
+using Akka.Actor;
+using Akka.Persistence.Query;
+using Akka.Streams;
+using Akka.Streams.Dsl;
 using FundingArb.Actors.Hosting;
 using FundingArb.Actors.Orchestration;
 using FundingArb.Actors.Pairs;
-using FundingArb.Kernel;
-using FundingArb.Kernel.Persistence.Query;
 using FundingArb.Node.Configuration;
-using FundingArb.Node.Journal;
 using FundingArb.Node.Logging;
 using FundingArb.Node.Time;
 using FundingArb.Node.VenueState;
 using FundingArb.Persistence.Sql;
+using FundingArb.Persistence.Sql.Query;
 using FundingArb.Venues.Simulation;
 
 namespace FundingArb.Node.Hosting;
 
-// Start: venues (restored from the data folder), the actor system on the SQLite journal, the node's actors; the
-// orchestrator recovers its registry and every executor replays and reconciles with the venues by client order id.
-// Stop, in order: no new pairs; wait (up to the deadline) until no pair is entering or exiting; terminate the actor
-// system, which flushes the journal; save the venues last, so they hold every fill the journal may refer to.
+// Registered before Akka's hosted service, so it starts first and stops last. Start: the data folder's lock, the market
+// clock and the venues (restored from the data folder); then Akka.Hosting starts the actor system, and StartActorsAsync
+// (its actor starter) checks the journal for stranded pairs and starts the node's actors: the orchestrator recovers its
+// registry and every executor replays and reconciles with the venues by client order id. Stop, in order: no new pairs
+// and a wait (up to the deadline) until no pair is entering or exiting (CoordinatedShutdown's before-service-unbind
+// phase, DrainAsync); the actor system terminates, which flushes the journal; this service then saves the venues last,
+// so they hold every fill the journal may refer to.
 
-/// The node's actors, venues and stores, started and stopped with the web host.
+/// The node's venues, clock and actors, started and stopped with the web host.
 public sealed class NodeRuntime : IHostedService, IAsyncDisposable
 {
     private readonly NodeSettings _settings;
-    private readonly Serilog.ILogger _serilog;
     private readonly PairLogContext _pairs;
     private readonly Serilog.ILogger _log;
     private readonly VenueStateStore _venueStore;
@@ -37,11 +42,17 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
     public NodeRuntime(NodeSettings settings, Serilog.ILogger serilog, PairLogContext pairs)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(serilog);
         _settings = settings;
-        _serilog = serilog;
         _pairs = pairs;
         _log = serilog.ForContext<NodeRuntime>();
         _venueStore = new VenueStateStore(settings.VenueDirectory);
+
+        // Known before any hosted service starts: Akka.Hosting builds the actor system's configuration, which names this
+        // clock as its scheduler's, when the host resolves its services.
+        Clock = settings.Speed == 1.0
+            ? TimeProvider.System
+            : new ScaledTimeProvider(TimeProvider.System, _venueStore.LastSavedAt(settings.Simulation.Venues) ?? TimeProvider.System.GetUtcNow(), settings.Speed);
     }
 
     public NodeSettings Settings => _settings;
@@ -49,8 +60,8 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
     /// Ten seconds of real time on the market clock (asks time out on the actor system's clock, which may run faster).
     public TimeSpan AskTimeout => TimeSpan.FromSeconds(10 * _settings.Speed);
 
-    /// The market clock: real time, or a scaled clock at demo speed.
-    public TimeProvider Clock { get; private set; } = TimeProvider.System;
+    /// The market clock: real time, or a scaled clock at demo speed. The actor system's scheduler runs on it too.
+    public TimeProvider Clock { get; }
 
     public ImmutableArray<SimulatedVenue> Venues { get; private set; } = [];
 
@@ -62,21 +73,32 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
 
     public ActorSystem System => _system ?? throw new InvalidOperationException("The node has not started.");
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(_settings.DataDirectory);
+        if (File.Exists(_settings.LegacyDatabasePath) && !File.Exists(_settings.DatabasePath))
+        {
+            throw new InvalidOperationException(
+                $"{_settings.LegacyDatabasePath} is the journal of the previous version, which this one cannot read; copy it into the new journal with "
+                + $"`fundingarb journal migrate --data {_settings.DataDirectory}` (the old file is left in place), then start again.");
+        }
+
         _dataLock = LockDataDirectory();
-        Clock = _settings.Speed == 1.0
-            ? TimeProvider.System
-            : new ScaledTimeProvider(TimeProvider.System, _venueStore.LastSavedAt(_settings.Simulation.Venues) ?? TimeProvider.System.GetUtcNow(), _settings.Speed);
         Venues = _venueStore.Open(_settings.Simulation, Clock);
         _saver = new VenueStateSaver(Venues, _venueStore, _settings.VenueSaveInterval, _log);
-        _system = ActorSystem.Create("fundingarb", SystemConfig(), Clock);
-        var forwarder = _system.ActorOf(KernelLogForwarder.Props(_serilog, _pairs), "log-forwarder");
-        _system.EventStream.Subscribe(forwarder, typeof(Kernel.LogEvent));
-        _system.EventStream.Subscribe(forwarder, typeof(ExecutorRegistered));
-        SqlPersistence.Register(_system, _system.Config.GetConfig("fundingarb.persistence"), JournalRegistry.Create());
-        var stranded = await StrandedPairs.FindAsync(ReadJournal, Venues.Select(v => v.Id).ToHashSet(), cancellationToken).ConfigureAwait(false);
+        return Task.CompletedTask;
+    }
+
+    /// Akka.Hosting's actor starter: refuses a journal holding pairs on venues this configuration lacks (unless told
+    /// otherwise), then starts the node's actors and returns once every executor the registry lists has started.
+    public async Task StartActorsAsync(ActorSystem system)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        _system = system;
+        var registrations = system.ActorOf(PairRegistrations.Props(_pairs), "pair-registrations");
+        system.EventStream.Subscribe(registrations, typeof(ExecutorRegistered));
+        var stranded = await StrandedPairs.FindAsync(ReadJournal, system.Materializer(), Venues.Select(v => v.Id).ToHashSet(), CancellationToken.None)
+            .ConfigureAwait(false);
         if (stranded.Length > 0 && !_settings.AllowStrandedPairs)
         {
             throw new InvalidOperationException(
@@ -89,40 +111,52 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
             _log.Warning("Stranded: {Pair}; listed, not traded", pair);
         }
 
-        _node = FundingArbNode.Start(_system, Venues, _settings.Actors);
+        _node = FundingArbNode.Start(system, Venues, _settings.Actors);
         // The orchestrator answers once it has replayed its registry and started every executor it lists.
-        await GetExecutorsAsync(cancellationToken).ConfigureAwait(false);
+        await GetExecutorsAsync(CancellationToken.None).ConfigureAwait(false);
         IsReady = true;
         _log.Information("Node {Node} started: {Venues} venues, journal {Database}, speed {Speed}x; executors recover from the journal",
             _settings.Name, Venues.Length, _settings.DatabasePath, _settings.Speed);
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    /// The first step of a shutdown (CoordinatedShutdown, before-service-unbind): no new pairs, then a wait of up to the
+    /// deadline until no pair is entering, completing, rolling back or closing.
+    public async Task<Done> DrainAsync()
     {
-        if (Interlocked.Exchange(ref _stopped, 1) != 0 || _system is null || _node is null)
+        Interlocked.Exchange(ref _stopped, 1);
+        IsReady = false;
+        if (_node is null)
         {
-            return;
+            return Done.Instance;
         }
 
-        IsReady = false;
         _log.Information("Shutting down: no new pairs; waiting up to {Deadline} for entries and exits in flight", _settings.ShutdownDeadline);
         try
         {
-            await _node.Orchestrator.Ask<NewPairsStopped>(StopNewPairs.Instance, AskTimeout, cancellationToken).ConfigureAwait(false);
-            await WaitForQuietPairsAsync(cancellationToken).ConfigureAwait(false);
+            await _node.Orchestrator.Ask<NewPairsStopped>(StopNewPairs.Instance, AskTimeout).ConfigureAwait(false);
+            await WaitForQuietPairsAsync().ConfigureAwait(false);
         }
         catch (Exception failure) when (failure is AskTimeoutException or OperationCanceledException)
         {
             _log.Warning("Shutdown did not wait for pairs in flight: {Reason}", failure.Message);
         }
 
-        await _system.Terminate().ConfigureAwait(false);
-        if (_saver is not null)
+        return Done.Instance;
+    }
+
+    /// After the actor system has terminated (this service stops after Akka's): the venues are saved last.
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Exchange(ref _stopped, 1);
+        IsReady = false;
+        if (_saver is null)
         {
-            await _saver.DisposeAsync().ConfigureAwait(false);
-            _saver.SaveAll();
+            return;
         }
 
+        await _saver.DisposeAsync().ConfigureAwait(false);
+        _saver.SaveAll();
+        _saver = null;
         foreach (var venue in Venues)
         {
             venue.Dispose();
@@ -132,6 +166,7 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
         if (_dataLock is not null)
         {
             await _dataLock.DisposeAsync().ConfigureAwait(false);
+            _dataLock = null;
         }
     }
 
@@ -141,11 +176,6 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
         if (_dataLock is not null)
         {
             await _dataLock.DisposeAsync().ConfigureAwait(false);
-        }
-
-        if (_system is not null)
-        {
-            await _system.DisposeAsync().ConfigureAwait(false);
         }
     }
 
@@ -162,26 +192,35 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
 
     /// The executor's journal, oldest first.
     public IAsyncEnumerable<EventEnvelope> HistoryOf(string executorId, CancellationToken cancellationToken) =>
-        ReadJournal.CurrentEventsByPersistenceId(executorId, 0, long.MaxValue, cancellationToken);
+        Read(ReadJournal.CurrentEventsByPersistenceId(executorId, 0, long.MaxValue), cancellationToken);
 
     /// Every journal event after the offset that is stored now.
     public IAsyncEnumerable<EventEnvelope> CurrentEvents(long offset, CancellationToken cancellationToken) =>
-        ReadJournal.CurrentAllEvents(offset, cancellationToken);
+        Read(ReadJournal.CurrentAllEvents(Offset.Sequence(offset)), cancellationToken);
 
-    private ReadJournal ReadJournal => PersistenceQuery.Get(System).ReadJournalFor(SqlPersistence.SqlitePluginId);
+    private async IAsyncEnumerable<EventEnvelope> Read(Source<EventEnvelope, NotUsed> query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var envelope in query.RunAsAsyncEnumerable(System.Materializer()).WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            yield return envelope;
+        }
+    }
 
-    private async Task WaitForQuietPairsAsync(CancellationToken cancellationToken)
+    private SqlReadJournal ReadJournal => PersistenceQuery.Get(System).ReadJournalFor<SqlReadJournal>(SqlPersistence.SqliteReadJournal);
+
+    private async Task WaitForQuietPairsAsync()
     {
         var deadline = TimeProvider.System.GetTimestamp();
         while (TimeProvider.System.GetElapsedTime(deadline) < _settings.ShutdownDeadline)
         {
-            var busy = (await GetExecutorsAsync(cancellationToken).ConfigureAwait(false)).Count(r => r.Phase is PairPhase.Opening or PairPhase.Completing or PairPhase.RollingBack or PairPhase.Closing);
+            var busy = (await GetExecutorsAsync(CancellationToken.None).ConfigureAwait(false))
+                .Count(r => r.Phase is PairPhase.Opening or PairPhase.Completing or PairPhase.RollingBack or PairPhase.Closing);
             if (busy == 0)
             {
                 return;
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System).ConfigureAwait(false);
         }
 
         _log.Warning("Shutdown deadline reached with pairs still entering or exiting; they resume from the journal on the next start");
@@ -200,18 +239,5 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
         {
             throw new InvalidOperationException($"{_settings.DataDirectory} is in use by another node (it holds {path}).", busy);
         }
-    }
-
-    private Kernel.Configuration.Config SystemConfig()
-    {
-        var connection = HoconText.Quote($"Data Source={_settings.DatabasePath}");
-        var node = ConfigurationFactory.ParseString($$"""
-            fundingarb {
-              stdout-loglevel = OFF
-              persistence.journal.sqlite.connection-string = {{connection}}
-              persistence.snapshot-store.sqlite.connection-string = {{connection}}
-            }
-            """);
-        return KernelConfigBridge.ToKernel(node.WithFallback(_settings.Config));
     }
 }

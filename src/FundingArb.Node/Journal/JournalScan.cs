@@ -1,4 +1,6 @@
-using FundingArb.Kernel.Persistence.Query;
+using Akka.Persistence.Query;
+using Akka.Streams;
+using FundingArb.Persistence.Sql.Query;
 using FundingArb.Persistence.Sql.Serialization;
 
 namespace FundingArb.Node.Journal;
@@ -7,7 +9,8 @@ namespace FundingArb.Node.Journal;
 public static class JournalScan
 {
     /// How many rows were read, and the ones that could not be.
-    public static async Task<(long Readable, IReadOnlyList<UnreadableRow> Unreadable)> RunAsync(ReadJournal journal, CancellationToken cancellationToken)
+    public static async Task<(long Readable, IReadOnlyList<UnreadableRow> Unreadable)> RunAsync(SqlReadJournal journal, IMaterializer materializer,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(journal);
         var readable = 0L;
@@ -17,9 +20,10 @@ public static class JournalScan
         {
             try
             {
-                await foreach (var envelope in journal.CurrentAllEvents(offset, cancellationToken).ConfigureAwait(false))
+                await foreach (var envelope in journal.CurrentAllEvents(Offset.Sequence(offset)).RunAsAsyncEnumerable(materializer)
+                    .WithCancellation(cancellationToken).ConfigureAwait(false))
                 {
-                    offset = envelope.Offset;
+                    offset = ((Sequence)envelope.Offset).Value;
                     readable++;
                 }
 

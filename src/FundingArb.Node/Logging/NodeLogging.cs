@@ -10,7 +10,7 @@ public static class NodeLogging
 {
     public const string ConsoleTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{PairSuffix}{NewLine}{Exception}";
 
-    public static Serilog.Core.Logger Create(NodeSettings settings, SecretMasking masking)
+    public static Serilog.Core.Logger Create(NodeSettings settings, SecretMasking masking, PairLogContext pairs)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(masking);
@@ -18,6 +18,7 @@ public static class NodeLogging
         var configuration = new LoggerConfiguration()
             .MinimumLevel.Is(minimum)
             .Enrich.WithProperty("Node", settings.Name)
+            .Enrich.With(new PairEnricher(pairs))
             .Enrich.With(new PairSuffix())
             .Enrich.With(masking)
             .WriteTo.Console(restrictedToMinimumLevel: settings.Logging.ConsoleLevel, outputTemplate: ConsoleTemplate,

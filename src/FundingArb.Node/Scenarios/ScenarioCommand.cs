@@ -1,10 +1,5 @@
 using System.Globalization;
 using FundingArb.Actors.Simulation;
-using FundingArb.Kernel;
-using FundingArb.Kernel.Persistence.Journal;
-using FundingArb.Kernel.Persistence.Snapshot;
-using FundingArb.Node.Journal;
-using FundingArb.Persistence.Sql;
 using FundingArb.Venues.Hocon;
 using FundingArb.Venues.Scenarios;
 
@@ -43,12 +38,11 @@ public static class ScenarioCommand
             return 1;
         }
 
-        await using var host = ActorSystem.Create("scenario-runner");
-        var (journal, snapshots) = OpenStores(options.Journal, host.Log);
+        var journal = new ScenarioJournal();
         SimulationResult result;
         try
         {
-            result = ScenarioSimulation.Run(scenario, journal, snapshots);
+            result = ScenarioSimulation.Run(scenario, journal);
         }
         catch (FormatException failure)
         {
@@ -56,10 +50,10 @@ public static class ScenarioCommand
             await error.WriteLineAsync(failure.Message).ConfigureAwait(false);
             return 1;
         }
-        finally
+
+        if (options.Journal.StartsWith("sqlite:", StringComparison.Ordinal))
         {
-            await journal.DisposeAsync().ConfigureAwait(false);
-            await snapshots.DisposeAsync().ConfigureAwait(false);
+            await ScenarioJournalExport.ToSqliteAsync(journal, options.Journal["sqlite:".Length..]).ConfigureAwait(false);
         }
 
         var report = ScenarioReport.ToJson(result);
@@ -75,20 +69,5 @@ public static class ScenarioCommand
         }
 
         return 0;
-    }
-
-    private static (AsyncWriteJournal Journal, SnapshotStore Snapshots) OpenStores(string journal, ILoggingAdapter log)
-    {
-        if (journal == "memory")
-        {
-            return (new MemoryJournal(), new MemorySnapshotStore());
-        }
-
-        var connection = $"Data Source={journal["sqlite:".Length..]}";
-        var registry = JournalRegistry.Create();
-
-        return (
-            SqlPersistence.CreateJournal(new SqlJournalSettings { Provider = SqlProvider.Sqlite, ConnectionString = connection }, registry, TimeProvider.System, log),
-            SqlPersistence.CreateSnapshotStore(new SqlSnapshotStoreSettings { Provider = SqlProvider.Sqlite, ConnectionString = connection }, registry, TimeProvider.System));
     }
 }

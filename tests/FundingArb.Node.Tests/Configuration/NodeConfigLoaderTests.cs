@@ -17,7 +17,7 @@ public sealed class NodeConfigLoaderTests : IDisposable
 
         Assert.Equal(["alpha 8", "beta 4", "gamma 1"],
             settings.Simulation.Venues.Select(v => $"{v.Settings.Id.Value} {v.Settings.FundingInterval.TotalHours}"));
-        Assert.Equal("sqlite", settings.Config.GetString("fundingarb.persistence.journal.plugin"));
+        Assert.Equal("akka.persistence.journal.fundingarb-sqlite", settings.Config.GetString("akka.persistence.journal.plugin"));
         Assert.Equal(("127.0.0.1", 5080), (settings.HttpHost, settings.HttpPort));
         Assert.Equal(Path.GetFullPath("data"), settings.DataDirectory);
         Assert.Equal(1.0, settings.Speed);
@@ -90,9 +90,9 @@ public sealed class NodeConfigLoaderTests : IDisposable
     }
 
     [Theory]
-    [InlineData("fundingarb.persistence.journal.sqlite.batch-size = lots", "'lots' is not a number")]
-    [InlineData("fundingarb.persistence.journal.sqlite.query-refresh-interval = often", "is not a duration")]
-    [InlineData("fundingarb.persistence.journal.sqlite.auto-initialize = maybe", "is not a boolean")]
+    [InlineData("akka.persistence.journal.fundingarb-sqlite.batch-size = lots", "'lots' is not a number")]
+    [InlineData("akka.persistence.query.journal.fundingarb-sqlite.refresh-interval = often", "is not a duration")]
+    [InlineData("akka.persistence.journal.fundingarb-sqlite.auto-initialize = maybe", "is not a boolean")]
     [InlineData("fundingarb.node.http.port { number = 1 }", "takes a value, not a section")]
     [InlineData("fundingarb.node.http = 5080", "takes a section (keys in braces), not a value")]
     [InlineData("fundingarb.node.name = null", "is required")]
@@ -125,9 +125,9 @@ public sealed class NodeConfigLoaderTests : IDisposable
 
         var settings = NodeConfigLoader.Load(NodeRunOptions.None with { ConfigFile = NodeConfigLoader.FindDefaultFile() }, environment);
 
-        Assert.Equal("DEBUG", settings.Config.GetString("fundingarb.loglevel"));
+        Assert.Equal("DEBUG", settings.Config.GetString("akka.loglevel"));
         Assert.Equal("INFO", NodeConfigLoader.Load(NodeRunOptions.None with { ConfigFile = NodeConfigLoader.FindDefaultFile() }, new Hashtable())
-            .Config.GetString("fundingarb.loglevel"));
+            .Config.GetString("akka.loglevel"));
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using FundingArb.Kernel.TestKit;
+using Akka.TestKit.Xunit2;
 
 namespace FundingArb.Node.Tests.Hosting;
 

@@ -1,16 +1,11 @@
-using FundingArb.Actors.Orchestration;
 using FundingArb.Actors.Pairs;
-using FundingArb.Kernel;
-using FundingArb.Kernel.TestKit;
 using FundingArb.Node.Logging;
 using FundingArb.Node.Tests.Hosting;
 using Serilog;
-using KernelLogEvent = FundingArb.Kernel.LogEvent;
-using KernelLogLevel = FundingArb.Kernel.LogLevel;
 
 namespace FundingArb.Node.Tests.Logging;
 
-public sealed class NodeLoggingTests : TestKit
+public sealed class NodeLoggingTests
 {
     private const string Secret = "s3cr3t-token-value-42";
     private static readonly string[] s_pairProperties = ["ExecutorId", "Symbol", "LongVenue", "ShortVenue"];
@@ -37,22 +32,22 @@ public sealed class NodeLoggingTests : TestKit
         Assert.Equal("{ Path: \"/x\", Authorization: \"***\", Nested: [\"***\"] }", events[2].Properties["Request"].ToString());
     }
 
+    // Akka.Logger.Serilog names the logging actor in LogSource; a line from an executor or one of its order actors gets
+    // the pair's identity, a line from any other actor none.
     [Fact]
-    public async Task Kernel_log_lines_from_a_pair_carry_its_executor_id_symbol_and_venues()
+    public void Akka_log_lines_from_a_pair_carry_its_executor_id_symbol_and_venues()
     {
+        var pairs = new PairLogContext();
+        pairs.Add(new PairSpec("pair-BTC-alpha-beta-1", "BTC", "alpha", "BTCUSDT", "beta", "BTCUSDT", "USDT", 1000m));
         var sink = new CapturingSink();
-        using var logger = new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(sink).CreateLogger();
-        var forwarder = Sys.ActorOf(KernelLogForwarder.Props(logger, new PairLogContext()), "forwarder");
-        forwarder.Tell(new ExecutorRegistered(new PairSpec("pair-BTC-alpha-beta-1", "BTC", "alpha", "BTCUSDT", "beta", "BTCUSDT", "USDT", 1000m)));
+        using var logger = new LoggerConfiguration().MinimumLevel.Verbose().Enrich.With(new PairEnricher(pairs)).WriteTo.Sink(sink).CreateLogger();
 
-        forwarder.Tell(new KernelLogEvent(KernelLogLevel.Warning, default, "fundingarb://fundingarb/user/orchestrator/pair-BTC-alpha-beta-1/entry-long-1",
-            null, "{Leg} retrying after {Error}", [ "entry-long", "timeout" ], null));
-        forwarder.Tell(new KernelLogEvent(KernelLogLevel.Info, default, "fundingarb://fundingarb/user/market-data", null, "fetched {Count}", [3], null));
+        logger.ForContext("LogSource", "akka://fundingarb/user/orchestrator/pair-BTC-alpha-beta-1/entry-long-1")
+            .Warning("{Leg} retrying after {Error}", "entry-long", "timeout");
+        logger.ForContext("LogSource", "akka://fundingarb/user/market-data").Information("fetched {Count}", 3);
 
-        await AwaitAssertAsync(() => Assert.Equal(2, sink.Events.Count));
         var pairLine = sink.Events.First();
         Assert.Equal("\"entry-long\" retrying after \"timeout\"", pairLine.RenderMessage());
-        Assert.Equal(Serilog.Events.LogEventLevel.Warning, pairLine.Level);
         Assert.Equal(
             ["\"pair-BTC-alpha-beta-1\"", "\"BTC/USDT\"", "\"alpha:BTCUSDT\"", "\"beta:BTCUSDT\""],
             s_pairProperties.Select(p => pairLine.Properties[p].ToString()));

@@ -1,5 +1,6 @@
-using System.Text.Json;
-using FundingArb.Node.Journal;
+using Akka.Actor;
+using Akka.Serialization;
+using FundingArb.Actors.Journaling;
 using Microsoft.Data.Sqlite;
 
 namespace FundingArb.Node.Tests.Safety;
@@ -7,25 +8,26 @@ namespace FundingArb.Node.Tests.Safety;
 /// Writes and damages rows of a node's SQLite journal directly, as a bug, an old version or a bad disk would leave them.
 internal sealed class JournalRows(string dataDirectory)
 {
-    private string Connection => $"Data Source={Path.Combine(dataDirectory, "fundingarb.db")};Pooling=false";
+    private string Connection => $"Data Source={Path.Combine(dataDirectory, "journal.db")};Pooling=false";
 
     /// Appends events to the persistence id, numbered from its next sequence number, as the node's journal stores them.
     public async Task AppendAsync(string persistenceId, params object[] events)
     {
-        var registry = JournalRegistry.Create();
+        using var system = ActorSystem.Create("journal-rows", EventSerializer.Config);
         await using var connection = new SqliteConnection(Connection);
         await connection.OpenAsync();
         foreach (var @event in events)
         {
-            Assert.True(registry.TryGetManifest(@event.GetType(), out var manifest), $"{@event.GetType().Name} has no manifest");
+            var serializer = system.Serialization.FindSerializerFor(@event);
             await using var command = connection.CreateCommand();
             command.CommandText = """
-                INSERT INTO journal (persistence_id, sequence_number, created, message, identifier, manifest, writer_uuid)
-                VALUES ($pid, (SELECT COALESCE(MAX(sequence_number), 0) + 1 FROM journal WHERE persistence_id = $pid), 0, $message, 1, $manifest, 'test')
+                INSERT INTO journal (deleted, persistence_id, sequence_number, created, message, identifier, manifest, writer_uuid)
+                VALUES (0, $pid, (SELECT COALESCE(MAX(sequence_number), 0) + 1 FROM journal WHERE persistence_id = $pid), 0, $message, $identifier, $manifest, 'test')
                 """;
             command.Parameters.AddWithValue("$pid", persistenceId);
-            command.Parameters.AddWithValue("$message", JsonSerializer.SerializeToUtf8Bytes(@event, @event.GetType(), registry.Options));
-            command.Parameters.AddWithValue("$manifest", manifest);
+            command.Parameters.AddWithValue("$message", serializer.ToBinary(@event));
+            command.Parameters.AddWithValue("$identifier", serializer.Identifier);
+            command.Parameters.AddWithValue("$manifest", Serialization.ManifestFor(serializer, @event));
             await command.ExecuteNonQueryAsync();
         }
     }

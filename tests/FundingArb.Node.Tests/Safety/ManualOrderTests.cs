@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using FundingArb.Kernel.TestKit;
+using Akka.TestKit.Xunit2;
 using FundingArb.Node.Tests.Api;
 
 namespace FundingArb.Node.Tests.Safety;

@@ -1,8 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using FundingArb.Actors.Journaling;
 using FundingArb.Actors.Orchestration;
 using FundingArb.Actors.Pairs;
-using FundingArb.Kernel.TestKit;
+using Akka.TestKit.Xunit2;
 using FundingArb.Node.Journal;
 using FundingArb.Node.Tests.Hosting;
 using FundingArb.Trading.Orders;
@@ -82,8 +83,9 @@ public sealed class RecoveryFaultTests : TestKit
 
         var failed = await AwaitPairAsync(client, eth, p => p.GetProperty("halt").GetProperty("reason").GetString()!.StartsWith("recovery failed 3 times", StringComparison.Ordinal));
         Assert.Equal("recovery_failed", failed.GetProperty("halt").GetProperty("kind").GetString());
-        Assert.Contains($"Cannot read the row of {eth} at sequence number {corrupted} stored under manifest 'pair-opened.v1'",
-            failed.GetProperty("halt").GetProperty("reason").GetString(), StringComparison.Ordinal);
+        var reason = failed.GetProperty("halt").GetProperty("reason").GetString();
+        Assert.Contains($"Cannot read the row of {eth} at sequence number {corrupted} stored by serializer {EventSerializer.Id} under manifest 'pair-opened.v1'",
+            reason, StringComparison.Ordinal);
         Assert.True(failed.GetProperty("long_quantity").GetDecimal() > 0m);
         var healthy = await AwaitPairAsync(client, btc, p => p.GetProperty("phase").GetString() == "Open");
         Assert.Equal(JsonValueKind.Null, healthy.GetProperty("halt").ValueKind);
