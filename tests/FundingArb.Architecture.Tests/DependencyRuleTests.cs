@@ -7,14 +7,12 @@ public sealed class DependencyRuleTests
 {
     private static readonly Dictionary<string, string[]> s_allowed = new()
     {
-        ["FundingArb.Kernel"] = [],
-        ["FundingArb.Kernel.TestKit"] = ["FundingArb.Kernel"],
         ["FundingArb.Trading"] = [],
         // Akka.Persistence plugins: Akka, Microsoft.Data.Sqlite and Npgsql only (see the test below).
         ["FundingArb.Persistence.Sql"] = [],
-        ["FundingArb.Actors"] = ["FundingArb.Kernel", "FundingArb.Trading", "FundingArb.Venues"],
+        ["FundingArb.Actors"] = ["FundingArb.Trading", "FundingArb.Venues"],
         // src/FundingArb.Node builds the `fundingarb` executable.
-        ["fundingarb"] = ["FundingArb.Actors", "FundingArb.Kernel", "FundingArb.Persistence.Sql", "FundingArb.Trading", "FundingArb.Venues"],
+        ["fundingarb"] = ["FundingArb.Actors", "FundingArb.Persistence.Sql", "FundingArb.Trading", "FundingArb.Venues"],
         // No kernel: Venues takes its HOCON parser from the Akka package (scenario files) and uses no actors.
         ["FundingArb.Venues"] = ["FundingArb.Trading"],
     };
@@ -46,12 +44,10 @@ public sealed class DependencyRuleTests
         Assert.Equal(["Akka"], akka);
     }
 
-    [Theory]
-    [InlineData("FundingArb.Kernel")]
-    [InlineData("FundingArb.Trading")]
-    public void BclOnlyAssembly_References_NoThirdPartyPackage(string assemblyName)
+    [Fact]
+    public void Trading_References_NoThirdPartyPackage()
     {
-        var assembly = Assembly.Load(assemblyName);
+        var assembly = Assembly.Load("FundingArb.Trading");
 
         var thirdParty = assembly.GetReferencedAssemblies()
             .Select(a => a.Name!)

@@ -1,7 +1,0 @@
-namespace FundingArb.Kernel.Internal;
-
-/// <summary>A ReceiveActor handler for one message type.</summary>
-internal abstract class MessageHandler
-{
-    public abstract bool TryHandle(object message);
-}
