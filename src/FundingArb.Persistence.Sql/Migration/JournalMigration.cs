@@ -220,22 +220,8 @@ public sealed class JournalMigration
 
     private static async Task<Dictionary<long, List<string>>> TagsAsync(SqliteConnection source, long from, long to, CancellationToken cancellationToken)
     {
-        var tags = new Dictionary<long, List<string>>();
         await using var read = source.CreateCommand("SELECT ordering_id, tag FROM tags WHERE ordering_id >= @from AND ordering_id <= @to ORDER BY ordering_id, tag");
-        read.With("@from", from).With("@to", to);
-        await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var ordering = reader.GetInt64(0);
-            if (!tags.TryGetValue(ordering, out var list))
-            {
-                tags[ordering] = list = [];
-            }
-
-            list.Add(reader.GetString(1));
-        }
-
-        return tags;
+        return await TagRows.ReadAsync(read.With("@from", from).With("@to", to), cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<Dictionary<string, long>> LastSequenceNrsAsync(DbConnection connection, string journal, CancellationToken cancellationToken)

@@ -130,20 +130,7 @@ internal sealed class QueryPages
             command.With("@o" + i.ToString(CultureInfo.InvariantCulture), orderings[i]);
         }
 
-        var tags = new Dictionary<long, List<string>>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var ordering = reader.GetInt64(0);
-            if (!tags.TryGetValue(ordering, out var list))
-            {
-                tags[ordering] = list = [];
-            }
-
-            list.Add(reader.GetString(1));
-        }
-
-        return tags;
+        return await TagRows.ReadAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<long> ScalarAsync(string sql, Func<DbCommand, DbCommand> bind, CancellationToken cancellationToken)

@@ -7,13 +7,15 @@ namespace FundingArb.Persistence.Sql.Sqlite;
 /// SQLite's single writer: one connection that stays open with its insert statements prepared, one
 /// <c>BEGIN IMMEDIATE</c> transaction per batch. SQLite runs in-process and synchronously, so a prepared
 /// single-row insert executed per row is as fast as a multi-row statement and needs no parameter limit.
-/// After any error the connection is closed and opened afresh for the next batch.
+/// After any error the connection is closed and opened afresh for the next batch. The connection and its
+/// commands belong to one <see cref="SqliteWriterThread"/>: every batch, and the close, run there.
 /// </summary>
 internal sealed class SqliteJournalBatchWriter(SqliteDatabase database, string synchronous) : JournalBatchWriter
 {
     private const string Columns = "persistence_id, sequence_number, created, message, identifier, manifest, writer_uuid";
     private const string Values = "@pid, @seq, @created, @message, @identifier, @manifest, @writer";
 
+    private readonly SqliteWriterThread _thread = new("fundingarb-sqlite-journal-writer");
     private SqliteConnection? _connection;
     private SqliteCommand? _insert;
     private SqliteCommand? _insertReturning;
@@ -22,22 +24,25 @@ internal sealed class SqliteJournalBatchWriter(SqliteDatabase database, string s
     public override Task WriteAsync(IReadOnlyList<PendingWrite> batch, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        try
+        return _thread.RunAsync(() =>
         {
-            Write(batch);
-            return Task.CompletedTask;
-        }
-        catch
-        {
-            Close();
-            throw;
-        }
+            try
+            {
+                Write(batch);
+            }
+            catch
+            {
+                Close();
+                throw;
+            }
+        });
     }
 
-    public override ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
-        Close();
-        return base.DisposeAsync();
+        await _thread.RunAsync(Close).ConfigureAwait(false);
+        await _thread.DisposeAsync().ConfigureAwait(false);
+        await base.DisposeAsync().ConfigureAwait(false);
     }
 
     private void Write(IReadOnlyList<PendingWrite> batch)

@@ -3,7 +3,7 @@ using Akka.Actor;
 
 namespace FundingArb.Benchmarks.Persistence;
 
-/// <summary>JournalPerfSpec's PersistGroup case: many actors, each persisting one event at a time with Persist.</summary>
+/// <summary>JournalPerfSpec's PersistGroup case (many actors, each persisting one event at a time with Persist) and one actor's Persist latency.</summary>
 internal static class PersistScenario
 {
     /// <summary>
@@ -41,6 +41,27 @@ internal static class PersistScenario
 
         system.Stop(reporter);
         return rate;
+    }
+
+    /// <summary>One actor persists <paramref name="events"/> events one after the other; returns each round trip in microseconds, sorted.</summary>
+    public static async Task<double[]> PersistLatencyAsync(ActorSystem system, string journal, int events, string persistenceId)
+    {
+        var recovered = new CountdownEvent(1);
+        var reporter = system.ActorOf(Props.Create(() => new Countdown(recovered)));
+        var actor = system.ActorOf(Props.Create(() => new BenchActor(persistenceId, journal, reporter, 0)));
+        await WaitAsync(recovered, 1).ConfigureAwait(false);
+        var samples = new double[events];
+        for (var n = 1; n <= events; n++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await actor.Ask<BenchActor.Done>(new BenchEvent(n, 12.5m), TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+            samples[n - 1] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+        }
+
+        system.Stop(actor);
+        system.Stop(reporter);
+        Array.Sort(samples);
+        return samples;
     }
 
     internal static async Task WaitAsync(CountdownEvent countdown, int expected)

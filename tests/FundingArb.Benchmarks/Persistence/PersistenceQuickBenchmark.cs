@@ -6,7 +6,8 @@ namespace FundingArb.Benchmarks.Persistence;
 /// The journal figures in one pass, on SQLite and (when <c>FUNDINGARB_TEST_PG</c> names a server) on PostgreSQL:
 /// the raw batched-insert limit and our journal with 100 actors persisting one event at a time, alternately
 /// three times each (medians; the ratio is the median of each round's ratio, since fsync latency on a shared disk
-/// drifts); recovery of one actor with 10,000 events; then Akka.Persistence.Sql with its defaults and with the best
+/// drifts); recovery of one actor with 10,000 events; one actor's Persist latency; 1,000 actors × 100 events recovering
+/// at once; then Akka.Persistence.Sql with its defaults and with the best
 /// settings found (docs/benchmarks.md, "Journal"), on a fresh database each, as ratios to the same raw figure.
 /// </summary>
 internal sealed class PersistenceQuickBenchmark : IQuickBenchmark
@@ -59,6 +60,17 @@ internal sealed class PersistenceQuickBenchmark : IQuickBenchmark
                 Samples.Median([.. group.Select((rate, round) => rate / raw[round])]), ">= 20,000"));
             figures.Add(new QuickFigure($"{name}: ours, recovery 1 actor x 10,000 events", await RecoveryRateAsync(system, PersistenceTarget.Ours, Rounds).ConfigureAwait(false),
                 "events/s", Target: $">= {recoveryTarget:N0}"));
+            var latency = await PersistScenario.PersistLatencyAsync(system, PersistenceTarget.Ours, 500, "latency").ConfigureAwait(false);
+            figures.Add(new QuickFigure($"{name}: ours, Persist latency 1 actor, median", latency[latency.Length / 2], "us"));
+            figures.Add(new QuickFigure($"{name}: ours, Persist latency 1 actor, p99", latency[(int)(latency.Length * 0.99)], "us"));
+            var storm = Enumerable.Range(0, 1_000).Select(a => $"storm-{a}").ToList();
+            foreach (var id in storm)
+            {
+                await RecoveryScenario.SeedAsync(system, PersistenceTarget.Ours, id, 100).ConfigureAwait(false);
+            }
+
+            var seconds = await RecoveryScenario.RecoverAllAsync(system, PersistenceTarget.Ours, storm).ConfigureAwait(false);
+            figures.Add(new QuickFigure($"{name}: ours, recovery 1,000 actors x 100 events at once", seconds * 1_000, "ms"));
 
             await using (var aps = apsDefault())
             {

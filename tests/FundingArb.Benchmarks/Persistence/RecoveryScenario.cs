@@ -5,7 +5,7 @@ using Akka.Persistence;
 
 namespace FundingArb.Benchmarks.Persistence;
 
-/// <summary>JournalPerfSpec's Recovering case: a fresh actor replays all its events.</summary>
+/// <summary>JournalPerfSpec's Recovering case (a fresh actor replays all its events) and a recovery storm (many actors at once).</summary>
 internal static class RecoveryScenario
 {
     /// <summary>Writes <paramref name="events"/> events for <paramref name="persistenceId"/> through <paramref name="journal"/>'s protocol (atomic writes of 100).</summary>
@@ -29,16 +29,24 @@ internal static class RecoveryScenario
     }
 
     /// <summary>Starts one actor and returns the events per second of its recovery.</summary>
-    public static async Task<double> RecoverAsync(ActorSystem system, string journal, string persistenceId, int events)
+    public static async Task<double> RecoverAsync(ActorSystem system, string journal, string persistenceId, int events) =>
+        events / await RecoverAllAsync(system, journal, [persistenceId]).ConfigureAwait(false);
+
+    /// <summary>Starts one actor per id at once and returns the seconds until every one has recovered.</summary>
+    public static async Task<double> RecoverAllAsync(ActorSystem system, string journal, IReadOnlyList<string> persistenceIds)
     {
-        var done = new CountdownEvent(1);
+        var done = new CountdownEvent(persistenceIds.Count);
         var reporter = system.ActorOf(Props.Create(() => new PersistScenario.Countdown(done)));
         var start = Stopwatch.GetTimestamp();
-        var actor = system.ActorOf(Props.Create(() => new BenchActor(persistenceId, journal, reporter, 0)));
-        await PersistScenario.WaitAsync(done, 1).ConfigureAwait(false);
-        var rate = events / Stopwatch.GetElapsedTime(start).TotalSeconds;
-        system.Stop(actor);
+        var actors = persistenceIds.Select(id => system.ActorOf(Props.Create(() => new BenchActor(id, journal, reporter, 0)))).ToList();
+        await PersistScenario.WaitAsync(done, persistenceIds.Count).ConfigureAwait(false);
+        var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        foreach (var actor in actors)
+        {
+            system.Stop(actor);
+        }
+
         system.Stop(reporter);
-        return rate;
+        return seconds;
     }
 }
