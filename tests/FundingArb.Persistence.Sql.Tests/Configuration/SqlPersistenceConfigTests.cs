@@ -91,22 +91,6 @@ public sealed class SqlPersistenceConfigTests : AkkaTestKit, IAsyncLifetime
         Assert.Equal(new SqlReadJournalSettings { WritePlugin = SqlPersistence.SqliteJournal }, queries);
     }
 
-    [Fact]
-    public void HoconReferenceConf_PersistenceBlock_ChoosesOurSqlitePluginsOnTheNodeFile()
-    {
-        // Only the persistence block: the rest of the file is another branch's, and Akka's parser still misreads its ${?ENV} lines.
-        var text = File.ReadAllText(Path.Combine(RepositoryRoot(), "hocon", "reference.conf"));
-        var start = text.IndexOf("# ---- Persistence", StringComparison.Ordinal);
-        var end = text.IndexOf("# ---- end of persistence", StringComparison.Ordinal);
-
-        var persistence = ConfigurationFactory.ParseString(text[start..end]).GetConfig("akka.persistence");
-
-        Assert.Equal(SqlPersistence.SqliteJournal, persistence.GetString("journal.plugin"));
-        Assert.Equal(SqlPersistence.SqliteSnapshotStore, persistence.GetString("snapshot-store.plugin"));
-        Assert.Equal("Data Source=data/fundingarb.db", persistence.GetString("journal.fundingarb-sqlite.connection-string"));
-        Assert.Equal("Data Source=data/fundingarb.db", persistence.GetString("snapshot-store.fundingarb-sqlite.connection-string"));
-    }
-
     [Theory]
     [InlineData(SqlPersistence.SqliteJournal)]
     [InlineData(SqlPersistence.PostgreSqlJournal)]
@@ -119,18 +103,5 @@ public sealed class SqlPersistenceConfigTests : AkkaTestKit, IAsyncLifetime
         var className = SqlPersistence.DefaultConfig().GetString($"{path}.class");
 
         Assert.NotNull(Type.GetType(className, throwOnError: true));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "hocon", "reference.conf")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("hocon/reference.conf was not found above " + AppContext.BaseDirectory);
     }
 }
