@@ -100,7 +100,7 @@ public static class NodeCommandLine
             FundingArb node '{settings.Name}' is running.
               Dashboard: {address}/
               API:       {address}/api/v1 (OpenAPI: {address}/openapi/v1.json)
-              Data:      {settings.DataDirectory} (journal fundingarb.db, venues/, logs/)
+              Data:      {settings.DataDirectory} (journal journal.db, venues/, logs/)
               Speed:     {settings.Speed}x{tokenLine}
             Press Ctrl+C to stop.
             """;
