@@ -70,7 +70,13 @@ public sealed class DashboardBrowserTests
             await Expect(page.Locator(section)).Not.ToBeEmptyAsync();
         }
 
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryRoot(), "docs", "dashboard.png"), FullPage = true });
+        foreach (var table in new[] { "#pairs", "#positions", "#opportunities", "#net-delta" })
+        {
+            var overflow = await page.Locator(table).EvaluateAsync<int>("e => e.scrollWidth - e.clientWidth");
+            Assert.True(overflow <= 0, $"{table} scrolls sideways by {overflow} px at 1440 px");
+        }
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryFolder.Root, "docs", "dashboard.png"), FullPage = true });
         Assert.True(errors.IsEmpty, string.Join(Environment.NewLine, errors));
     }
 
@@ -79,18 +85,5 @@ public sealed class DashboardBrowserTests
         using var http = new HttpClient { BaseAddress = baseAddress };
         using var snapshot = JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/v1/dashboard", UriKind.Relative)));
         return [.. snapshot.RootElement.GetProperty("venues").EnumerateArray().Select(v => v.GetProperty("venue").GetString() ?? "")];
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "FundingArb.Actors.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no FundingArb.Actors.sln above {AppContext.BaseDirectory}");
     }
 }

@@ -55,7 +55,7 @@ public sealed class DataFolderTests : TestKit
     [Fact]
     public async Task Dotnet_run_from_a_folder_keeps_the_data_in_that_folders_data()
     {
-        var project = Path.Combine(RepositoryRoot(), "src", "FundingArb.Node", "FundingArb.Node.csproj");
+        var project = Path.Combine(RepositoryFolder.Root, "src", "FundingArb.Node", "FundingArb.Node.csproj");
         var configuration = typeof(DataFolderTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
 
         var (exitCode, output) = await RunAsync(_data, "run", "--no-build", "-c", configuration, "--project", project, "--", "journal", "check");
@@ -131,18 +131,5 @@ public sealed class DataFolderTests : TestKit
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         return (process.ExitCode, await output + await error);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "FundingArb.Actors.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no FundingArb.Actors.sln above {AppContext.BaseDirectory}");
     }
 }

@@ -314,7 +314,7 @@
       const side = isNum(p.size) && p.size !== 0 ? (p.size > 0 ? badge("long", "green") : badge("short", "red")) : badge("flat", "grey");
       return `<tr data-venue="${esc(p.venue)}" data-symbol="${esc(p.symbol)}">
         <td>${first ? `<strong>${esc(p.venue)}</strong>` : ""}</td>
-        <td>${esc(p.symbol)} ${side}</td>
+        <td>${esc(p.symbol)}<span class="sub">${side}</span></td>
         <td class="num">${quantity(p.size, true)}${unit(p.asset ?? "")}</td>
         <td class="num">${money(p.notional_quote, { sign: true, bare: true })}</td>
         <td class="num">${money(p.unrealized_pnl_quote, { sign: true, colour: true, bare: true })}</td>
