@@ -5,7 +5,6 @@ using System.Text.Json;
 using FundingArb.Actors.Orchestration;
 using FundingArb.Actors.Pairs;
 using FundingArb.Benchmarks.Quick;
-using FundingArb.Kernel;
 using FundingArb.Node.Configuration;
 using FundingArb.Node.Dashboard;
 using FundingArb.Node.Hosting;
@@ -31,11 +30,10 @@ internal sealed class NodeQuickBenchmark : IQuickBenchmark
     private static async Task<List<QuickFigure>> RunAsync()
     {
         var figures = new List<QuickFigure>();
-        await using var host = ActorSystem.Create("bench-seed");
         var seeded = Temporary();
-        await NodeJournalSeed.WriteAsync(seeded, executors: 50, eventsPerExecutor: 200, host.Log);
+        await NodeJournalSeed.WriteAsync(seeded, executors: 50, eventsPerExecutor: 200);
         var empty = Temporary();
-        await NodeJournalSeed.WriteAsync(empty, executors: 0, eventsPerExecutor: 0, host.Log);
+        await NodeJournalSeed.WriteAsync(empty, executors: 0, eventsPerExecutor: 0);
         await StartAsync(Copy(empty), 0);
         var withJournal = new List<double>();
         var baseline = new List<double>();
@@ -49,7 +47,7 @@ internal sealed class NodeQuickBenchmark : IQuickBenchmark
         figures.Add(new QuickFigure("start to dashboard served, empty journal (baseline)", Samples.Median(baseline), "ms"));
 
         var thousand = Temporary();
-        await NodeJournalSeed.WriteAsync(thousand, executors: 1_000, eventsPerExecutor: 16, host.Log);
+        await NodeJournalSeed.WriteAsync(thousand, executors: 1_000, eventsPerExecutor: 16);
         figures.AddRange(await ApiLatencyAsync(thousand));
         figures.AddRange(await LivePairsAsync(Temporary(), pairs: 200));
         return figures;
