@@ -99,7 +99,7 @@ internal sealed class NodeQuickBenchmark : IQuickBenchmark
         // Only the two directions that earn (beta pays the most): a pair the other way fails its pre-flight.
         (string Long, string Short)[] directions = [("alpha", "beta"), ("gamma", "beta")];
         var assets = (pairs / directions.Length) + 1;
-        await using var app = NodeApplication.Create(Settings(data, speed: 60, maxPairs: 0, configFile: ManyMarketsConfig.Write(data, assets)));
+        await using var app = NodeApplication.Create(Settings(data, speed: 60, openPairs: pairs, configFile: ManyMarketsConfig.Write(data, assets)));
         await app.StartAsync();
         var runtime = app.Services.GetRequiredService<NodeRuntime>();
         for (var i = 0; i < pairs; i++)
@@ -164,7 +164,9 @@ internal sealed class NodeQuickBenchmark : IQuickBenchmark
         return latencies;
     }
 
-    private static NodeSettings Settings(string data, double speed, int? maxPairs = null, string? configFile = null)
+    /// The node's configuration on the data folder; with openPairs, the controller opens no pair of its own and the risk
+    /// gate lets that many be open at once (the benchmark opens them).
+    private static NodeSettings Settings(string data, double speed, int? openPairs = null, string? configFile = null)
     {
         var environment = new Hashtable
         {
@@ -172,10 +174,12 @@ internal sealed class NodeQuickBenchmark : IQuickBenchmark
             ["CONFIG_FORCE_fundingarb_node_http_api__token"] = "benchmark-token-000000",
             ["CONFIG_FORCE_fundingarb_node_logging_console__level"] = "Warning",
             ["CONFIG_FORCE_fundingarb_node_logging_file__level"] = "Warning",
+            ["CONFIG_FORCE_akka_loglevel"] = "WARNING",
         };
-        if (maxPairs is { } limit)
+        if (openPairs is { } pairs)
         {
-            environment["CONFIG_FORCE_strategy_funding__arb_max__pairs"] = limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            environment["CONFIG_FORCE_strategy_funding__arb_max__pairs"] = "0";
+            environment["CONFIG_FORCE_fundingarb_risk_max__open__pairs"] = pairs.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         return NodeConfigLoader.Load(new NodeRunOptions(configFile ?? NodeConfigLoader.FindDefaultFile(), speed, data), environment);
