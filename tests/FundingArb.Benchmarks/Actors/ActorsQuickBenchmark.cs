@@ -4,12 +4,13 @@ using FundingArb.Benchmarks.Quick;
 namespace FundingArb.Benchmarks.Actors;
 
 /// <summary>
-/// The actors issue's figures in one pass, each on the node as FundingArbNode starts it (thread-pool dispatcher,
-/// simulated venues with zero latency, virtual time moved only by the figure): decision latency (entries from
-/// CreateExecutor and from a scan, exits from a funding update) against the same venue calls made directly (samples
-/// alternate); a funding cycle over 1,000 open pairs and the heap around
-/// it; a node restart recovering 1,000 executors x 200 events against reading the same events without actors
-/// (rounds alternate); and the 30-day scenario, run for fewer days and extrapolated unless <c>--full</c> is given
+/// The actors' figures in one pass, each on the node as FundingArbNode starts it (Akka's default dispatcher on the
+/// thread pool, simulated venues with zero latency, virtual time moved only by the figure): decision latency (entries
+/// from CreateExecutor and from a scan, exits from a funding update, the latter with the in-memory and the SQLite
+/// journal) against the same venue calls made directly (samples alternate), and the same paths on one thread (a
+/// simulation's queue); a funding cycle over 1,000 open pairs and the heap around it; a node restart recovering
+/// 1,000 executors x 200 events against reading the same events without actors (rounds alternate); and the 30-day
+/// scenario, run for fewer days and extrapolated unless <c>--full</c> is given
 /// (<c>./build.sh bench --quick actors --full</c>).
 /// </summary>
 internal sealed class ActorsQuickBenchmark : IQuickBenchmark
@@ -17,6 +18,11 @@ internal sealed class ActorsQuickBenchmark : IQuickBenchmark
     private const int QuickDays = 2;
     private const int MonthDays = 30;
     private const int RecoveryRounds = 3;
+
+    // Each SQLite sample opens and closes a pair first, a dozen commits with an fsync each: fewer samples keep the
+    // area within its minute.
+    private const int SqliteWarmup = 50;
+    private const int SqliteSamples = 300;
 
     public string Area => "actors";
 
@@ -46,7 +52,7 @@ internal sealed class ActorsQuickBenchmark : IQuickBenchmark
         yield return new QuickFigure("decision: scan tick -> both PlaceOrderAsync, median", Samples.Median(scan), "us", Samples.Median(scan) / Samples.Median(direct), "< 100 us");
         yield return new QuickFigure("decision: scan tick -> both PlaceOrderAsync, p99", P99(scan), "us", Target: "< 1000 us");
 
-        var (update, directExit) = DecisionLatencyScenario.FromFundingUpdateAsync(warmup: 200, samples: 1_000).GetAwaiter().GetResult();
+        var (update, directExit) = DecisionLatencyScenario.FromFundingUpdateAsync(warmup: 200, samples: 1_000, JournalKind.InMemory).GetAwaiter().GetResult();
         Array.Sort(update);
         Array.Sort(directExit);
         yield return new QuickFigure("decision: direct exit venue calls, median (baseline)", Samples.Median(directExit), "us");
@@ -58,6 +64,14 @@ internal sealed class ActorsQuickBenchmark : IQuickBenchmark
         Array.Sort(updateOneThread);
         yield return new QuickFigure("decision: the funding-update path on one thread, median", Samples.Median(updateOneThread), "us",
             Samples.Median(updateOneThread) / Samples.Median(directExit));
+
+        var (onSqlite, directSqlite) = DecisionLatencyScenario.FromFundingUpdateAsync(SqliteWarmup, SqliteSamples, JournalKind.Sqlite).GetAwaiter().GetResult();
+        Array.Sort(onSqlite);
+        Array.Sort(directSqlite);
+        yield return new QuickFigure("decision: direct exit venue calls beside SQLite, median (baseline)", Samples.Median(directSqlite), "us");
+        yield return new QuickFigure("decision: funding update -> both close orders, SQLite, median", Samples.Median(onSqlite), "us",
+            Samples.Median(onSqlite) / Samples.Median(directSqlite));
+        yield return new QuickFigure("decision: funding update -> both close orders, SQLite, p99", P99(onSqlite), "us");
 
         var cycles = FundingCycleScenario.RunAsync(cycles: 6).GetAwaiter().GetResult();
         var times = cycles.CycleMilliseconds.Skip(1).Order().ToArray();
@@ -76,9 +90,11 @@ internal sealed class ActorsQuickBenchmark : IQuickBenchmark
         for (var round = 0; round < RecoveryRounds; round++)
         {
             recoveries.Add(ExecutorRecoveryScenario.RecoverAsync(seeded).GetAwaiter().GetResult());
-            reads.Add(ExecutorRecoveryScenario.ReadAsync(seeded, fold: false).GetAwaiter().GetResult().Milliseconds);
-            folds.Add(ExecutorRecoveryScenario.ReadAsync(seeded, fold: true).GetAwaiter().GetResult().Milliseconds);
+            reads.Add(Read(seeded, fold: false));
+            folds.Add(Read(seeded, fold: true));
         }
+
+        seeded.Unregister();
 
         yield return new QuickFigure("journal read, 1,000 x 200 events, no actors (baseline)", Samples.Median(reads), "ms");
         yield return new QuickFigure("journal read and fold into PairState, no actors", Samples.Median(folds), "ms");
@@ -102,4 +118,11 @@ internal sealed class ActorsQuickBenchmark : IQuickBenchmark
     }
 
     private static double P99(double[] sorted) => sorted[(int)(sorted.Length * 0.99)];
+
+    private static double Read(CountingJournal seeded, bool fold)
+    {
+        var (milliseconds, events) = ExecutorRecoveryScenario.Read(seeded, fold);
+        const long Expected = ExecutorRecoveryScenario.Executors * (ExecutorRecoveryScenario.EventsPerExecutor + 1);
+        return events == Expected ? milliseconds : throw new InvalidOperationException($"read {events} events, expected {Expected}");
+    }
 }

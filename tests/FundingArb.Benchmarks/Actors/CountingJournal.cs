@@ -78,21 +78,25 @@ internal sealed class CountingJournal(bool keepEvents)
         {
             foreach (var persistent in events)
             {
-                var type = persistent.Payload.GetType();
-                _counts[type] = _counts.GetValueOrDefault(type) + 1;
-                _lastWriter[type] = persistent.PersistenceId;
+                Tally(persistent.Payload.GetType());
+                _lastWriter[persistent.Payload.GetType()] = persistent.PersistenceId;
                 Keep(persistent);
             }
 
-            for (var i = _waits.Count - 1; i >= 0; i--)
-            {
-                var (type, count, done) = _waits[i];
-                if (_counts.GetValueOrDefault(type) >= count)
-                {
-                    _waits.RemoveAt(i);
-                    done.TrySetResult(now);
-                }
-            }
+            Release(now);
+        }
+    }
+
+    /// Counts one event a journal of its own is taking (CountingEventAdapter), without keeping it; its writer is not
+    /// known there, so LastWriterOf does not see it.
+    public void Taken(object payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        var now = Stopwatch.GetTimestamp();
+        lock (_gate)
+        {
+            Tally(payload.GetType());
+            Release(now);
         }
     }
 
@@ -118,6 +122,22 @@ internal sealed class CountingJournal(bool keepEvents)
 
     private static string Register() => Interlocked.Increment(ref s_lastId).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    private void Tally(Type type) => _counts[type] = _counts.GetValueOrDefault(type) + 1;
+
+    /// Completes the waits the counts now reach, with the timestamp of the write that reached them.
+    private void Release(long now)
+    {
+        for (var i = _waits.Count - 1; i >= 0; i--)
+        {
+            var (type, count, done) = _waits[i];
+            if (_counts.GetValueOrDefault(type) >= count)
+            {
+                _waits.RemoveAt(i);
+                done.TrySetResult(now);
+            }
+        }
+    }
+
     private void Keep(IPersistentRepresentation persistent)
     {
         _highest[persistent.PersistenceId] = Math.Max(_highest.GetValueOrDefault(persistent.PersistenceId), persistent.SequenceNr);
@@ -140,4 +160,7 @@ internal sealed class CountingJournal(bool keepEvents)
         s_registered[Id] = this;
         return this;
     }
+
+    /// Once no node writes here any more: the registry no longer holds it (nor its events) alive.
+    public void Unregister() => s_registered.TryRemove(Id, out _);
 }

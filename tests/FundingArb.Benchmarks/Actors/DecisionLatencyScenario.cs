@@ -1,10 +1,9 @@
 using System.Diagnostics;
+using Akka.Actor;
 using FundingArb.Actors.Markets;
 using FundingArb.Actors.Orchestration;
 using FundingArb.Actors.Orders;
 using FundingArb.Actors.Pairs;
-using FundingArb.Kernel;
-using FundingArb.Kernel.Persistence.Journal;
 using FundingArb.Trading.Instruments;
 using FundingArb.Trading.Orders;
 using FundingArb.Venues.Simulation;
@@ -41,7 +40,7 @@ internal static class DecisionLatencyScenario
     public static async Task<(double[] Actors, double[] Direct)> FromCreateExecutorAsync(int warmup, int samples, ExecutionMode mode = ExecutionMode.LimitWithFallback)
     {
         await using var node = await BenchNode.StartAsync(PairWorld.Scenario(Assets), PairWorld.Settings(controller: false, mode),
-            new CountingJournal(new MemoryJournal())).ConfigureAwait(false);
+            new CountingJournal(keepEvents: true)).ConfigureAwait(false);
         var direct = new DirectVenueCalls(node.Venues);
         var generations = new int[Assets];
         return await SampleAsync(warmup, samples, async i =>
@@ -56,8 +55,8 @@ internal static class DecisionLatencyScenario
         }).ConfigureAwait(false);
     }
 
-    /// The create path with every actor run on this thread (DeterministicDispatcher), one after the other: the
-    /// work of the path without the thread pool's hand-offs between actors.
+    /// The create path with every mailbox run on this thread (OneThreadNode), one after the other: the work of the
+    /// path without the thread pool's hand-offs between actors.
     public static double[] FromCreateExecutorOneThread(int warmup, int samples)
     {
         using var world = new OneThreadNode(PairWorld.Settings(controller: false, ExecutionMode.LimitWithFallback));
@@ -70,13 +69,13 @@ internal static class DecisionLatencyScenario
             var start = Stopwatch.GetTimestamp();
             world.Node.Orchestrator.Tell(PairWorld.Create(asset), ActorRefs.NoSender);
             var end = world.RunUntilPlaced(placed, i);
-            world.Dispatcher.RunUntilIdle();
+            world.RunUntilIdle();
             var id = PairWorld.ExecutorId(asset, ++generations[asset]);
             world.Node.Orchestrator.Tell(new StopExecutor(id, KeepPosition: false), ActorRefs.NoSender);
-            world.Dispatcher.RunUntilIdle();
+            world.RunUntilIdle();
             world.Node.Orchestrator.Tell(new StoreExecutor(id), ActorRefs.NoSender);
-            world.Dispatcher.RunUntilIdle();
-            if (world.Journal.Count<PairClosed>() != i + 1)
+            world.RunUntilIdle();
+            if (world.Count<PairClosed>() != i + 1)
             {
                 throw new InvalidOperationException($"sample {i}: {id} did not close");
             }
@@ -94,7 +93,7 @@ internal static class DecisionLatencyScenario
     {
         var settings = PairWorld.Settings(controller: true, ExecutionMode.LimitWithFallback);
         var scan = settings.Orchestrator.Strategy.ScanInterval;
-        await using var node = await BenchNode.StartAsync(PairWorld.Scenario(Assets), settings, new CountingJournal(new MemoryJournal())).ConfigureAwait(false);
+        await using var node = await BenchNode.StartAsync(PairWorld.Scenario(Assets), settings, new CountingJournal(keepEvents: true)).ConfigureAwait(false);
 
         // The controller's scan timer starts when the controller does, after the orchestrator's recovery; a clock moved
         // before that would move the first scan a whole interval later. Its answer through the orchestrator says it runs.
@@ -122,13 +121,16 @@ internal static class DecisionLatencyScenario
         return [.. actorSamples];
     }
 
-    /// From a funding update leaving the venue to both close orders' PlaceOrderAsync: each sample opens a pair at market
-    /// (untimed), flips the short venue's funding and moves the clock to the next market-data refresh.
-    public static async Task<(double[] Actors, double[] Direct)> FromFundingUpdateAsync(int warmup, int samples)
+    /// From a funding update leaving the venue to both close orders' PlaceOrderAsync, on the given journal: each sample
+    /// opens a pair at market (untimed), flips the short venue's funding and moves the clock to the next market-data
+    /// refresh.
+    public static async Task<(double[] Actors, double[] Direct)> FromFundingUpdateAsync(int warmup, int samples, JournalKind journal)
     {
         var settings = PairWorld.Settings(controller: false, ExecutionMode.MarketOnly) with { MarketData = MarketDataSettings.Default };
         var refresh = settings.MarketData.RefreshInterval;
-        await using var node = await BenchNode.StartAsync(PairWorld.Scenario(Assets), settings, new CountingJournal(new MemoryJournal())).ConfigureAwait(false);
+        using var sqlite = journal == JournalKind.Sqlite ? new SqliteBenchJournal() : null;
+        await using var node = await BenchNode.StartAsync(PairWorld.Scenario(Assets), settings, sqlite?.Tally ?? new CountingJournal(keepEvents: true),
+            sqlite?.Config).ConfigureAwait(false);
         var direct = new DirectVenueCalls(node.Venues);
         var generations = new int[Assets];
         return await SampleAsync(warmup, samples, async i =>
@@ -137,6 +139,8 @@ internal static class DecisionLatencyScenario
             var opened = node.Journal.WhenWritten<PairOpened>(i + 1);
             node.Node.Orchestrator.Tell(PairWorld.Create(asset), node.Sink);
             await opened.WaitAsync(BenchNode.Deadline, TimeProvider.System).ConfigureAwait(false);
+            var id = PairWorld.ExecutorId(asset, ++generations[asset]);
+            await WaitOpenAsync(node, id).ConfigureAwait(false);
 
             var placed = node.Recorder.Arm(placements: 2);
             node.Flip.Arm(new VenueId(PairWorld.ShortVenue), new Symbol(PairWorld.Symbol(asset)), PairWorld.FlippedRate);
@@ -149,7 +153,7 @@ internal static class DecisionLatencyScenario
                 throw new InvalidOperationException($"sample {i}: the orders placed after the funding update were not the pair's exit");
             }
 
-            await node.CloseAsync(PairWorld.ExecutorId(asset, ++generations[asset]), i).ConfigureAwait(false);
+            await node.CloseAsync(id, i).ConfigureAwait(false);
 
             // Market data still holds the flipped rate, which the next pair's pre-flight would refuse: let the idle
             // refresh, which reaches every market, read the venue's own rate again.
@@ -159,7 +163,7 @@ internal static class DecisionLatencyScenario
         }).ConfigureAwait(false);
     }
 
-    /// The funding-update path with every actor run on this thread (DeterministicDispatcher), one after the other.
+    /// The funding-update path with every mailbox run on this thread (OneThreadNode), one after the other.
     public static double[] FromFundingUpdateOneThread(int warmup, int samples)
     {
         var settings = PairWorld.Settings(controller: false, ExecutionMode.MarketOnly) with { MarketData = MarketDataSettings.Default };
@@ -170,19 +174,19 @@ internal static class DecisionLatencyScenario
         {
             var asset = i % Assets;
             world.Node.Orchestrator.Tell(PairWorld.Create(asset), ActorRefs.NoSender);
-            world.Dispatcher.RunUntilIdle();
+            world.RunUntilIdle();
             var placed = world.Recorder.Arm(placements: 2);
             world.Flip.Arm(new VenueId(PairWorld.ShortVenue), new Symbol(PairWorld.Symbol(asset)), PairWorld.FlippedRate);
             world.Clock.Advance(settings.MarketData.RefreshInterval);
             var end = world.RunUntilPlaced(placed, i);
             var start = world.Flip.HandedOutAt;
             world.Flip.Disarm();
-            world.Dispatcher.RunUntilIdle();
+            world.RunUntilIdle();
             var id = PairWorld.ExecutorId(asset, ++generations[asset]);
             world.Node.Orchestrator.Tell(new StoreExecutor(id), ActorRefs.NoSender);
             world.Clock.Advance(settings.MarketData.IdleRefreshInterval);
-            world.Dispatcher.RunUntilIdle();
-            if (world.Journal.Count<PairExitStarted>() != i + 1 || world.Journal.Count<PairClosed>() != i + 1)
+            world.RunUntilIdle();
+            if (world.Count<PairExitStarted>() != i + 1 || world.Count<PairClosed>() != i + 1)
             {
                 throw new InvalidOperationException($"sample {i}: {id} did not exit on the funding update");
             }
@@ -229,17 +233,30 @@ internal static class DecisionLatencyScenario
         }
     }
 
+    /// Returns once the orchestrator has the executor's report of an open pair: its PairOpened is stored and handled,
+    /// so that no write of the entry is still in flight when the measured update arrives (with a SQLite journal the
+    /// tally counts PairOpened before its commit).
+    private static Task WaitOpenAsync(BenchNode node, string executorId)
+    {
+        PairPhase? phase = null;
+        return BenchNode.UntilAsync(async () =>
+        {
+            var executors = await node.Node.Orchestrator.Ask<ExecutorsReport>(GetExecutors.Instance, BenchNode.Deadline).ConfigureAwait(false);
+            phase = executors.Executors.FirstOrDefault(e => e.Spec.ExecutorId == executorId)?.Phase;
+            return phase == PairPhase.Open;
+        }, TimeSpan.FromMilliseconds(0.2), () => $"{executorId} was not reported open (last reported {phase?.ToString() ?? "nothing"})");
+    }
+
     /// Returns once market data holds quotes fetched at the clock's present.
     /// Waits until no market is older than maxAge: the fetches due by now (markets nobody holds are fetched only at the
     /// idle interval, which the scan shares) have been answered.
-    private static async Task WaitForRefreshAsync(BenchNode node, TimeSpan maxAge)
+    private static Task WaitForRefreshAsync(BenchNode node, TimeSpan maxAge)
     {
         var oldest = node.Clock.GetUtcNow() - maxAge;
-        while ((await node.Node.MarketData.Ask<MarketSnapshot>(GetMarketSnapshot.Instance, BenchNode.Deadline).ConfigureAwait(false)).Markets
-            .Any(m => m.Funding.At < oldest))
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(0.2), TimeProvider.System).ConfigureAwait(false);
-        }
+        return BenchNode.UntilAsync(
+            async () => (await node.Node.MarketData.Ask<MarketSnapshot>(GetMarketSnapshot.Instance, BenchNode.Deadline).ConfigureAwait(false)).Markets
+                .All(m => m.Funding.At >= oldest),
+            TimeSpan.FromMilliseconds(0.2), () => $"market data did not refresh every market since {oldest:O}");
     }
 
     /// The venue calls of one decision made by hand, on the same venues the actors use, timed to the start of the

@@ -1,25 +1,24 @@
-using System.Collections.Immutable;
 using System.Diagnostics;
-using FundingArb.Actors.Journaling;
+using Akka.Actor;
+using Akka.Persistence;
 using FundingArb.Actors.Orchestration;
 using FundingArb.Actors.Orders;
 using FundingArb.Actors.Pairs;
-using FundingArb.Kernel;
-using FundingArb.Kernel.Persistence;
-using FundingArb.Kernel.Persistence.Journal;
 using FundingArb.Trading.Executors;
 using FundingArb.Trading.Orders;
 using FundingArb.Trading.Positions;
+using FundingArb.Venues.Simulation;
 
 namespace FundingArb.Benchmarks.Actors;
 
-// The journal of a node that ran 1,000 pairs for a month, written straight into a MemoryJournal: the orchestrator's
+// The journal of a node that ran 1,000 pairs for a month, written straight into an in-memory CountingJournal: the orchestrator's
 // registry (1,000 ExecutorRegistered) and per executor 200 events as the executor writes them: entry started, two
 // write-ahead intents, two fills, two resolutions, opened, then 192 funding payments (96 settlements x 2 legs,
 // 8 h apart). Amounts are small enough that no exit rule fires on the recovered pairs (a check below).
 // A recovery is a node restart on that journal: FundingArbNode.Start on a new system, the orchestrator replays its
-// registry and starts every executor, each replays its 200 events and reports; timed until the orchestrator holds
-// all 1,000 reports (asked every millisecond). The baselines read the same events straight from the journal.
+// registry and starts every executor, each replays its 200 events and reports; timed until the orchestrator answers
+// AwaitExecutorsRecovered (it does once it holds every executor's report). The baselines read the same events straight
+// from the journal's store.
 
 /// Node restart with 1,000 executors x 200 events, and the same events read without actors.
 internal static class ExecutorRecoveryScenario
@@ -28,55 +27,47 @@ internal static class ExecutorRecoveryScenario
     public const int EventsPerExecutor = 200;
     private const int Settlements = (EventsPerExecutor - 8) / 2;
 
-    public static MemoryJournal Seed()
+    /// The journal, registered for the nodes that recover from it; unregister it once done.
+    public static CountingJournal Seed()
     {
-        var journal = new MemoryJournal();
-        var manifests = ActorEventManifests.All.ToDictionary(p => p.Key, p => p.Value);
+        var journal = new CountingJournal(keepEvents: true).Registered();
         var opened = PairWorld.Start - (TimeSpan.FromHours(8) * (Settlements + 1));
-        var registry = ImmutableArray.CreateBuilder<Persistent>(Executors);
-        var writes = new List<AtomicWrite>(Executors + 1);
+        var registry = new List<IPersistentRepresentation>(Executors);
         for (var i = 0; i < Executors; i++)
         {
             var spec = Spec(i);
-            registry.Add(new Persistent(new ExecutorRegistered(spec), i + 1, "orchestrator", manifests[typeof(ExecutorRegistered)], WriterGuid: "seed"));
-            var events = PairEvents(spec, opened);
-            writes.Add(new AtomicWrite([.. events.Select((e, n) => new Persistent(e, n + 1, spec.ExecutorId, manifests[e.GetType()], WriterGuid: "seed"))]));
+            registry.Add(Stored(new ExecutorRegistered(spec), i + 1, OrchestratorActor.Id));
+            journal.Seed(PairEvents(spec, opened).Select((e, n) => Stored(e, n + 1, spec.ExecutorId)));
         }
 
-        writes.Add(new AtomicWrite(registry.MoveToImmutable()));
-        journal.WriteMessagesAsync(writes, CancellationToken.None).GetAwaiter().GetResult();
+        journal.Seed(registry);
         return journal;
     }
 
     /// Milliseconds from FundingArbNode.Start to every executor recovered and reported; checks what they recovered.
-    public static async Task<double> RecoverAsync(MemoryJournal seeded)
+    public static async Task<double> RecoverAsync(CountingJournal seeded)
     {
         var clock = new VirtualClock(PairWorld.Start);
         var scenario = PairWorld.Scenario(Executors);
         var venues = scenario.CreateVenues(clock);
-        var journal = new CountingJournal(seeded);
         var settings = PairWorld.Settings(controller: false, ExecutionMode.MarketOnly);
+        var exitsBefore = seeded.Count<PairExitStarted>();
         var start = Stopwatch.GetTimestamp();
-        var (system, node, _, _) = BenchNode.StartSystem(clock, venues, settings, journal);
+        var (system, node, _, _) = BenchNode.StartSystem(clock, venues, settings, CountingJournalPlugin.Config(seeded));
         try
         {
-            ExecutorsReport report;
-            while ((report = await node.Orchestrator.Ask<ExecutorsReport>(GetExecutors.Instance, BenchNode.Deadline).ConfigureAwait(false)).Executors.Length < Executors)
+            var report = await node.Orchestrator.Ask<ExecutorsReport>(AwaitExecutorsRecovered.Instance, BenchNode.Deadline).ConfigureAwait(false);
+            var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            if (report.Executors.Length != Executors)
             {
-                if (Stopwatch.GetElapsedTime(start) > BenchNode.Deadline)
-                {
-                    throw new TimeoutException($"{report.Executors.Length} of {Executors} executors recovered within {BenchNode.Deadline}");
-                }
-
-                await Task.Delay(TimeSpan.FromMilliseconds(1), TimeProvider.System).ConfigureAwait(false);
+                throw new InvalidOperationException($"{report.Executors.Length} of {Executors} executors recovered");
             }
 
-            var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             Check(report);
             await BenchNode.WaitForMarketsAsync(node, scenario.Venues.Sum(v => v.Markets.Length)).ConfigureAwait(false);
-            if (journal.Count<PairExitStarted>() != 0)
+            if (seeded.Count<PairExitStarted>() != exitsBefore)
             {
-                throw new InvalidOperationException($"{journal.Count<PairExitStarted>()} recovered pairs decided to exit; the seeded amounts should not trigger any rule");
+                throw new InvalidOperationException($"{seeded.Count<PairExitStarted>() - exitsBefore} recovered pairs decided to exit; the seeded amounts should not trigger any rule");
             }
 
             return elapsed;
@@ -91,29 +82,31 @@ internal static class ExecutorRecoveryScenario
         }
     }
 
-    /// Milliseconds to read every executor's events and the registry from the journal, optionally folding each
+    /// Milliseconds to read every executor's events and the registry from the journal's store, optionally folding each
     /// executor's into a PairState; returns the events read, to be checked.
-    public static async Task<(double Milliseconds, long Events)> ReadAsync(MemoryJournal seeded, bool fold)
+    public static (double Milliseconds, long Events) Read(CountingJournal seeded, bool fold)
     {
-        var read = 0L;
         var start = Stopwatch.GetTimestamp();
-        await seeded.ReplayMessagesAsync("orchestrator", 1, long.MaxValue, long.MaxValue, _ => read++, CancellationToken.None).ConfigureAwait(false);
+        long read = seeded.Events(OrchestratorActor.Id, 1, long.MaxValue, long.MaxValue).Count;
         for (var i = 0; i < Executors; i++)
         {
             var spec = Spec(i);
             var state = new PairState(spec);
-            await seeded.ReplayMessagesAsync(spec.ExecutorId, 1, long.MaxValue, long.MaxValue, p =>
+            foreach (var persistent in seeded.Events(spec.ExecutorId, 1, long.MaxValue, long.MaxValue))
             {
                 read++;
                 if (fold)
                 {
-                    state.Apply(p.Payload);
+                    state.Apply(persistent.Payload);
                 }
-            }, CancellationToken.None).ConfigureAwait(false);
+            }
         }
 
         return (Stopwatch.GetElapsedTime(start).TotalMilliseconds, read);
     }
+
+    private static Persistent Stored(object payload, long sequenceNr, string persistenceId) =>
+        new(payload, sequenceNr, persistenceId, manifest: "", isDeleted: false, ActorRefs.NoSender, writerGuid: "seed");
 
     private static PairSpec Spec(int i) => new($"pair-{PairWorld.Asset(i)}-{PairWorld.LongVenue}-{PairWorld.ShortVenue}-1", PairWorld.Asset(i),
         PairWorld.LongVenue, PairWorld.Symbol(i), PairWorld.ShortVenue, PairWorld.Symbol(i), "USDT", PairWorld.SizeQuote);

@@ -1,9 +1,9 @@
 using System.Diagnostics;
+using Akka.Actor;
 using FundingArb.Actors.Orchestration;
 using FundingArb.Actors.Orders;
 using FundingArb.Actors.Pairs;
 using FundingArb.Actors.Risk;
-using FundingArb.Kernel;
 
 namespace FundingArb.Benchmarks.Actors;
 
@@ -26,7 +26,7 @@ internal static class FundingCycleScenario
 
     public static async Task<Result> RunAsync(int cycles)
     {
-        var journal = new CountingJournal(store: null);
+        var journal = new CountingJournal(keepEvents: false);
         await using var node = await BenchNode.StartAsync(PairWorld.Scenario(Pairs), PairWorld.Settings(controller: false, ExecutionMode.MarketOnly), journal)
             .ConfigureAwait(false);
         var heapBefore = Heap();

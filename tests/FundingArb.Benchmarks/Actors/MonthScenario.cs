@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using FundingArb.Actors.Simulation;
-using FundingArb.Kernel.Persistence.Journal;
-using FundingArb.Kernel.Persistence.Snapshot;
 using FundingArb.Venues.Scenarios;
 
 namespace FundingArb.Benchmarks.Actors;
@@ -27,9 +25,8 @@ internal static class MonthScenario
     public static (TimeSpan Elapsed, SimulationResult Result) Run(int days)
     {
         var scenario = Create(days);
-        using var journal = new MemoryJournalOwner();
         var start = Stopwatch.GetTimestamp();
-        var result = ScenarioSimulation.Run(scenario, journal.Journal, journal.Snapshots);
+        var result = ScenarioSimulation.Run(scenario);
         return (Stopwatch.GetElapsedTime(start), result);
     }
 
@@ -81,19 +78,5 @@ internal static class MonthScenario
             $"{{ venue = {venue}, symbol = {symbol}, price {{ start = {price}, drift = 0, volatility = 0.5, stream = {asset} }}, spread-bps = {spreadBps}\n");
         text.Append(CultureInfo.InvariantCulture,
             $"  depth {{ levels = 20, quote-per-level = 100000 }}, funding-process {{ start = {mean}, mean = {mean}, reversion = 4, volatility = {volatility}, update = 5m, cap = 0.003 }} }}\n");
-    }
-
-    /// The journal and snapshot store a run writes to, owned here and disposed after it.
-    private sealed class MemoryJournalOwner : IDisposable
-    {
-        public MemoryJournal Journal { get; } = new();
-
-        public MemorySnapshotStore Snapshots { get; } = new();
-
-        public void Dispose()
-        {
-            Journal.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            Snapshots.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        }
     }
 }

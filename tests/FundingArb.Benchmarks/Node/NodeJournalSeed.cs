@@ -1,57 +1,95 @@
+using System.Collections.Immutable;
+using Akka.Actor;
+using Akka.Configuration;
+using Akka.Persistence;
 using FundingArb.Actors.Journaling;
 using FundingArb.Actors.Orchestration;
 using FundingArb.Actors.Pairs;
-using FundingArb.Kernel;
-using FundingArb.Kernel.Persistence;
-using FundingArb.Kernel.Persistence.Journal;
 using FundingArb.Persistence.Sql;
-using FundingArb.Persistence.Sql.Serialization;
 using FundingArb.Trading.Executors;
 using FundingArb.Trading.Orders;
 using FundingArb.Trading.Positions;
+using Microsoft.Data.Sqlite;
 
 namespace FundingArb.Benchmarks.Node;
 
 /// Writes a node's journal as months of trading leave it: the orchestrator's registry and, per executor, a whole
-/// closed life cycle (entry, both fills, funding payments, exit, both fills), so a start has all of it to replay.
+/// closed life cycle (entry, both fills, funding payments, exit, both fills), so a start has all of it to replay. The
+/// file is the node's (data/journal.db), written through our SQLite plugin and the event serializer as the node writes.
 internal static class NodeJournalSeed
 {
     private static readonly DateTimeOffset s_start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan s_deadline = TimeSpan.FromMinutes(2);
 
-    public static async Task WriteAsync(string dataDirectory, int executors, int eventsPerExecutor, ILoggingAdapter log)
+    public static async Task WriteAsync(string dataDirectory, int executors, int eventsPerExecutor)
     {
         Directory.CreateDirectory(dataDirectory);
-        var registry = new EventManifestRegistry();
-        foreach (var (type, manifest) in ActorEventManifests.All)
+        var connection = $"Data Source={Path.Combine(dataDirectory, "journal.db")}";
+
+        // The tables exist even in an empty journal, as in the data folder of a node that has run.
+        await using (var database = SqlDatabase.Open(SqlProvider.Sqlite, connection, "public", autoInitialize: true, () => s_start.UtcTicks))
         {
-            registry.Register(type, manifest);
+            await database.EnsureSchemaAsync(CancellationToken.None).ConfigureAwait(false);
         }
 
-        var settings = new SqlJournalSettings { Provider = SqlProvider.Sqlite, ConnectionString = $"Data Source={Path.Combine(dataDirectory, "fundingarb.db")}" };
-        await using var journal = SqlPersistence.CreateJournal(settings, registry, TimeProvider.System, log);
         var specs = Enumerable.Range(1, executors)
             .Select(i => new PairSpec($"pair-BTC-alpha-beta-{i}", "BTC", "alpha", "BTCUSDT", "beta", "BTCUSDT", "USDT", 6_000m))
             .ToList();
-        await WriteAsync(journal, "orchestrator", [.. specs.Select(s => (object)new ExecutorRegistered(s))]);
-        foreach (var spec in specs)
+        var system = ActorSystem.Create("bench-seed", Config(connection));
+        try
         {
-            await WriteAsync(journal, spec.ExecutorId, LifeCycle(spec.ExecutorId, eventsPerExecutor));
+            var journal = Akka.Persistence.Persistence.Instance.Apply(system).JournalFor(SqlPersistence.SqliteJournal);
+
+            // Sent at once: the journal's group commit takes them a batch per transaction, as it does a node's writers.
+            var writes = specs.Select(s => WriteAsync(journal, s.ExecutorId, LifeCycle(s.ExecutorId, eventsPerExecutor)))
+                .Append(WriteAsync(journal, OrchestratorActor.Id, [.. specs.Select(s => (object)new ExecutorRegistered(s))]));
+            await Task.WhenAll(writes).ConfigureAwait(false);
+        }
+        finally
+        {
+            await system.Terminate().ConfigureAwait(false);
+        }
+
+        // A rejected event is answered after the batch's success; the rows say whether every event is there.
+        var expected = executors * (eventsPerExecutor + 1L);
+        if (await CountRowsAsync(connection).ConfigureAwait(false) != expected)
+        {
+            throw new InvalidOperationException($"the seeded journal does not hold the {expected} events written");
         }
     }
 
-    private static async Task WriteAsync(AsyncWriteJournal journal, string persistenceId, IReadOnlyList<object> events)
+    private static Config Config(string connection) => ConfigurationFactory.ParseString($$"""
+        akka.loglevel = WARNING
+        akka.persistence.journal.fundingarb-sqlite.connection-string = "{{connection}}"
+        """).WithFallback(EventSerializer.Config).WithFallback(SqlPersistence.DefaultConfig());
+
+    private static async Task WriteAsync(IActorRef journal, string persistenceId, List<object> events)
     {
-        var writes = events
-            .Select((e, i) => new AtomicWrite([new Persistent(e, i + 1, persistenceId, WriterGuid: "seed", Timestamp: s_start.UtcTicks + i)]))
-            .ToList();
-        foreach (var batch in writes.Chunk(500))
+        if (events.Count == 0)
         {
-            var failures = await journal.WriteMessagesAsync(batch, CancellationToken.None);
-            if (failures?.FirstOrDefault(f => f is not null) is { } failure)
-            {
-                throw failure;
-            }
+            return;
         }
+
+        var writes = events
+            .Select((e, i) => (IPersistentEnvelope)new AtomicWrite(new Persistent(e, i + 1, persistenceId, "", false, ActorRefs.NoSender, "seed",
+                s_start.UtcTicks + i)))
+            .ToImmutableList();
+        var reply = await journal.Ask<object>(sender => new WriteMessages(writes, sender, 1), s_deadline, CancellationToken.None).ConfigureAwait(false);
+        if (reply is not WriteMessagesSuccessful)
+        {
+            throw new InvalidOperationException($"seeding {persistenceId} failed: {reply}");
+        }
+    }
+
+    private static async Task<long> CountRowsAsync(string connectionString)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync().ConfigureAwait(false);
+        await using var count = new SqliteCommand("SELECT COUNT(*) FROM journal", connection);
+        var rows = (long)(await count.ExecuteScalarAsync().ConfigureAwait(false))!;
+        await connection.CloseAsync().ConfigureAwait(false);
+        SqliteConnection.ClearAllPools();
+        return rows;
     }
 
     private static List<object> LifeCycle(string id, int count)

@@ -5,7 +5,6 @@ using System.Text.Json;
 using FundingArb.Actors.Orchestration;
 using FundingArb.Actors.Pairs;
 using FundingArb.Benchmarks.Quick;
-using FundingArb.Kernel;
 using FundingArb.Node.Configuration;
 using FundingArb.Node.Dashboard;
 using FundingArb.Node.Hosting;
@@ -31,11 +30,10 @@ internal sealed class NodeQuickBenchmark : IQuickBenchmark
     private static async Task<List<QuickFigure>> RunAsync()
     {
         var figures = new List<QuickFigure>();
-        await using var host = ActorSystem.Create("bench-seed");
         var seeded = Temporary();
-        await NodeJournalSeed.WriteAsync(seeded, executors: 50, eventsPerExecutor: 200, host.Log);
+        await NodeJournalSeed.WriteAsync(seeded, executors: 50, eventsPerExecutor: 200);
         var empty = Temporary();
-        await NodeJournalSeed.WriteAsync(empty, executors: 0, eventsPerExecutor: 0, host.Log);
+        await NodeJournalSeed.WriteAsync(empty, executors: 0, eventsPerExecutor: 0);
         await StartAsync(Copy(empty), 0);
         var withJournal = new List<double>();
         var baseline = new List<double>();
@@ -49,7 +47,7 @@ internal sealed class NodeQuickBenchmark : IQuickBenchmark
         figures.Add(new QuickFigure("start to dashboard served, empty journal (baseline)", Samples.Median(baseline), "ms"));
 
         var thousand = Temporary();
-        await NodeJournalSeed.WriteAsync(thousand, executors: 1_000, eventsPerExecutor: 16, host.Log);
+        await NodeJournalSeed.WriteAsync(thousand, executors: 1_000, eventsPerExecutor: 16);
         figures.AddRange(await ApiLatencyAsync(thousand));
         figures.AddRange(await LivePairsAsync(Temporary(), pairs: 200));
         return figures;
@@ -101,7 +99,7 @@ internal sealed class NodeQuickBenchmark : IQuickBenchmark
         // Only the two directions that earn (beta pays the most): a pair the other way fails its pre-flight.
         (string Long, string Short)[] directions = [("alpha", "beta"), ("gamma", "beta")];
         var assets = (pairs / directions.Length) + 1;
-        await using var app = NodeApplication.Create(Settings(data, speed: 60, maxPairs: 0, configFile: ManyMarketsConfig.Write(data, assets)));
+        await using var app = NodeApplication.Create(Settings(data, speed: 60, openPairs: pairs, configFile: ManyMarketsConfig.Write(data, assets)));
         await app.StartAsync();
         var runtime = app.Services.GetRequiredService<NodeRuntime>();
         for (var i = 0; i < pairs; i++)
@@ -166,7 +164,9 @@ internal sealed class NodeQuickBenchmark : IQuickBenchmark
         return latencies;
     }
 
-    private static NodeSettings Settings(string data, double speed, int? maxPairs = null, string? configFile = null)
+    /// The node's configuration on the data folder; with openPairs, the controller opens no pair of its own and the risk
+    /// gate lets that many be open at once (the benchmark opens them).
+    private static NodeSettings Settings(string data, double speed, int? openPairs = null, string? configFile = null)
     {
         var environment = new Hashtable
         {
@@ -174,10 +174,12 @@ internal sealed class NodeQuickBenchmark : IQuickBenchmark
             ["CONFIG_FORCE_fundingarb_node_http_api__token"] = "benchmark-token-000000",
             ["CONFIG_FORCE_fundingarb_node_logging_console__level"] = "Warning",
             ["CONFIG_FORCE_fundingarb_node_logging_file__level"] = "Warning",
+            ["CONFIG_FORCE_akka_loglevel"] = "WARNING",
         };
-        if (maxPairs is { } limit)
+        if (openPairs is { } pairs)
         {
-            environment["CONFIG_FORCE_strategy_funding__arb_max__pairs"] = limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            environment["CONFIG_FORCE_strategy_funding__arb_max__pairs"] = "0";
+            environment["CONFIG_FORCE_fundingarb_risk_max__open__pairs"] = pairs.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         return NodeConfigLoader.Load(new NodeRunOptions(configFile ?? NodeConfigLoader.FindDefaultFile(), speed, data), environment);

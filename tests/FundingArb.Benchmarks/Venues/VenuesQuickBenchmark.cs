@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using FundingArb.Benchmarks.Quick;
-using FundingArb.Kernel;
 using FundingArb.Venues.Scenarios;
+using FundingArb.Venues.Simulation;
 
 namespace FundingArb.Benchmarks.Venues;
 
