@@ -5,7 +5,6 @@ using FundingArb.Actors.Pairs;
 using FundingArb.Actors.Risk;
 using FundingArb.Actors.Venues;
 using Akka.Actor;
-using Akka.TestKit;
 using Akka.TestKit.Xunit2;
 using FundingArb.Trading.Executors;
 using FundingArb.Trading.Instruments;
@@ -56,32 +55,15 @@ public sealed class OrderRiskTests() : TestKit(InMemoryJournal.Config)
         executor.Tell(new MarketUpdated(Quote(Beta, 60_010m, 60_010m, 0.0004m)));
         alpha.FishForMessage<FetchBook>(_ => true);
         alpha.Reply(new BookFetched(Alpha, Book(Alpha, 54_000m)));
-        AwaitAssert(() => Assert.Equal(PairPhase.RollingBack, Report(executor).Phase));
+        AwaitAssert(() => Assert.Equal(PairPhase.RollingBack, this.ReportOf(executor).Phase));
         beta.FishForMessage<FetchBook>(_ => true);
         beta.Reply(new BookFetched(Beta, Book(Beta, 60_010m)));
 
-        AwaitAssert(() => Assert.Equal(PairPhase.Closed, Report(executor).Phase));
-        var report = Report(executor);
+        AwaitAssert(() => Assert.Equal(PairPhase.Closed, this.ReportOf(executor).Phase));
+        var report = this.ReportOf(executor);
         Assert.Equal(CloseType.RolledBack, report.CloseType);
         Assert.Contains("pre-trade risk PriceReasonability", report.CloseReason, StringComparison.Ordinal);
         Assert.Empty(report.ClientOrderIds);
-        Assert.DoesNotContain(Drain(alpha).Concat(Drain(beta)), m => m is PlaceOrder);
-    }
-
-    private PairReport Report(IActorRef executor)
-    {
-        executor.Tell(GetPairReport.Instance, TestActor);
-        return ExpectMsg<ExecutorUpdated>().Report;
-    }
-
-    private static List<object> Drain(TestProbe probe)
-    {
-        var messages = new List<object>();
-        while (probe.ReceiveOne(TimeSpan.Zero) is { } message)
-        {
-            messages.Add(message);
-        }
-
-        return messages;
+        Assert.DoesNotContain(alpha.Drain().Concat(beta.Drain()), m => m is PlaceOrder);
     }
 }

@@ -35,12 +35,12 @@ public sealed class ExecutorJournalFaultTests() : TestKit(TestJournalConfig.Conf
         longLeg.Tell(new CancelAnswered(placed.ClientOrderId, null), alpha.Ref);
         longLeg.Tell(new VenueOrderEvent(new OrderUpdated(Alpha, 1, At, BtcUsdt, placed.ClientOrderId, OrderEvent.Canceled(At), OrderStatus.Canceled)), alpha.Ref);
 
-        AwaitAssert(() => Assert.Equal(PairPhase.Closed, Report(executor).Phase));
-        var report = Report(executor);
+        AwaitAssert(() => Assert.Equal(PairPhase.Closed, this.ReportOf(executor).Phase));
+        var report = this.ReportOf(executor);
         Assert.Equal(CloseType.RolledBack, report.CloseType);
         Assert.Contains("entry-short failed: the journal rejected the order's intent", report.CloseReason, StringComparison.Ordinal);
         Assert.Equal(placed.ClientOrderId.Value, Assert.Single(report.ClientOrderIds));
-        Assert.DoesNotContain(Drain(beta), m => m is PlaceOrder);
+        Assert.DoesNotContain(beta.Drain(), m => m is PlaceOrder);
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class ExecutorJournalFaultTests() : TestKit(TestJournalConfig.Conf
 
         ExpectTerminated(executor);
 
-        Assert.DoesNotContain(Drain(alpha).Concat(Drain(beta)), m => m is PlaceOrder);
+        Assert.DoesNotContain(alpha.Drain().Concat(beta.Drain()), m => m is PlaceOrder);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class ExecutorJournalFaultTests() : TestKit(TestJournalConfig.Conf
         AnswerTouch(alpha, Alpha, 60_000m);
         ExpectTerminated(executor);
 
-        Assert.DoesNotContain(Drain(alpha).Concat(Drain(beta)), m => m is PlaceOrder);
+        Assert.DoesNotContain(alpha.Drain().Concat(beta.Drain()), m => m is PlaceOrder);
     }
 
     private (IActorRef Executor, TestProbe Alpha, TestProbe Beta) Start(ExecutionMode mode)
@@ -86,22 +86,5 @@ public sealed class ExecutorJournalFaultTests() : TestKit(TestJournalConfig.Conf
     {
         venue.FishForMessage<FetchBook>(_ => true);
         venue.Reply(new BookFetched(id, Book(id, mid)));
-    }
-
-    private PairReport Report(IActorRef executor)
-    {
-        executor.Tell(GetPairReport.Instance, TestActor);
-        return ExpectMsg<ExecutorUpdated>().Report;
-    }
-
-    private static List<object> Drain(TestProbe probe)
-    {
-        var messages = new List<object>();
-        while (probe.ReceiveOne(TimeSpan.Zero) is { } message)
-        {
-            messages.Add(message);
-        }
-
-        return messages;
     }
 }
