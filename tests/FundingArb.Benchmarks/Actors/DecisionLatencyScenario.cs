@@ -105,7 +105,7 @@ internal static class DecisionLatencyScenario
             // Up to the last refresh before the scan, untimed; then the scan, which fires with a refresh as it does
             // with the default intervals (5 s and 1 min).
             node.Clock.Advance(scan - refresh);
-            await WaitForRefreshAsync(node, settings.MarketData.IdleRefreshInterval - refresh).ConfigureAwait(false);
+            await WaitForRefreshAsync(node, node.Clock.GetUtcNow() - (settings.MarketData.IdleRefreshInterval - refresh)).ConfigureAwait(false);
             var placed = node.Recorder.Arm(placements: 2);
             var start = Stopwatch.GetTimestamp();
             node.Clock.Advance(refresh);
@@ -145,6 +145,7 @@ internal static class DecisionLatencyScenario
             var placed = node.Recorder.Arm(placements: 2);
             node.Flip.Arm(new VenueId(PairWorld.ShortVenue), new Symbol(PairWorld.Symbol(asset)), PairWorld.FlippedRate);
             node.Clock.Advance(refresh);
+            var flippedAt = node.Clock.GetUtcNow();
             var end = await WaitPlacedAsync(node, placed, i).ConfigureAwait(false);
             var start = node.Flip.HandedOutAt;
             node.Flip.Disarm();
@@ -156,9 +157,10 @@ internal static class DecisionLatencyScenario
             await node.CloseAsync(id, i).ConfigureAwait(false);
 
             // Market data still holds the flipped rate, which the next pair's pre-flight would refuse: let the idle
-            // refresh, which reaches every market, read the venue's own rate again.
+            // refresh, which reaches every market, read the venue's own rate again. It comes within the interval, at a
+            // tick that depends on when market data took the ticks the clock fired while it moved (each reads the clock).
             node.Clock.Advance(settings.MarketData.IdleRefreshInterval);
-            await WaitForRefreshAsync(node, TimeSpan.Zero).ConfigureAwait(false);
+            await WaitForRefreshAsync(node, flippedAt + refresh).ConfigureAwait(false);
             return (Stopwatch.GetElapsedTime(start, end).TotalMicroseconds, await direct.ExitAsync(asset).ConfigureAwait(false));
         }).ConfigureAwait(false);
     }
@@ -247,17 +249,12 @@ internal static class DecisionLatencyScenario
         }, TimeSpan.FromMilliseconds(0.2), () => $"{executorId} was not reported open (last reported {phase?.ToString() ?? "nothing"})");
     }
 
-    /// Returns once market data holds quotes fetched at the clock's present.
-    /// Waits until no market is older than maxAge: the fetches due by now (markets nobody holds are fetched only at the
-    /// idle interval, which the scan shares) have been answered.
-    private static Task WaitForRefreshAsync(BenchNode node, TimeSpan maxAge)
-    {
-        var oldest = node.Clock.GetUtcNow() - maxAge;
-        return BenchNode.UntilAsync(
-            async () => (await node.Node.MarketData.Ask<MarketSnapshot>(GetMarketSnapshot.Instance, BenchNode.Deadline).ConfigureAwait(false)).Markets
-                .All(m => m.Funding.At >= oldest),
-            TimeSpan.FromMilliseconds(0.2), () => $"market data did not refresh every market since {oldest:O}");
-    }
+    /// Returns once market data holds no quote fetched before oldest: the fetches due by then (markets nobody holds are
+    /// fetched only at the idle interval, which the scan shares) have been answered.
+    private static Task WaitForRefreshAsync(BenchNode node, DateTimeOffset oldest) => BenchNode.UntilAsync(
+        async () => (await node.Node.MarketData.Ask<MarketSnapshot>(GetMarketSnapshot.Instance, BenchNode.Deadline).ConfigureAwait(false)).Markets
+            .All(m => m.Funding.At >= oldest),
+        TimeSpan.FromMilliseconds(0.2), () => $"market data did not refresh every market since {oldest:O}");
 
     /// The venue calls of one decision made by hand, on the same venues the actors use, timed to the start of the
     /// second PlaceOrderAsync as the actors are.
