@@ -10,13 +10,14 @@ using FundingArb.Venues.Simulation;
 
 namespace FundingArb.Benchmarks.Actors;
 
-// The issue measures from "a funding/book update arriving at MarketData" to both legs' PlaceOrderAsync. Of the
+// Decision latency runs from "a funding/book update arriving at MarketData" to both legs' PlaceOrderAsync. Of the
 // decisions the node makes, exits are the ones an update makes: an open pair's executor evaluates its exit rules on
 // every MarketUpdated. Entries are not: the controller scans on a timer (scan-interval, 1 min by default), takes one
 // market snapshot and proposes, so an update waits up to a scan interval before any entry, by design. Measured:
 // - update: a funding update (the short venue's rate flipping below the funding-flip threshold) handed out by the
-//   venue at the 5 s market-data refresh -> gateway -> market data -> executor (exit rules, PairExitStarted) -> two
-//   close legs (write-ahead intent, reduce-only market order) -> gateways -> both PlaceOrderAsync calls.
+//   venue at the 5 s market-data refresh -> gateway -> market data -> executor (exit rules, then PairExitStarted with
+//   both close intents in one write) -> two close legs (a reduce-only market order each) -> gateways -> both
+//   PlaceOrderAsync calls; on the in-memory journal, and on the node's SQLite journal (a commit with an fsync).
 // - scan: from the controller's scan timer firing (the Tell of its Scan) to both entry PlaceOrderAsync calls;
 //   the path is controller -> market data snapshot -> ranking -> CreateExecutor -> orchestrator (persist,
 //   spawn) -> executor (recover, subscribe, PairEntryStarted) -> two order actors (touch, write-ahead intent)
