@@ -52,26 +52,30 @@ internal sealed class ActorsQuickBenchmark : IQuickBenchmark
         yield return new QuickFigure("decision: scan tick -> both PlaceOrderAsync, median", Samples.Median(scan), "us", Samples.Median(scan) / Samples.Median(direct), "< 100 us");
         yield return new QuickFigure("decision: scan tick -> both PlaceOrderAsync, p99", P99(scan), "us", Target: "< 1000 us");
 
-        var (update, directExit) = DecisionLatencyScenario.FromFundingUpdateAsync(warmup: 200, samples: 1_000, JournalKind.InMemory).GetAwaiter().GetResult();
+        var (update, directExit, updateAfterWrite) = DecisionLatencyScenario.FromFundingUpdateAsync(warmup: 200, samples: 1_000, JournalKind.InMemory)
+            .GetAwaiter().GetResult();
         Array.Sort(update);
         Array.Sort(directExit);
         yield return new QuickFigure("decision: direct exit venue calls, median (baseline)", Samples.Median(directExit), "us");
         yield return new QuickFigure("decision: funding update -> both close PlaceOrderAsync, median", Samples.Median(update), "us",
             Samples.Median(update) / Samples.Median(directExit), "< 100 us");
         yield return new QuickFigure("decision: funding update -> both close PlaceOrderAsync, p99", P99(update), "us", Target: "< 1000 us");
+        yield return new QuickFigure("  of which: exit write taken -> both orders, median", Samples.Median(updateAfterWrite), "us");
 
         var updateOneThread = DecisionLatencyScenario.FromFundingUpdateOneThread(warmup: 200, samples: 1_000);
         Array.Sort(updateOneThread);
         yield return new QuickFigure("decision: the funding-update path on one thread, median", Samples.Median(updateOneThread), "us",
             Samples.Median(updateOneThread) / Samples.Median(directExit));
 
-        var (onSqlite, directSqlite) = DecisionLatencyScenario.FromFundingUpdateAsync(SqliteWarmup, SqliteSamples, JournalKind.Sqlite).GetAwaiter().GetResult();
+        var (onSqlite, directSqlite, sqliteAfterWrite) = DecisionLatencyScenario.FromFundingUpdateAsync(SqliteWarmup, SqliteSamples, JournalKind.Sqlite)
+            .GetAwaiter().GetResult();
         Array.Sort(onSqlite);
         Array.Sort(directSqlite);
         yield return new QuickFigure("decision: direct exit venue calls beside SQLite, median (baseline)", Samples.Median(directSqlite), "us");
         yield return new QuickFigure("decision: funding update -> both close orders, SQLite, median", Samples.Median(onSqlite), "us",
             Samples.Median(onSqlite) / Samples.Median(directSqlite));
         yield return new QuickFigure("decision: funding update -> both close orders, SQLite, p99", P99(onSqlite), "us");
+        yield return new QuickFigure("  of which: exit write taken -> both orders, median", Samples.Median(sqliteAfterWrite), "us");
 
         var cycles = FundingCycleScenario.RunAsync(cycles: 6).GetAwaiter().GetResult();
         var times = cycles.CycleMilliseconds.Skip(1).Order().ToArray();

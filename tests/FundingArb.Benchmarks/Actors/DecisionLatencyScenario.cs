@@ -124,8 +124,9 @@ internal static class DecisionLatencyScenario
 
     /// From a funding update leaving the venue to both close orders' PlaceOrderAsync, on the given journal: each sample
     /// opens a pair at market (untimed), flips the short venue's funding and moves the clock to the next market-data
-    /// refresh.
-    public static async Task<(double[] Actors, double[] Direct)> FromFundingUpdateAsync(int warmup, int samples, JournalKind journal)
+    /// refresh. AfterWrite is the part of each sample from the journal taking the exit's write to both orders (the
+    /// write itself, its answer, the legs and the gateways).
+    public static async Task<(double[] Actors, double[] Direct, double[] AfterWrite)> FromFundingUpdateAsync(int warmup, int samples, JournalKind journal)
     {
         var settings = PairWorld.Settings(controller: false, ExecutionMode.MarketOnly) with { MarketData = MarketDataSettings.Default };
         var refresh = settings.MarketData.RefreshInterval;
@@ -134,7 +135,8 @@ internal static class DecisionLatencyScenario
             sqlite?.Config).ConfigureAwait(false);
         var direct = new DirectVenueCalls(node.Venues);
         var generations = new int[Assets];
-        return await SampleAsync(warmup, samples, async i =>
+        var afterWrite = new List<double>(samples);
+        var (actors, directs) = await SampleAsync(warmup, samples, async i =>
         {
             var asset = i % Assets;
             var opened = node.Journal.WhenWritten<PairOpened>(i + 1);
@@ -143,6 +145,7 @@ internal static class DecisionLatencyScenario
             var id = PairWorld.ExecutorId(asset, ++generations[asset]);
             await WaitOpenAsync(node, id).ConfigureAwait(false);
 
+            var exitWritten = node.Journal.WhenWritten<PairExitStarted>(i + 1);
             var placed = node.Recorder.Arm(placements: 2);
             node.Flip.Arm(new VenueId(PairWorld.ShortVenue), new Symbol(PairWorld.Symbol(asset)), PairWorld.FlippedRate);
             node.Clock.Advance(refresh);
@@ -150,9 +153,14 @@ internal static class DecisionLatencyScenario
             var end = await WaitPlacedAsync(node, placed, i).ConfigureAwait(false);
             var start = node.Flip.HandedOutAt;
             node.Flip.Disarm();
-            if (node.Journal.Count<PairExitStarted>() != i + 1)
+            if (!exitWritten.IsCompleted || node.Journal.Count<PairExitStarted>() != i + 1)
             {
                 throw new InvalidOperationException($"sample {i}: the orders placed after the funding update were not the pair's exit");
+            }
+
+            if (i >= warmup)
+            {
+                afterWrite.Add(Stopwatch.GetElapsedTime(exitWritten.Result, end).TotalMicroseconds);
             }
 
             await node.CloseAsync(id, i).ConfigureAwait(false);
@@ -164,6 +172,7 @@ internal static class DecisionLatencyScenario
             await WaitForRefreshAsync(node, flippedAt + refresh).ConfigureAwait(false);
             return (Stopwatch.GetElapsedTime(start, end).TotalMicroseconds, await direct.ExitAsync(asset).ConfigureAwait(false));
         }).ConfigureAwait(false);
+        return (actors, directs, [.. afterWrite]);
     }
 
     /// The funding-update path with every mailbox run on this thread (OneThreadNode), one after the other.
