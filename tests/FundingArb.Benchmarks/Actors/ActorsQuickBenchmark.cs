@@ -108,7 +108,7 @@ internal sealed class ActorsQuickBenchmark : IQuickBenchmark
         var days = full ? MonthDays : QuickDays;
         var (elapsed, result) = MonthScenario.Run(days);
         yield return new QuickFigure($"scenario, 3 venues x 10 assets, {days} d run", elapsed.TotalSeconds, "s");
-        yield return new QuickFigure($"  pairs entered / journal events in {days} d", result.Executors.Length, "pairs");
+        yield return new QuickFigure($"  pairs entered in {days} d", result.Executors.Length, "pairs");
         yield return new QuickFigure($"  journal events in {days} d", result.JournalEvents, "events");
         if (!full)
         {
