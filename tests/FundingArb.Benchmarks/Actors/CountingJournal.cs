@@ -4,9 +4,10 @@ using Akka.Persistence;
 
 namespace FundingArb.Benchmarks.Actors;
 
-// Written to by the journal plugin (one write at a time, on a pool thread) and awaited by the benchmark's driver; the
-// counts and waits are guarded by one lock. It outlives the actor systems that write to it: a restarted node's plugin
-// finds the same counter (and store) under the same id.
+// Written to by a node's journal actor (CountingJournalPlugin, or CountingEventAdapter in the SQLite journal: one write
+// at a time, on a pool thread) and awaited by the benchmark's driver; the counts and waits are guarded by one lock. It
+// outlives the actor systems that write to it: a restarted node's plugin finds the same counter (and store) under the
+// same id.
 
 /// Counts what a node's journal is given by event type and lets a benchmark await "the n-th event of type T is stored"
 /// (completed with the Stopwatch timestamp of that write). With keepEvents it also holds the events, so a restart

@@ -10,13 +10,14 @@ using FundingArb.Venues.Simulation;
 
 namespace FundingArb.Benchmarks.Actors;
 
-// The issue measures from "a funding/book update arriving at MarketData" to both legs' PlaceOrderAsync. Of the
+// Decision latency runs from "a funding/book update arriving at MarketData" to both legs' PlaceOrderAsync. Of the
 // decisions the node makes, exits are the ones an update makes: an open pair's executor evaluates its exit rules on
 // every MarketUpdated. Entries are not: the controller scans on a timer (scan-interval, 1 min by default), takes one
 // market snapshot and proposes, so an update waits up to a scan interval before any entry, by design. Measured:
 // - update: a funding update (the short venue's rate flipping below the funding-flip threshold) handed out by the
-//   venue at the 5 s market-data refresh -> gateway -> market data -> executor (exit rules, PairExitStarted) -> two
-//   close legs (write-ahead intent, reduce-only market order) -> gateways -> both PlaceOrderAsync calls.
+//   venue at the 5 s market-data refresh -> gateway -> market data -> executor (exit rules, then PairExitStarted with
+//   both close intents in one write) -> two close legs (a reduce-only market order each) -> gateways -> both
+//   PlaceOrderAsync calls; on the in-memory journal, and on the node's SQLite journal (a commit with an fsync).
 // - scan: from the controller's scan timer firing (the Tell of its Scan) to both entry PlaceOrderAsync calls;
 //   the path is controller -> market data snapshot -> ranking -> CreateExecutor -> orchestrator (persist,
 //   spawn) -> executor (recover, subscribe, PairEntryStarted) -> two order actors (touch, write-ahead intent)
@@ -105,7 +106,7 @@ internal static class DecisionLatencyScenario
             // Up to the last refresh before the scan, untimed; then the scan, which fires with a refresh as it does
             // with the default intervals (5 s and 1 min).
             node.Clock.Advance(scan - refresh);
-            await WaitForRefreshAsync(node, settings.MarketData.IdleRefreshInterval - refresh).ConfigureAwait(false);
+            await WaitForRefreshAsync(node, node.Clock.GetUtcNow() - (settings.MarketData.IdleRefreshInterval - refresh)).ConfigureAwait(false);
             var placed = node.Recorder.Arm(placements: 2);
             var start = Stopwatch.GetTimestamp();
             node.Clock.Advance(refresh);
@@ -123,8 +124,9 @@ internal static class DecisionLatencyScenario
 
     /// From a funding update leaving the venue to both close orders' PlaceOrderAsync, on the given journal: each sample
     /// opens a pair at market (untimed), flips the short venue's funding and moves the clock to the next market-data
-    /// refresh.
-    public static async Task<(double[] Actors, double[] Direct)> FromFundingUpdateAsync(int warmup, int samples, JournalKind journal)
+    /// refresh. AfterWrite is the part of each sample from the journal taking the exit's write to both orders (the
+    /// write itself, its answer, the legs and the gateways).
+    public static async Task<(double[] Actors, double[] Direct, double[] AfterWrite)> FromFundingUpdateAsync(int warmup, int samples, JournalKind journal)
     {
         var settings = PairWorld.Settings(controller: false, ExecutionMode.MarketOnly) with { MarketData = MarketDataSettings.Default };
         var refresh = settings.MarketData.RefreshInterval;
@@ -133,7 +135,8 @@ internal static class DecisionLatencyScenario
             sqlite?.Config).ConfigureAwait(false);
         var direct = new DirectVenueCalls(node.Venues);
         var generations = new int[Assets];
-        return await SampleAsync(warmup, samples, async i =>
+        var afterWrite = new List<double>(samples);
+        var (actors, directs) = await SampleAsync(warmup, samples, async i =>
         {
             var asset = i % Assets;
             var opened = node.Journal.WhenWritten<PairOpened>(i + 1);
@@ -142,25 +145,34 @@ internal static class DecisionLatencyScenario
             var id = PairWorld.ExecutorId(asset, ++generations[asset]);
             await WaitOpenAsync(node, id).ConfigureAwait(false);
 
+            var exitWritten = node.Journal.WhenWritten<PairExitStarted>(i + 1);
             var placed = node.Recorder.Arm(placements: 2);
             node.Flip.Arm(new VenueId(PairWorld.ShortVenue), new Symbol(PairWorld.Symbol(asset)), PairWorld.FlippedRate);
             node.Clock.Advance(refresh);
+            var flippedAt = node.Clock.GetUtcNow();
             var end = await WaitPlacedAsync(node, placed, i).ConfigureAwait(false);
             var start = node.Flip.HandedOutAt;
             node.Flip.Disarm();
-            if (node.Journal.Count<PairExitStarted>() != i + 1)
+            if (!exitWritten.IsCompleted || node.Journal.Count<PairExitStarted>() != i + 1)
             {
                 throw new InvalidOperationException($"sample {i}: the orders placed after the funding update were not the pair's exit");
+            }
+
+            if (i >= warmup)
+            {
+                afterWrite.Add(Stopwatch.GetElapsedTime(exitWritten.Result, end).TotalMicroseconds);
             }
 
             await node.CloseAsync(id, i).ConfigureAwait(false);
 
             // Market data still holds the flipped rate, which the next pair's pre-flight would refuse: let the idle
-            // refresh, which reaches every market, read the venue's own rate again.
+            // refresh, which reaches every market, read the venue's own rate again. It comes within the interval, at a
+            // tick that depends on when market data took the ticks the clock fired while it moved (each reads the clock).
             node.Clock.Advance(settings.MarketData.IdleRefreshInterval);
-            await WaitForRefreshAsync(node, TimeSpan.Zero).ConfigureAwait(false);
+            await WaitForRefreshAsync(node, flippedAt + refresh).ConfigureAwait(false);
             return (Stopwatch.GetElapsedTime(start, end).TotalMicroseconds, await direct.ExitAsync(asset).ConfigureAwait(false));
         }).ConfigureAwait(false);
+        return (actors, directs, [.. afterWrite]);
     }
 
     /// The funding-update path with every mailbox run on this thread (OneThreadNode), one after the other.
@@ -247,17 +259,12 @@ internal static class DecisionLatencyScenario
         }, TimeSpan.FromMilliseconds(0.2), () => $"{executorId} was not reported open (last reported {phase?.ToString() ?? "nothing"})");
     }
 
-    /// Returns once market data holds quotes fetched at the clock's present.
-    /// Waits until no market is older than maxAge: the fetches due by now (markets nobody holds are fetched only at the
-    /// idle interval, which the scan shares) have been answered.
-    private static Task WaitForRefreshAsync(BenchNode node, TimeSpan maxAge)
-    {
-        var oldest = node.Clock.GetUtcNow() - maxAge;
-        return BenchNode.UntilAsync(
-            async () => (await node.Node.MarketData.Ask<MarketSnapshot>(GetMarketSnapshot.Instance, BenchNode.Deadline).ConfigureAwait(false)).Markets
-                .All(m => m.Funding.At >= oldest),
-            TimeSpan.FromMilliseconds(0.2), () => $"market data did not refresh every market since {oldest:O}");
-    }
+    /// Returns once market data holds no quote fetched before oldest: the fetches due by then (markets nobody holds are
+    /// fetched only at the idle interval, which the scan shares) have been answered.
+    private static Task WaitForRefreshAsync(BenchNode node, DateTimeOffset oldest) => BenchNode.UntilAsync(
+        async () => (await node.Node.MarketData.Ask<MarketSnapshot>(GetMarketSnapshot.Instance, BenchNode.Deadline).ConfigureAwait(false)).Markets
+            .All(m => m.Funding.At >= oldest),
+        TimeSpan.FromMilliseconds(0.2), () => $"market data did not refresh every market since {oldest:O}");
 
     /// The venue calls of one decision made by hand, on the same venues the actors use, timed to the start of the
     /// second PlaceOrderAsync as the actors are.

@@ -11,10 +11,10 @@ using FundingArb.Venues.Simulation;
 
 namespace FundingArb.Benchmarks.Actors;
 
-// The journal of a node that ran 1,000 pairs for a month, written straight into an in-memory CountingJournal: the orchestrator's
-// registry (1,000 ExecutorRegistered) and per executor 200 events as the executor writes them: entry started, two
-// write-ahead intents, two fills, two resolutions, opened, then 192 funding payments (96 settlements x 2 legs,
-// 8 h apart). Amounts are small enough that no exit rule fires on the recovered pairs (a check below).
+// The journal of a node that ran 1,000 pairs for a month, written straight into an in-memory CountingJournal: the
+// orchestrator's registry (1,000 ExecutorRegistered) and per executor 200 events as the executor writes them: entry
+// started, two write-ahead intents, two fills, two resolutions, opened, then 192 funding payments (96 settlements x 2
+// legs, 8 h apart). Amounts are small enough that no exit rule fires on the recovered pairs (a check below).
 // A recovery is a node restart on that journal: FundingArbNode.Start on a new system, the orchestrator replays its
 // registry and starts every executor, each replays its 200 events and reports; timed until the orchestrator answers
 // AwaitExecutorsRecovered (it does once it holds every executor's report). The baselines read the same events straight

@@ -12,7 +12,8 @@ namespace FundingArb.Benchmarks.Actors;
 // payments on the user streams, routed by the gateways to their executors, each persisted as PairFundingReceived.
 // A cycle is timed from the first settlement leaving a venue's stream to the 2,000th PairFundingReceived taken by
 // the journal. The journal counts and drops events (a SQL journal holds none in the node's memory), so the heap
-// figures are the node's and the simulated venues' own.
+// figures are the node's and the simulated venues' own. The parsed scenario stays alive in PairWorld throughout: when
+// it was still alive at the first measurement and freed before the second, the heap per pair read 7 KB low.
 
 /// Funding cycles over 1,000 open pairs: the cycle times (ms) and the managed heap at each stage (bytes).
 internal static class FundingCycleScenario

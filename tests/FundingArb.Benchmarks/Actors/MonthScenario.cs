@@ -12,7 +12,7 @@ namespace FundingArb.Benchmarks.Actors;
 // venue and asset, so spreads open and close during the month. The controller runs with the strategy's defaults
 // except for the edge threshold and size; 1 s market steps, market data refreshed every 5 s as configured by default.
 
-/// The long scenario: 3 venues x 10 assets with the controller running, for a given number of days.
+/// The long scenario: 3 venues x 10 assets with the controller running, for a given number of days.
 internal static class MonthScenario
 {
     private static readonly (string Asset, decimal Price)[] s_assets =

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using FundingArb.Actors.Control;
@@ -26,6 +27,8 @@ internal static class PairWorld
 
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
 
+    private static readonly ConcurrentDictionary<int, Scenario> s_scenarios = new();
+
     public static string Asset(int index) => string.Create(CultureInfo.InvariantCulture, $"A{index}");
 
     public static string Symbol(int index) => Asset(index) + "USDT";
@@ -36,7 +39,35 @@ internal static class PairWorld
 
     public static CreateExecutor Create(int index) => new(Asset(index), LongVenue, Symbol(index), ShortVenue, Symbol(index), "USDT", SizeQuote);
 
-    public static Scenario Scenario(int assets)
+    /// The scenario of that many assets, parsed once per process: a scenario is immutable (each node creates venues of
+    /// its own from it), and parsing a thousand assets takes seconds (FundingArb.Venues.Hocon rewrites the text once
+    /// per scanner edit).
+    public static Scenario Scenario(int assets) => s_scenarios.GetOrAdd(assets, Parse);
+
+    /// The node as configured for these figures. The gateways' token bucket (50 requests/s, refilled on the clock)
+    /// is opened wide, because virtual time stands still while a figure runs and the bucket would stall after its
+    /// burst. Without the controller, market data refreshes once a year, so that no refresh competes with the
+    /// measured path (executors read the quotes fetched at start); with it, every 5 s as by default, since the
+    /// controller refuses quotes older than 15 min. The risk gate is off: these figures hold 1,000 pairs at once
+    /// and pay fees on thousands of round trips, beyond its default 20 pairs and 500 of daily loss.
+    public static NodeActorSettings Settings(bool controller, ExecutionMode mode) => NodeActorSettings.Default with
+    {
+        Risk = new RiskGateSettings { DailyLossLimit = null, MaxOpenPairs = null },
+        Gateway = VenueGatewaySettings.Default with { RequestsPerSecond = 1_000_000_000m, Burst = 1_000_000 },
+        MarketData = controller ? MarketDataSettings.Default : MarketDataSettings.Default with { RefreshInterval = TimeSpan.FromDays(365) },
+        Orchestrator = OrchestratorSettings.Default with
+        {
+            ControllerEnabled = controller,
+            Strategy = FundingArbSettings.Default with
+            {
+                MaxPairs = 100_000,
+                Cooldown = TimeSpan.Zero,
+                Orders = OrderSettings.Default with { Mode = mode },
+            },
+        },
+    };
+
+    private static Scenario Parse(int assets)
     {
         var text = new StringBuilder();
         text.Append("scenario { name = bench-actors, seed = 1, start = \"2026-03-02T00:00:00Z\", duration = 30d, step = 1h\n venues = [\n");
@@ -66,27 +97,4 @@ internal static class PairWorld
         text.Append("] }\n");
         return ScenarioLoader.Parse(text.ToString());
     }
-
-    /// The node as configured for these figures. The gateways' token bucket (50 requests/s, refilled on the clock)
-    /// is opened wide, because virtual time stands still while a figure runs and the bucket would stall after its
-    /// burst. Without the controller, market data refreshes once a year, so that no refresh competes with the
-    /// measured path (executors read the quotes fetched at start); with it, every 5 s as by default, since the
-    /// controller refuses quotes older than 15 min. The risk gate is off: these figures hold 1,000 pairs at once
-    /// and pay fees on thousands of round trips, beyond its default 20 pairs and 500 of daily loss.
-    public static NodeActorSettings Settings(bool controller, ExecutionMode mode) => NodeActorSettings.Default with
-    {
-        Risk = new RiskGateSettings { DailyLossLimit = null, MaxOpenPairs = null },
-        Gateway = VenueGatewaySettings.Default with { RequestsPerSecond = 1_000_000_000m, Burst = 1_000_000 },
-        MarketData = controller ? MarketDataSettings.Default : MarketDataSettings.Default with { RefreshInterval = TimeSpan.FromDays(365) },
-        Orchestrator = OrchestratorSettings.Default with
-        {
-            ControllerEnabled = controller,
-            Strategy = FundingArbSettings.Default with
-            {
-                MaxPairs = 100_000,
-                Cooldown = TimeSpan.Zero,
-                Orders = OrderSettings.Default with { Mode = mode },
-            },
-        },
-    };
 }

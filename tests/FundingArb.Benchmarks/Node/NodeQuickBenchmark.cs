@@ -11,6 +11,7 @@ using FundingArb.Node.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FundingArb.Benchmarks.Node;
@@ -30,26 +31,27 @@ internal sealed class NodeQuickBenchmark : IQuickBenchmark
     private static async Task<List<QuickFigure>> RunAsync()
     {
         var figures = new List<QuickFigure>();
-        var seeded = Temporary();
+        using var folders = new DataFolders();
+        var seeded = folders.Create();
         await NodeJournalSeed.WriteAsync(seeded, executors: 50, eventsPerExecutor: 200);
-        var empty = Temporary();
+        var empty = folders.Create();
         await NodeJournalSeed.WriteAsync(empty, executors: 0, eventsPerExecutor: 0);
-        await StartAsync(Copy(empty), 0);
+        await StartAsync(folders.Copy(empty), 0);
         var withJournal = new List<double>();
         var baseline = new List<double>();
         for (var i = 0; i < Runs; i++)
         {
-            baseline.Add(await StartAsync(Copy(empty), 0));
-            withJournal.Add(await StartAsync(Copy(seeded), 50));
+            baseline.Add(await StartAsync(folders.Copy(empty), 0));
+            withJournal.Add(await StartAsync(folders.Copy(seeded), 50));
         }
 
         figures.Add(new QuickFigure("start to dashboard served, 10,000 events recovered", Samples.Median(withJournal), "ms", Samples.Median(withJournal) / Samples.Median(baseline), "< 3000 ms"));
         figures.Add(new QuickFigure("start to dashboard served, empty journal (baseline)", Samples.Median(baseline), "ms"));
 
-        var thousand = Temporary();
+        var thousand = folders.Create();
         await NodeJournalSeed.WriteAsync(thousand, executors: 1_000, eventsPerExecutor: 16);
         figures.AddRange(await ApiLatencyAsync(thousand));
-        figures.AddRange(await LivePairsAsync(Temporary(), pairs: 200));
+        figures.AddRange(await LivePairsAsync(folders.Create(), pairs: 200));
         return figures;
     }
 
@@ -188,22 +190,36 @@ internal sealed class NodeQuickBenchmark : IQuickBenchmark
     private static Uri Address(WebApplication app) =>
         new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
-    private static string Temporary() => Directory.CreateTempSubdirectory("fundingarb-bench-").FullName;
-
-    private static string Copy(string data)
-    {
-        var copy = Temporary();
-        foreach (var file in Directory.GetFiles(data))
-        {
-            File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
-        }
-
-        return copy;
-    }
-
     private static double Percentile(List<double> values, double fraction)
     {
         var sorted = values.Order().ToArray();
         return sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(fraction * sorted.Length) - 1)];
+    }
+
+    /// The data folders of one run, under one temporary folder removed at the end (journals, venues, logs).
+    private sealed class DataFolders : IDisposable
+    {
+        private readonly string _root = Directory.CreateTempSubdirectory("fundingarb-bench-node-").FullName;
+        private int _created;
+
+        public string Create() => Directory.CreateDirectory(Path.Combine(_root, (++_created).ToString(System.Globalization.CultureInfo.InvariantCulture))).FullName;
+
+        /// A new folder holding the files of data (a journal to start from).
+        public string Copy(string data)
+        {
+            var copy = Create();
+            foreach (var file in Directory.GetFiles(data))
+            {
+                File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+            }
+
+            return copy;
+        }
+
+        public void Dispose()
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(_root, recursive: true);
+        }
     }
 }

@@ -1,5 +1,5 @@
 namespace FundingArb.Benchmarks.Quick;
 
 /// One reported figure. Ratio is against a baseline measured in the same run; Target states the
-/// figure the issue asks for, so a reader sees at once whether it is met.
+/// figure the project aims for, so a reader sees at once whether it is met.
 internal sealed record QuickFigure(string Name, double Value, string Unit, double? Ratio = null, string? Target = null);
