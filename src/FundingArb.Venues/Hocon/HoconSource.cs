@@ -26,14 +26,19 @@ internal sealed class HoconSource
     /// Edits never overlap: each is a substitution, an include's argument, a comma or a whole field.
     public void Replace(int start, int length, string replacement) => _edits.Add((start, length, replacement));
 
+    /// One pass over the text (a large scenario has thousands of edits). Of two insertions at one place, the later
+    /// one comes first.
     public string Rewrite()
     {
-        var text = Text;
-        foreach (var (start, length, replacement) in _edits.OrderByDescending(e => e.Start))
+        var text = new System.Text.StringBuilder(Text.Length + 64);
+        var copied = 0;
+        foreach (var (start, length, replacement) in _edits.Select((edit, order) => (edit, order))
+                     .OrderBy(e => e.edit.Start).ThenByDescending(e => e.order).Select(e => e.edit))
         {
-            text = string.Concat(text.AsSpan(0, start), replacement, text.AsSpan(start + length));
+            text.Append(Text, copied, start - copied).Append(replacement);
+            copied = start + length;
         }
 
-        return text;
+        return text.Append(Text, copied, Text.Length - copied).ToString();
     }
 }
