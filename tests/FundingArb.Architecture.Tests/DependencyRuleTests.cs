@@ -2,7 +2,8 @@ using System.Reflection;
 
 namespace FundingArb.Architecture.Tests;
 
-/// The arrows of DESIGN.md "Projects": each FundingArb assembly may reference only the ones listed.
+/// The projects' dependency rule: each FundingArb assembly may reference only the ones listed, so the domain stays free
+/// of actors and I/O and nothing depends on the node.
 public sealed class DependencyRuleTests
 {
     private static readonly Dictionary<string, string[]> s_allowed = new()
@@ -13,7 +14,7 @@ public sealed class DependencyRuleTests
         ["FundingArb.Actors"] = ["FundingArb.Trading", "FundingArb.Venues"],
         // src/FundingArb.Node builds the `fundingarb` executable.
         ["fundingarb"] = ["FundingArb.Actors", "FundingArb.Persistence.Sql", "FundingArb.Trading", "FundingArb.Venues"],
-        // No kernel: Venues takes its HOCON parser from the Akka package (scenario files) and uses no actors.
+        // Venues reads scenario files with the Akka package's HOCON parser and uses no actors.
         ["FundingArb.Venues"] = ["FundingArb.Trading"],
     };
 

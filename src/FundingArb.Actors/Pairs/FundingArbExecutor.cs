@@ -15,7 +15,7 @@ using FundingArb.Venues;
 
 namespace FundingArb.Actors.Pairs;
 
-// The two-leg entry of DESIGN.md: pre-flight, EntryStarted, both legs at once through order actors, every fill
+// The two-leg entry: pre-flight, EntryStarted, both legs at once through order actors, every fill
 // persisted; both filled → Open; a failed leg or the deadline → rollback (or completion of the short leg when the
 // less-filled leg is at or above the rollback threshold). Each phase works toward target positions (entry:
 // +size / −size; rollback and exit: flat), so a recovered executor resumes by spawning the phase's legs for what

@@ -3,7 +3,7 @@ using FundingArb.Venues.Hocon;
 namespace FundingArb.Node.Configuration;
 
 /// hocon/reference.conf, embedded in this assembly: every key with its default, under the user's configuration
-/// wherever the node runs (the kernel embeds its own copy for its actor systems until it goes).
+/// wherever the node runs.
 public static class ReferenceConfig
 {
     public const string ResourceName = "FundingArb.Node.reference.conf";

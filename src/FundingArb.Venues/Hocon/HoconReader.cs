@@ -6,7 +6,7 @@ namespace FundingArb.Venues.Hocon;
 
 // Akka's getters return a default for a missing key and throw bare FormatExceptions (or return null) for a value of
 // the wrong type; configuration here must not silently default, so every read goes through these, which throw a
-// ConfigKeyException naming the full path. Conversions are the HOCON spec's (and the old kernel's): numbers parse
+// ConfigKeyException naming the full path. Conversions are the HOCON spec's: numbers parse
 // exactly as decimals, booleans are true/false, yes/no or on/off, null counts as missing; durations are Akka's.
 
 /// Typed, strict reads of one object of an Akka Config, at Path in its document.
