@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Akka.Actor;
+using Akka.Configuration;
 using Akka.Pattern;
 using Akka.Persistence;
 using FundingArb.Persistence.Sql.Tests.Infrastructure;
@@ -11,7 +12,8 @@ namespace FundingArb.Persistence.Sql.Tests.Outage;
 /// <summary>
 /// PostgreSQL stops and starts again while persistent actors write. Each actor runs under
 /// BackoffSupervisor OnStop: it stops on the failed write, backs off, fails to recover while the server is
-/// down, and once it is back recovers and goes on. In the end every value is stored exactly once.
+/// down, and once it is back recovers and goes on, within seconds (the plugins' circuit breakers reset after 2 s). In
+/// the end every value is stored exactly once.
 /// </summary>
 public sealed class PostgreSqlOutageTests : AkkaTestKit, IAsyncLifetime
 {
@@ -28,7 +30,16 @@ public sealed class PostgreSqlOutageTests : AkkaTestKit, IAsyncLifetime
     {
         _server = await PrivatePostgreSql.StartAsync();
         _database = new PostgreSqlTestDatabase(_server.ConnectionString);
-        _system = ActorSystem.Create("outage", _database.Config());
+        // The plugins as the node ships them (their circuit breakers included), on this test's server and schema.
+        var shipped = ConfigurationFactory.ParseString($$"""
+            akka.persistence {
+              journal.plugin = "akka.persistence.journal.fundingarb-postgresql"
+              snapshot-store.plugin = "akka.persistence.snapshot-store.fundingarb-postgresql"
+              journal.fundingarb-postgresql { connection-string = "{{_database.ConnectionString}}", schema = {{_database.Schema}} }
+              snapshot-store.fundingarb-postgresql { connection-string = "{{_database.ConnectionString}}", schema = {{_database.Schema}} }
+            }
+            """);
+        _system = ActorSystem.Create("outage", shipped.WithFallback(_database.Config()));
     }
 
     public async Task DisposeAsync()
@@ -53,7 +64,9 @@ public sealed class PostgreSqlOutageTests : AkkaTestKit, IAsyncLifetime
         var stalled = _progress.Values.Sum();
         await _server.RestartAsync();
 
-        await AwaitConditionAsync(() => Task.FromResult(_progress.Values.All(v => v == Target)), TimeSpan.FromSeconds(90), message: "every writer reached its target");
+        await AwaitAssertAsync(() => Assert.True(_progress.Values.All(v => v == Target),
+            $"every writer reaches {Target}: {string.Join(", ", _progress.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} at {p.Value}"))}; {Volatile.Read(ref _failures.Value)} failures"),
+            TimeSpan.FromSeconds(90), TimeSpan.FromMilliseconds(200));
         Assert.True(stalled < Writers * Target, "the outage came before the writers were done");
         var journal = Akka.Persistence.Persistence.Instance.Apply(_system).JournalFor(TestDatabase.ReopenedJournal);
         var probe = CreateTestProbe(_system);
