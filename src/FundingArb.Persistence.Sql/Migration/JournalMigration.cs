@@ -14,7 +14,7 @@ namespace FundingArb.Persistence.Sql.Migration;
 /// </summary>
 /// <example>
 /// <code>
-/// var migration = new JournalMigration("Data Source=data/fundingarb.db", SqlProvider.Sqlite, "Data Source=data/fundingarb-akka.db",
+/// var migration = new JournalMigration("Data Source=data/fundingarb.db", SqlProvider.Sqlite, "Data Source=data/journal.db",
 ///     "public", JournalMigration.SameBytes(eventSerializerId), TimeProvider.System);
 /// var report = await migration.RunAsync(cancellationToken);
 /// </code>

@@ -86,8 +86,8 @@ public sealed class SqlPersistenceConfigTests : AkkaTestKit, IAsyncLifetime
         var snapshots = SqlSettingsBinder.SnapshotStore(config.GetConfig(SqlPersistence.SqliteSnapshotStore));
         var queries = SqlSettingsBinder.ReadJournal(config.GetConfig(SqlPersistence.SqliteReadJournal));
 
-        Assert.Equal(new SqlJournalSettings { Provider = SqlProvider.Sqlite, ConnectionString = "Data Source=data/fundingarb.db" }, journal);
-        Assert.Equal(new SqlSnapshotStoreSettings { Provider = SqlProvider.Sqlite, ConnectionString = "Data Source=data/fundingarb.db" }, snapshots);
+        Assert.Equal(new SqlJournalSettings { Provider = SqlProvider.Sqlite, ConnectionString = "Data Source=data/journal.db" }, journal);
+        Assert.Equal(new SqlSnapshotStoreSettings { Provider = SqlProvider.Sqlite, ConnectionString = "Data Source=data/journal.db" }, snapshots);
         Assert.Equal(new SqlReadJournalSettings { WritePlugin = SqlPersistence.SqliteJournal }, queries);
     }
 
