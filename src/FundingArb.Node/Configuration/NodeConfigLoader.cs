@@ -17,6 +17,21 @@ public static class NodeConfigLoader
 {
     public const string DefaultFile = "hocon/node.conf";
 
+    /// The settings from the process's environment, or null once the configuration error is written (exit code 1).
+    public static async Task<NodeSettings?> LoadOrReportAsync(NodeRunOptions options, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        try
+        {
+            return Load(options, Environment.GetEnvironmentVariables());
+        }
+        catch (NodeConfigurationException bad)
+        {
+            await error.WriteLineAsync($"configuration error: {bad.Message}").ConfigureAwait(false);
+            return null;
+        }
+    }
+
     public static NodeSettings Load(NodeRunOptions options, IDictionary environment)
     {
         ArgumentNullException.ThrowIfNull(options);

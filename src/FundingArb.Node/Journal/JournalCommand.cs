@@ -38,14 +38,8 @@ public static class JournalCommand
             return 2;
         }
 
-        NodeSettings settings;
-        try
+        if (await NodeConfigLoader.LoadOrReportAsync(options, error).ConfigureAwait(false) is not { } settings)
         {
-            settings = NodeConfigLoader.Load(options, Environment.GetEnvironmentVariables());
-        }
-        catch (NodeConfigurationException bad)
-        {
-            await error.WriteLineAsync($"configuration error: {bad.Message}").ConfigureAwait(false);
             return 1;
         }
 
