@@ -5,6 +5,9 @@ using FundingArb.Trading.Executors;
 namespace FundingArb.Actors.Tests;
 
 // Each rule alone brings its own close type: the world is the two-venue one, and only the rule's trigger differs.
+// Erosion: from 1 h beta pays less than alpha, so staying is expected to lose; it closes once the 8 h minimum hold is
+// over. Target: 3 h of beta's high rate pays well past the target, then the spread falls below what an entry asks
+// (the estimate leaves the settled rates out, so it sees the fall at once) and the profit is taken after the hold.
 public sealed class ExitRuleTests
 {
     [Theory]
@@ -17,8 +20,10 @@ public sealed class ExitRuleTests
         var scenario = rule switch
         {
             "time-limit" => TwoVenueScenario.Create(strategy: "cooldown = 1d, exit { time-limit { enabled = on, limit = 2h } }"),
-            "profit-erosion" => TwoVenueScenario.Create(strategy: "cooldown = 1d", betaFunding: ", { at = 3h, rate = 0.000015 }"),
-            "profit-target" => TwoVenueScenario.Create(strategy: "cooldown = 1d, exit { profit-target { enabled = on, target = 0.0005 } }", betaRate: 0.0005m),
+            "profit-erosion" => TwoVenueScenario.Create(strategy: "cooldown = 1d", betaFunding: ", { at = 1h, rate = 0.000005 }"),
+            "profit-target" => TwoVenueScenario.Create(
+                strategy: "cooldown = 1d, entry.estimate.settled-weight = 0, exit { profit-target { enabled = on, target = 0.0005 } }",
+                betaRate: 0.002m, betaFunding: ", { at = 3h, rate = 0.00002 }"),
             _ => TwoVenueScenario.Create(strategy: "cooldown = 1d", betaFunding: ", { at = 3h, rate = -0.0002 }"),
         };
 

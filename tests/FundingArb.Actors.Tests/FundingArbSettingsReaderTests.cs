@@ -38,6 +38,24 @@ public sealed class FundingArbSettingsReaderTests
     }
 
     [Fact]
+    public void Read_EntryAndCostAwareExitKeys_BindAndTheExitsShareTheEntrysCoverAndHorizon()
+    {
+        var section = HoconDocument.Parse("""
+            horizon = 2d
+            entry { cost-cover = 2.5, persistence-samples = 7, estimate { predicted-weight = 0.5, settled-weight = 0.3, sample-weight = 0.2, settled-window = 1d } }
+            exit { min-hold = 4h, profit-erosion { min-cover = 0.25 } }
+            """).Config;
+
+        var read = FundingArbSettingsReader.Read(section);
+
+        Assert.Equal((2.5m, 7), (read.Entry.CostCover, read.Entry.PersistenceSamples));
+        Assert.Equal((0.5m, 0.3m, 0.2m, TimeSpan.FromDays(1)),
+            (read.Entry.Estimate.Predicted, read.Entry.Estimate.Settled, read.Entry.Estimate.Sample, read.Entry.Estimate.SettledWindow));
+        Assert.Equal((TimeSpan.FromHours(4), (decimal?)0.25m), (read.Exit.MinHold, read.Exit.ErosionMinCover));
+        Assert.Equal((2.5m, TimeSpan.FromDays(2)), (read.Exit.ReentryCover, read.Exit.Horizon));
+    }
+
+    [Fact]
     public void Read_NoSection_GivesTheDefaults()
     {
         var read = FundingArbSettingsReader.Read(null);
@@ -55,6 +73,13 @@ public sealed class FundingArbSettingsReaderTests
     [InlineData("exit { funding-flop { } }", "strategy.funding-arb.exit.funding-flop")]
     [InlineData("exit { funding-flip { enabled = maybe } }", "strategy.funding-arb.exit.funding-flip.enabled")]
     [InlineData("execution { mode = yolo }", "strategy.funding-arb.execution.mode")]
+    [InlineData("entry { cost-covr = 2 }", "strategy.funding-arb.entry.cost-covr")]
+    [InlineData("entry { cost-cover = 0 }", "strategy.funding-arb.entry.cost-cover")]
+    [InlineData("entry { persistence-samples = 0 }", "strategy.funding-arb.entry.persistence-samples")]
+    [InlineData("entry.estimate { sample-weight = -0.1 }", "strategy.funding-arb.entry.estimate.sample-weight")]
+    [InlineData("entry.estimate { predicted-weight = 0, sample-weight = 0 }", "strategy.funding-arb.entry.estimate.predicted-weight")]
+    [InlineData("entry.estimate { settled-window = 0s }", "strategy.funding-arb.entry.estimate.settled-window")]
+    [InlineData("exit { min-hold = -1h }", "strategy.funding-arb.exit.min-hold")]
     public void Read_BadKeyOrValue_ThrowsNamingTheKey(string hocon, string key)
     {
         var error = Assert.Throws<ConfigKeyException>(() => FundingArbSettingsReader.Read(HoconDocument.Parse(hocon).Config));
@@ -70,6 +95,6 @@ public sealed class FundingArbSettingsReaderTests
 
         var error = Assert.Throws<ScenarioException>(() => ScenarioSimulation.SettingsFor(scenario));
 
-        Assert.Equal(("scenario.strategy.funding-arb.size-quote", 31), (error.Path, error.Line));
+        Assert.Equal(("scenario.strategy.funding-arb.size-quote", 32), (error.Path, error.Line));
     }
 }

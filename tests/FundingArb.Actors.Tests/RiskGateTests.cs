@@ -98,7 +98,7 @@ public sealed class RiskGateTests() : TestKit(InMemoryJournal.Config)
 
         var error = Assert.Throws<ScenarioException>(() => ScenarioSimulation.SettingsFor(scenario));
 
-        Assert.Equal(("scenario.risk.max-order-sise", 35), (error.Path, error.Line));
+        Assert.Equal(("scenario.risk.max-order-sise", 36), (error.Path, error.Line));
     }
 
     private static PairReport Report(string id, decimal netPnl, DateTimeOffset at, PairPhase phase = PairPhase.Open)

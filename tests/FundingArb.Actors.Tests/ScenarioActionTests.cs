@@ -48,9 +48,10 @@ public sealed class ScenarioActionTests
     [Fact]
     public void Controller_AfterAnExit_WaitsOutTheCooldownThenEntersAgain()
     {
-        // Beta's rate flips at 3h (funding-flip exit) and recovers at 4h; the cooldown is 2h.
+        // Beta's rate flips at 3h (funding-flip exit) and recovers at 4h; the cooldown is 2h. The settled hour of
+        // the flip weighs on beta's estimate until enough good settlements follow it, well after the cooldown.
         var result = Run(TwoVenueScenario.Create(betaFunding: ", { at = 3h, rate = -0.0002 }, { at = 4h, rate = 0.00005 }",
-            strategy: "cooldown = 2h", duration: "8h"));
+            strategy: "cooldown = 2h", duration: "1d"));
 
         Assert.Equal(2, result.Executors.Length);
         var (first, second) = (result.Executors[0], result.Executors[1]);

@@ -4,7 +4,9 @@ using FundingArb.Venues.Scenarios;
 namespace FundingArb.Actors.Tests;
 
 /// A small world for the actors: BTC on alpha (8 h funding) and beta (1 h funding), beta paying more, so the
-/// controller goes long alpha and short beta. Faults, strategy keys and the duration vary per test.
+/// controller goes long alpha and short beta. Faults, strategy keys and the duration vary per test. The controller
+/// enters at its first scan on any spread that pays its round trip once: these tests are about what the actors do
+/// with a pair, and the entry's economics have tests of their own.
 internal static class TwoVenueScenario
 {
     public static Scenario Create(string faults = "", string strategy = "", string duration = "12h", decimal betaRate = 0.00005m,
@@ -39,6 +41,7 @@ internal static class TwoVenueScenario
               scan-interval = 1m
               entry-timeout = 30s
               execution { mode = market-only }
+              entry { cost-cover = 1, persistence-samples = 1 }
               {{strategy}}
             }
           }

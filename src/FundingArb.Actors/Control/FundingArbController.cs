@@ -1,19 +1,25 @@
 using System.Collections.Immutable;
 using FundingArb.Actors.Markets;
 using FundingArb.Actors.Orchestration;
+using FundingArb.Actors.Orders;
 using FundingArb.Actors.Pairs;
 using Akka.Actor;
 using Akka.Event;
 using FundingArb.Trading.Fees;
 using FundingArb.Trading.Funding;
 using FundingArb.Trading.Instruments;
+using FundingArb.Trading.Liquidity;
 
 namespace FundingArb.Actors.Control;
 
-// Proposes, never trades: every scan it takes one market snapshot, ranks each asset's best direction by net edge
-// after round-trip fees (Trading's FundingRateAnalyzer), and asks its parent to create executors within the
-// limits (max pairs, max new pairs per cycle, cooldown per asset after a close). Assets and venues are visited in
-// ordinal order so the same snapshot always gives the same proposals. A closed pair can be entered again.
+// Proposes, never trades. Every scan it takes one market snapshot and folds each market's funding into its history,
+// so each venue's rate is an estimate (its prediction, its settled mean and the sample, blended) rather than the
+// latest sample of a mean-reverting rate. It ranks each asset's directions by the estimated spread's net edge after
+// round-trip fees (Trading's FundingRateAnalyzer), prices the best one's round trip on the books (fees, slippage,
+// the premium paid between the venues), and proposes it once its expected funding over the horizon has covered those
+// costs `cost-cover` times on `persistence-samples` scans in a row, within the limits (max pairs, max new pairs per
+// cycle, cooldown per asset after a close). Assets and venues are visited in ordinal order so the same snapshots
+// always give the same proposals. A closed pair can be entered again.
 
 /// The funding-arb controller: on a timer, turns funding spreads into CreateExecutor proposals.
 public sealed class FundingArbController : ReceiveActor, IWithTimers
@@ -23,6 +29,8 @@ public sealed class FundingArbController : ReceiveActor, IWithTimers
     private readonly FundingSelectionSettings _selection;
     private readonly Dictionary<string, PairReport> _executors = [];
     private readonly Dictionary<string, DateTimeOffset> _proposed = new(StringComparer.Ordinal);
+    private readonly Dictionary<(VenueId Venue, Symbol Symbol), FundingRateHistory> _rates = [];
+    private readonly Dictionary<string, (VenueId Long, VenueId Short, int Scans)> _covering = new(StringComparer.Ordinal);
     private ImmutableArray<FundingOpportunity> _opportunities = [];
 
     public FundingArbController(IActorRef marketData, FundingArbSettings settings)
@@ -31,7 +39,12 @@ public sealed class FundingArbController : ReceiveActor, IWithTimers
         ArgumentNullException.ThrowIfNull(settings);
         _marketData = marketData;
         _settings = settings;
-        _selection = FundingSelectionSettings.Default with { MinSpreadPerDay = settings.MinEdgePerDay, Horizon = settings.Horizon };
+        _selection = FundingSelectionSettings.Default with
+        {
+            MinSpreadPerDay = settings.MinEdgePerDay,
+            Horizon = settings.Horizon,
+            EntryRole = settings.Orders.Mode.ExpectedEntryRole(),
+        };
 
         Receive<Scan>(_ => _marketData.Tell(GetMarketSnapshot.Instance));
         Receive<MarketSnapshot>(Decide);
@@ -69,12 +82,14 @@ public sealed class FundingArbController : ReceiveActor, IWithTimers
         var opportunities = ImmutableArray.CreateBuilder<FundingOpportunity>();
         foreach (var asset in markets.Select(g => g.Key).Order(StringComparer.Ordinal))
         {
-            var quotes = markets[asset].Select(m => m.Funding.ToQuote(m.Instrument.Base));
+            var quotes = markets[asset].Select(m => EstimatedQuote(m)).ToList();
             var selection = FundingRateAnalyzer.SelectBest(new Asset(asset), quotes, fees, _selection, snapshot.At);
             if (selection.Best is { } best)
             {
                 opportunities.Add(best);
             }
+
+            CountCoveringScans(asset, selection.Best, markets[asset]);
         }
 
         _opportunities = [.. opportunities.OrderByDescending(o => o.NetEdge).ThenBy(o => o.Asset.Code, StringComparer.Ordinal)];
@@ -82,12 +97,52 @@ public sealed class FundingArbController : ReceiveActor, IWithTimers
         Propose(markets, snapshot.At);
     }
 
+    /// The market's funding with its rate replaced by the estimate, per its own interval.
+    private FundingQuote EstimatedQuote(MarketQuote market)
+    {
+        var key = (market.Instrument.Venue, market.Instrument.Symbol);
+        var funding = market.Funding;
+        var history = (_rates.GetValueOrDefault(key) ?? FundingRateHistory.Empty(_settings.Entry.Estimate.SettledWindow))
+            .Observe(funding.Rate.Rate, funding.PredictedNextRate, funding.Interval, funding.NextFundingTime);
+        _rates[key] = history;
+        var perInterval = FundingRateEstimate.PerDay(history, _settings.Entry.Estimate) * funding.Interval.Ticks / TimeSpan.TicksPerDay;
+        return new FundingQuote(funding.Venue, market.Instrument.Base, new FundingRate(perInterval, funding.Interval), funding.At);
+    }
+
+    // Only the asset's best direction is counted: a scan on which it is another direction, or none covers its costs,
+    // starts the count again.
+    private void CountCoveringScans(string asset, FundingOpportunity? best, IEnumerable<MarketQuote> markets)
+    {
+        if (best is null || Evaluate(best, markets) is not { } evaluation || !evaluation.Covers(_settings.Entry.CostCover))
+        {
+            _covering.Remove(asset);
+            return;
+        }
+
+        _covering[asset] = _covering.TryGetValue(asset, out var counted) && counted.Long == best.LongVenue && counted.Short == best.ShortVenue
+            ? counted with { Scans = counted.Scans + 1 }
+            : (best.LongVenue, best.ShortVenue, 1);
+    }
+
+    /// The direction's expected funding over the horizon against its round trip priced on the books; null when a book
+    /// is too thin for the size.
+    private EntryEvaluation? Evaluate(FundingOpportunity opportunity, IEnumerable<MarketQuote> markets)
+    {
+        var longMarket = markets.First(m => m.Instrument.Venue == opportunity.LongVenue);
+        var shortMarket = markets.First(m => m.Instrument.Venue == opportunity.ShortVenue);
+        var costs = RoundTripCostEstimator.Estimate(_settings.SizeQuote,
+            new LegBook(_settings.FeesOf(opportunity.LongVenue.Value), longMarket.Book.Bids, longMarket.Book.Asks),
+            new LegBook(_settings.FeesOf(opportunity.ShortVenue.Value), shortMarket.Book.Bids, shortMarket.Book.Asks),
+            _selection.EntryRole, LiquidityThresholds.Default);
+        return costs is { } priced ? EntryEvaluation.Of(opportunity.SpreadPerDay, _settings.Horizon, _settings.SizeQuote, priced) : null;
+    }
+
     private void Propose(ILookup<string, MarketQuote> markets, DateTimeOffset now)
     {
         var active = _executors.Values.Where(r => r.Phase != PairPhase.Closed).ToArray();
         var proposed = _proposed.Keys.Count(asset => IsProposed(asset, now));
         var room = Math.Min(_settings.MaxPairs - active.Length - proposed, _settings.MaxNewPairsPerCycle);
-        foreach (var opportunity in _opportunities.Where(o => o.NetEdge > 0m))
+        foreach (var opportunity in _opportunities)
         {
             if (room <= 0)
             {
@@ -95,7 +150,8 @@ public sealed class FundingArbController : ReceiveActor, IWithTimers
             }
 
             var asset = opportunity.Asset.Code;
-            if (active.Any(r => r.Spec.Asset == asset) || IsProposed(asset, now) || IsCoolingDown(asset, now))
+            if (!_covering.TryGetValue(asset, out var covering) || covering.Scans < _settings.Entry.PersistenceSamples
+                || active.Any(r => r.Spec.Asset == asset) || IsProposed(asset, now) || IsCoolingDown(asset, now))
             {
                 continue;
             }
@@ -109,6 +165,8 @@ public sealed class FundingArbController : ReceiveActor, IWithTimers
                 continue;
             }
 
+            Context.GetLogger().Info("{Asset}: long {Long} short {Short}: {Economics}", asset, opportunity.LongVenue, opportunity.ShortVenue,
+                Evaluate(opportunity, markets[asset])?.Describe());
             Context.Parent.Tell(new CreateExecutor(asset, longMarket.Venue.Value, longMarket.Symbol.Value, shortMarket.Venue.Value, shortMarket.Symbol.Value,
                 longMarket.Quote.Code, _settings.SizeQuote));
             _proposed[asset] = now;

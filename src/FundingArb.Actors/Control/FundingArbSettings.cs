@@ -37,8 +37,10 @@ public sealed record FundingArbSettings
     /// No new pair on an asset for this long after one of its pairs closed.
     public TimeSpan Cooldown { get; init; } = TimeSpan.FromHours(1);
 
-    /// The horizon over which a spread must pay back the round-trip fees.
+    /// The expected hold: entries weigh a spread's funding over it against the round trip, exits the funding of staying.
     public TimeSpan Horizon { get; init; } = TimeSpan.FromDays(3);
+
+    public FundingEntrySettings Entry { get; init; } = FundingEntrySettings.Default;
 
     /// Quote assets a pair may mix, counted at par (reference.conf: quotes-at-par).
     public QuoteParity QuotesAtPar { get; init; } = new([new Asset("USDT"), new Asset("USDC")]);

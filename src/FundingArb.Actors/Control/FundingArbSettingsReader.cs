@@ -1,6 +1,7 @@
 using Akka.Configuration;
 using FundingArb.Actors.Orders;
 using FundingArb.Trading.Barriers;
+using FundingArb.Trading.Funding;
 using FundingArb.Trading.Instruments;
 using FundingArb.Venues.Hocon;
 
@@ -16,10 +17,12 @@ public static class FundingArbSettingsReader
     private static readonly string[] s_keys =
     [
         "assets", "venues", "size-quote", "min-edge-per-day", "max-pairs", "max-new-pairs-per-cycle", "scan-interval", "entry-timeout",
-        "rollback-threshold", "cooldown", "horizon", "quotes-at-par", "exit", "execution",
+        "rollback-threshold", "cooldown", "horizon", "quotes-at-par", "entry", "exit", "execution",
     ];
 
-    private static readonly string[] s_exitKeys = ["funding-flip", "profit-erosion", "profit-target", "time-limit", "better-opportunity"];
+    private static readonly string[] s_entryKeys = ["cost-cover", "persistence-samples", "estimate"];
+    private static readonly string[] s_estimateKeys = ["predicted-weight", "settled-weight", "sample-weight", "settled-window"];
+    private static readonly string[] s_exitKeys = ["min-hold", "funding-flip", "profit-erosion", "profit-target", "time-limit", "better-opportunity"];
     private static readonly string[] s_executionKeys = ["mode", "limit-timeout", "max-attempts", "retry-backoff", "request-timeout", "chase-interval", "chase-threshold-bps"];
 
     /// Reads section, which sits at path in its document (a scenario's is scenario.strategy.funding-arb).
@@ -29,6 +32,8 @@ public static class FundingArbSettingsReader
         var reader = new HoconReader(section, path);
         reader.RejectUnknown(s_keys);
         var defaults = FundingArbSettings.Default;
+        var horizon = reader.GetTimeSpan("horizon", defaults.Horizon);
+        var entry = ReadEntry(reader.GetObject("entry"));
         var settings = new FundingArbSettings
         {
             Assets = [.. reader.GetStringList("assets")],
@@ -41,9 +46,10 @@ public static class FundingArbSettingsReader
             EntryTimeout = reader.GetTimeSpan("entry-timeout", defaults.EntryTimeout),
             RollbackThreshold = Fraction(reader, "rollback-threshold", defaults.RollbackThreshold),
             Cooldown = reader.GetTimeSpan("cooldown", defaults.Cooldown),
-            Horizon = reader.GetTimeSpan("horizon", defaults.Horizon),
+            Horizon = horizon,
+            Entry = entry,
             QuotesAtPar = reader.Has("quotes-at-par") ? new QuoteParity(reader.GetStringList("quotes-at-par").Select(code => ReadAsset(reader, code))) : defaults.QuotesAtPar,
-            Exit = ReadExit(reader.GetObject("exit")),
+            Exit = ReadExit(reader.GetObject("exit")) with { Horizon = horizon, ReentryCover = entry.CostCover },
             Orders = ReadExecution(reader.GetObject("execution")),
         };
         if (settings.MaxPairs < 0 || settings.MaxNewPairsPerCycle < 0)
@@ -54,14 +60,48 @@ public static class FundingArbSettingsReader
         return settings;
     }
 
+    private static FundingEntrySettings ReadEntry(HoconReader entry)
+    {
+        entry.RejectUnknown(s_entryKeys);
+        var defaults = FundingEntrySettings.Default;
+        var cover = entry.GetDecimal("cost-cover", defaults.CostCover);
+        var samples = entry.GetInt("persistence-samples", defaults.PersistenceSamples);
+        return new FundingEntrySettings
+        {
+            CostCover = cover > 0m ? cover : throw entry.Error("cost-cover", $"must be positive, was {cover}"),
+            PersistenceSamples = samples >= 1 ? samples : throw entry.Error("persistence-samples", $"must be at least 1, was {samples}"),
+            Estimate = ReadEstimate(entry.GetObject("estimate")),
+        };
+    }
+
+    private static FundingEstimateWeights ReadEstimate(HoconReader estimate)
+    {
+        estimate.RejectUnknown(s_estimateKeys);
+        var defaults = FundingEstimateWeights.Default;
+        var predicted = NonNegative(estimate, "predicted-weight", defaults.Predicted);
+        var settled = NonNegative(estimate, "settled-weight", defaults.Settled);
+        var sample = NonNegative(estimate, "sample-weight", defaults.Sample);
+        var window = estimate.GetTimeSpan("settled-window", defaults.SettledWindow);
+        if (window <= TimeSpan.Zero)
+        {
+            throw estimate.Error("settled-window", $"must be positive, was {window}");
+        }
+
+        return predicted + sample > 0m
+            ? new FundingEstimateWeights(predicted, settled, sample, window)
+            : throw estimate.Error("predicted-weight", "predicted-weight and sample-weight cannot both be 0: before the first settlement nothing would be left");
+    }
+
     private static FundingPairExitSettings ReadExit(HoconReader exit)
     {
         exit.RejectUnknown(s_exitKeys);
         var defaults = FundingPairExitSettings.Default;
+        var minHold = exit.GetTimeSpan("min-hold", defaults.MinHold);
         return defaults with
         {
+            MinHold = minHold >= TimeSpan.Zero ? minHold : throw exit.Error("min-hold", $"cannot be negative, was {minHold}"),
             FlipThresholdPerDay = Rule(exit, "funding-flip", "threshold-per-day", defaults.FlipThresholdPerDay, (r, k, d) => r.GetDecimal(k, d)),
-            ErosionMinRatio = Rule(exit, "profit-erosion", "min-ratio", defaults.ErosionMinRatio, (r, k, d) => r.GetDecimal(k, d)),
+            ErosionMinCover = Rule(exit, "profit-erosion", "min-cover", defaults.ErosionMinCover, (r, k, d) => r.GetDecimal(k, d)),
             ProfitTarget = Rule(exit, "profit-target", "target", defaults.ProfitTarget, (r, k, d) => r.GetDecimal(k, d)),
             TimeLimit = Rule<TimeSpan>(exit, "time-limit", "limit", defaults.TimeLimit ?? TimeSpan.FromDays(7), (r, k, d) => r.GetTimeSpan(k, d),
                 enabledByDefault: defaults.TimeLimit is not null),
@@ -116,6 +156,12 @@ public static class FundingArbSettingsReader
     {
         var value = reader.GetDecimal(key, @default);
         return value > 0m ? value : throw reader.Error(key, $"must be positive, was {value}");
+    }
+
+    private static decimal NonNegative(HoconReader reader, string key, decimal @default)
+    {
+        var value = reader.GetDecimal(key, @default);
+        return value >= 0m ? value : throw reader.Error(key, $"cannot be negative, was {value}");
     }
 
     private static decimal Fraction(HoconReader reader, string key, decimal @default)

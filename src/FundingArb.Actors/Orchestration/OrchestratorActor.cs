@@ -7,6 +7,7 @@ using FundingArb.Actors.Venues;
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
+using FundingArb.Trading.Barriers;
 using FundingArb.Trading.Executors;
 using FundingArb.Trading.Instruments;
 using FundingArb.Trading.Risk;
@@ -426,7 +427,7 @@ public sealed class OrchestratorActor : ReceivePersistentActor, IWithTimers
 
             var best = updated.Opportunities.FirstOrDefault(o => o.Asset.Code == report.Spec.Asset);
             var other = best is not null && (best.LongVenue.Value != report.Spec.LongVenue || best.ShortVenue.Value != report.Spec.ShortVenue);
-            child.Tell(new AlternativeOpportunity(other ? best!.NetEdge : null));
+            child.Tell(new AlternativeOpportunity(other ? new SwitchCandidate(best!.SpreadPerDay, best.RoundTripFeeRate) : null));
         }
     }
 

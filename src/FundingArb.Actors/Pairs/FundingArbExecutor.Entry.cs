@@ -33,13 +33,12 @@ public sealed partial class FundingArbExecutor
             return;
         }
 
-        var spread = shortQuote.Funding.Rate.PerDay - longQuote.Funding.Rate.PerDay;
+        var spread = ExpectedSpreadPerDay();
         if (spread <= 0m)
         {
-            // The exit rules measure erosion against the spread at entry, so a pair that would pay funding from the
-            // start has nothing to hold on to: refuse it before any order.
+            // A pair expected to pay funding from the start would only wait for its exit rules: refuse it before any order.
             Persist(new PairClosed(CloseType.Failed, string.Create(CultureInfo.InvariantCulture,
-                $"pre-flight: the funding spread is {spread:0.########}/day; short {_spec.ShortVenue} against long {_spec.LongVenue} would pay, not earn"), Now), Record);
+                $"pre-flight: the expected funding spread is {spread:0.########}/day; short {_spec.ShortVenue} against long {_spec.LongVenue} would pay, not earn"), Now), Record);
             return;
         }
 

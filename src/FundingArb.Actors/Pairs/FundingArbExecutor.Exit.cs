@@ -2,6 +2,8 @@ using Akka.Actor;
 using FundingArb.Actors.Orders;
 using FundingArb.Trading.Barriers;
 using FundingArb.Trading.Executors;
+using FundingArb.Trading.Fees;
+using FundingArb.Trading.Orders;
 
 namespace FundingArb.Actors.Pairs;
 
@@ -19,10 +21,11 @@ public sealed partial class FundingArbExecutor
         var longNotional = _state.LongLeg.Amount * longBid;
         var shortNotional = _state.ShortLeg.Amount * shortAsk;
         var legs = _state.LongLeg.RealizedPnl + _state.LongLeg.UnrealizedPnl(longBid) + _state.ShortLeg.RealizedPnl + _state.ShortLeg.UnrealizedPnl(shortAsk) - _state.FeesQuote;
-        var exitFees = (longNotional * _settings.FeesOf(_spec.LongVenue).TakerRate) + (shortNotional * _settings.FeesOf(_spec.ShortVenue).TakerRate);
-        var spread = _short.Funding.Rate.PerDay - _long.Funding.Rate.PerDay;
-        var snapshot = new FundingPairSnapshot(_state.EntrySpreadPerDay, spread, legs, _state.FundingQuote, exitFees,
-            Math.Max(longNotional, shortNotional), openedAt, Now, _alternativeNetEdge);
+        var (longFees, shortFees) = (_settings.FeesOf(_spec.LongVenue), _settings.FeesOf(_spec.ShortVenue));
+        var exitFees = (longNotional * longFees.TakerRate) + (shortNotional * shortFees.TakerRate);
+        var size = Math.Max(longNotional, shortNotional);
+        var roundTrip = size * FeeCalculator.RoundTripRate(longFees, shortFees, _settings.Orders.Mode.ExpectedEntryRole(), LiquidityRole.Taker);
+        var snapshot = new FundingPairSnapshot(ExpectedSpreadPerDay(), legs, _state.FundingQuote, exitFees, roundTrip, size, openedAt, Now, _alternative);
         var decision = _exitRules.Evaluate(snapshot);
         if (decision.ShouldExit)
         {

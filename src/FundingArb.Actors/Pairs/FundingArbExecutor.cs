@@ -8,6 +8,7 @@ using FundingArb.Actors.Orders;
 using FundingArb.Actors.Venues;
 using FundingArb.Trading.Barriers;
 using FundingArb.Trading.Executors;
+using FundingArb.Trading.Funding;
 using FundingArb.Trading.Instruments;
 using FundingArb.Trading.Orders;
 using FundingArb.Trading.Risk;
@@ -38,8 +39,10 @@ public sealed partial class FundingArbExecutor : ReceivePersistentActor, IWithTi
     private readonly Dictionary<LegId, OrderRequest> _firstOrders = [];
     private MarketQuote? _long;
     private MarketQuote? _short;
+    private FundingRateHistory _longRates;
+    private FundingRateHistory _shortRates;
     private bool _resumed;
-    private decimal? _alternativeNetEdge;
+    private SwitchCandidate? _alternative;
     private int _spawned;
 
     public FundingArbExecutor(PairSpec spec, IReadOnlyDictionary<VenueId, IActorRef> gateways, IActorRef marketData, FundingArbSettings settings,
@@ -58,6 +61,8 @@ public sealed partial class FundingArbExecutor : ReceivePersistentActor, IWithTi
         _exitRules = CombinedExitManager.Create(settings.Exit);
         _state = new PairState(spec);
         _orderIds = new ClientOrderIdSource(spec.ExecutorId);
+        _longRates = FundingRateHistory.Empty(settings.Entry.Estimate.SettledWindow);
+        _shortRates = _longRates;
 
         Recover<RecoveryCompleted>(_ => OnRecovered());
         Recover<object>(e => _state.Apply(e));
@@ -75,7 +80,7 @@ public sealed partial class FundingArbExecutor : ReceivePersistentActor, IWithTi
         Command<FundingHistoryFailed>(OnFundingHistoryFailed);
         Command<FundingReconcileDue>(m => ReconcileFunding(m.Venue));
         Command<StopPair>(OnStop);
-        Command<AlternativeOpportunity>(m => _alternativeNetEdge = m.NetEdge);
+        Command<AlternativeOpportunity>(m => _alternative = m.Candidate);
         Command<GetPairReport>(_ => Sender.Tell(new ExecutorUpdated(Report())));
         Command<Terminated>(OnLegTerminated);
     }
@@ -155,11 +160,13 @@ public sealed partial class FundingArbExecutor : ReceivePersistentActor, IWithTi
         if (quote.Instrument.Venue == _spec.LongVenueId && quote.Instrument.Symbol == _spec.LongSymbolId)
         {
             _long = quote;
+            _longRates = Observe(_longRates, quote.Funding);
         }
 
         if (quote.Instrument.Venue == _spec.ShortVenueId && quote.Instrument.Symbol == _spec.ShortSymbolId)
         {
             _short = quote;
+            _shortRates = Observe(_shortRates, quote.Funding);
         }
 
         if (_long is null || _short is null)
@@ -183,6 +190,13 @@ public sealed partial class FundingArbExecutor : ReceivePersistentActor, IWithTi
             EvaluateExit();
         }
     }
+
+    private static FundingRateHistory Observe(FundingRateHistory history, FundingInfo funding) =>
+        history.Observe(funding.Rate.Rate, funding.PredictedNextRate, funding.Interval, funding.NextFundingTime);
+
+    /// The spread per day the pair is expected to earn: each leg's venue rate as the controller estimates it.
+    private decimal ExpectedSpreadPerDay() =>
+        FundingRateEstimate.PerDay(_shortRates, _settings.Entry.Estimate) - FundingRateEstimate.PerDay(_longRates, _settings.Entry.Estimate);
 
     // A pair that breaks the pair rule is never traded: before its entry nothing has been placed, so it closes as a
     // failed pre-flight; after it, whatever it holds is left for the user to unwind, and the executor stops.

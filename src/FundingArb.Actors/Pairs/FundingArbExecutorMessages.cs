@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using FundingArb.Trading.Barriers;
 using FundingArb.Trading.Executors;
 
 namespace FundingArb.Actors.Pairs;
@@ -6,9 +7,9 @@ namespace FundingArb.Actors.Pairs;
 /// Stop the pair: close both legs (EarlyStop), or with KeepPosition leave them open and stop managing them.
 public sealed record StopPair(bool KeepPosition);
 
-/// The best other direction for this pair's asset, as the controller last ranked it: its net edge over the horizon
-/// after its own fees, or null when this pair's direction is the best. Feeds the better-opportunity exit rule.
-public sealed record AlternativeOpportunity(decimal? NetEdge);
+/// The best other direction for this pair's asset, as the controller last ranked it (its expected spread and its round
+/// trip's fees), or null when this pair's direction is the best. Feeds the better-opportunity exit rule.
+public sealed record AlternativeOpportunity(SwitchCandidate? Candidate);
 
 public sealed record GetPairReport
 {

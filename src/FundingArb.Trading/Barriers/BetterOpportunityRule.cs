@@ -1,8 +1,11 @@
 namespace FundingArb.Trading.Barriers;
 
-/// Exits when another pair would earn more than this one over the horizon by at least Margin (fractions of
-/// notional). The other pair's edge already carries its entry and exit fees, which are the switching cost;
-/// this pair's exit fee is owed whether it closes now or later, so it does not count against switching.
+// Switching closes this pair and opens the other: it pays this pair's round trip (its exit now, and the entry it
+// already paid is lost to a pair closed early) and the other's. It is worth it only when the other pair's expected
+// funding over the horizon beats staying by both round trips, plus Margin of the notional.
+
+/// Exits when another direction for the asset is expected to earn more over the horizon than staying, by more than
+/// both round trips' costs and Margin × one leg's notional.
 public sealed class BetterOpportunityRule : IFundingExitRule
 {
     public BetterOpportunityRule(decimal margin, TimeSpan horizon)
@@ -19,15 +22,17 @@ public sealed class BetterOpportunityRule : IFundingExitRule
 
     public FundingExitRule Rule => FundingExitRule.BetterOpportunity;
 
+    public bool BreaksMinimumHold => false;
+
     public FundingExitDecision Evaluate(in FundingPairSnapshot snapshot)
     {
-        if (snapshot.AlternativeNetEdge is not { } alternative)
+        if (snapshot.Alternative is not { } alternative)
         {
             return FundingExitDecision.Hold;
         }
 
-        var remaining = snapshot.CurrentSpreadPerDay * Horizon.Ticks / TimeSpan.TicksPerDay;
-        var advantage = alternative - remaining;
-        return advantage > Margin ? new FundingExitDecision(Rule, advantage, Margin) : FundingExitDecision.Hold;
+        var gain = snapshot.FundingOver(alternative.ExpectedSpreadPerDay, Horizon) - snapshot.ExpectedFundingOver(Horizon);
+        var cost = snapshot.RoundTripCost + (alternative.RoundTripFeeRate * snapshot.PositionSizeQuote) + (Margin * snapshot.PositionSizeQuote);
+        return gain > cost ? new FundingExitDecision(Rule, gain, cost) : FundingExitDecision.Hold;
     }
 }

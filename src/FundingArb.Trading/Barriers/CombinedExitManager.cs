@@ -9,8 +9,9 @@ namespace FundingArb.Trading.Barriers;
 /// tests its take profit before its funding stop. Both close the pair; only the label differs.
 public sealed class CombinedExitManager
 {
-    public CombinedExitManager(ImmutableArray<IFundingExitRule> rulesInPriority)
+    public CombinedExitManager(ImmutableArray<IFundingExitRule> rulesInPriority, TimeSpan minHold = default)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(minHold, TimeSpan.Zero);
         if (rulesInPriority.IsDefault)
         {
             throw new ArgumentException("The rule list is uninitialised.", nameof(rulesInPriority));
@@ -22,9 +23,13 @@ public sealed class CombinedExitManager
         }
 
         Rules = rulesInPriority;
+        MinHold = minHold;
     }
 
     public ImmutableArray<IFundingExitRule> Rules { get; }
+
+    /// Within it only the rules that break a minimum hold are asked.
+    public TimeSpan MinHold { get; }
 
     /// Flip, erosion, profit target, time limit, better opportunity: each present only when its setting is.
     public static CombinedExitManager Create(FundingPairExitSettings settings)
@@ -36,14 +41,14 @@ public sealed class CombinedExitManager
             rules.Add(new FundingFlipRule(flip));
         }
 
-        if (settings.ErosionMinRatio is { } erosion)
+        if (settings.ErosionMinCover is { } erosion)
         {
-            rules.Add(new ProfitErosionRule(erosion));
+            rules.Add(new ProfitErosionRule(erosion, settings.Horizon));
         }
 
         if (settings.ProfitTarget is { } target)
         {
-            rules.Add(new ProfitTargetRule(target));
+            rules.Add(new ProfitTargetRule(target, settings.ReentryCover, settings.Horizon));
         }
 
         if (settings.TimeLimit is { } limit)
@@ -56,13 +61,19 @@ public sealed class CombinedExitManager
             rules.Add(new BetterOpportunityRule(margin, settings.Horizon));
         }
 
-        return new CombinedExitManager(rules.ToImmutable());
+        return new CombinedExitManager(rules.ToImmutable(), settings.MinHold);
     }
 
     public FundingExitDecision Evaluate(in FundingPairSnapshot snapshot)
     {
+        var held = snapshot.Now - snapshot.OpenedAt >= MinHold;
         foreach (var rule in Rules)
         {
+            if (!held && !rule.BreaksMinimumHold)
+            {
+                continue;
+            }
+
             var decision = rule.Evaluate(snapshot);
             if (decision.ShouldExit)
             {

@@ -1,42 +1,40 @@
 namespace FundingArb.Trading.Barriers;
 
-/// A funding pair's state at one step. Spreads are per day in the entered direction (short-venue rate minus
-/// long-venue rate), so a positive spread earns. LegsNetPnl is both legs' PnL at their exit prices net of the
-/// fees already paid; FundingCollected is the funding of both legs, counted per venue; ExitFees is what
-/// closing both legs would cost now; PositionSizeQuote is one leg's notional at entry.
-/// AlternativeNetEdge, when known, is the best other pair's net edge over the horizon after its own
-/// entry and exit fees, as a fraction of notional.
+/// A funding pair's state at one step, in quote unless said. ExpectedSpreadPerDay is the spread the pair is expected
+/// to earn per day in the entered direction (short-venue rate minus long-venue rate, each venue's expected rate), so a
+/// positive spread earns. LegsNetPnl is both legs' PnL at their exit prices net of the fees already paid;
+/// FundingCollected is the funding of both legs; ExitFees is what closing both legs would cost now; RoundTripCost is
+/// what entering this pair again and leaving it would cost; PositionSizeQuote is one leg's notional. Alternative, when
+/// known, is the best other direction for the asset.
 public readonly record struct FundingPairSnapshot
 {
     public FundingPairSnapshot(
-        decimal entrySpreadPerDay,
-        decimal currentSpreadPerDay,
+        decimal expectedSpreadPerDay,
         decimal legsNetPnl,
         decimal fundingCollected,
         decimal exitFees,
+        decimal roundTripCost,
         decimal positionSizeQuote,
         DateTimeOffset openedAt,
         DateTimeOffset now,
-        decimal? alternativeNetEdge = null)
+        SwitchCandidate? alternative = null)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(entrySpreadPerDay);
         ArgumentOutOfRangeException.ThrowIfNegative(exitFees);
+        ArgumentOutOfRangeException.ThrowIfNegative(roundTripCost);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(positionSizeQuote);
         ArgumentOutOfRangeException.ThrowIfLessThan(now, openedAt);
-        EntrySpreadPerDay = entrySpreadPerDay;
-        CurrentSpreadPerDay = currentSpreadPerDay;
+        ExpectedSpreadPerDay = expectedSpreadPerDay;
         LegsNetPnl = legsNetPnl;
         FundingCollected = fundingCollected;
         ExitFees = exitFees;
+        RoundTripCost = roundTripCost;
         PositionSizeQuote = positionSizeQuote;
         OpenedAt = openedAt;
         Now = now;
-        AlternativeNetEdge = alternativeNetEdge;
+        Alternative = alternative;
     }
 
-    public decimal EntrySpreadPerDay { get; }
-
-    public decimal CurrentSpreadPerDay { get; }
+    public decimal ExpectedSpreadPerDay { get; }
 
     public decimal LegsNetPnl { get; }
 
@@ -44,14 +42,22 @@ public readonly record struct FundingPairSnapshot
 
     public decimal ExitFees { get; }
 
+    public decimal RoundTripCost { get; }
+
     public decimal PositionSizeQuote { get; }
 
     public DateTimeOffset OpenedAt { get; }
 
     public DateTimeOffset Now { get; }
 
-    public decimal? AlternativeNetEdge { get; }
+    public SwitchCandidate? Alternative { get; }
 
-    /// What closing now would leave in quote: legs, funding, minus the exit fees.
+    /// What closing now would leave: legs, funding, minus the exit fees.
     public decimal NetProfitIfClosed => LegsNetPnl + FundingCollected - ExitFees;
+
+    /// The funding staying is expected to collect over the horizon.
+    public decimal ExpectedFundingOver(TimeSpan horizon) => FundingOver(ExpectedSpreadPerDay, horizon);
+
+    /// The funding a spread per day pays this pair's notional over the horizon.
+    public decimal FundingOver(decimal spreadPerDay, TimeSpan horizon) => spreadPerDay * PositionSizeQuote * horizon.Ticks / TimeSpan.TicksPerDay;
 }

@@ -13,6 +13,9 @@ public sealed class PairTimeLimitRule : IFundingExitRule
 
     public FundingExitRule Rule => FundingExitRule.TimeLimit;
 
+    /// A time limit the user set is a stop of theirs: it holds whatever the minimum hold says.
+    public bool BreaksMinimumHold => true;
+
     public FundingExitDecision Evaluate(in FundingPairSnapshot snapshot)
     {
         var open = snapshot.Now - snapshot.OpenedAt;

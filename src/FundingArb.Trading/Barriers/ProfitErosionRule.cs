@@ -1,27 +1,32 @@
 namespace FundingArb.Trading.Barriers;
 
-/// Exits when the current spread has shrunk below MinRatio of the spread at entry.
+// The exit fees are owed whether the pair closes now or later, so leaving saves only the funding staying would lose;
+// coming back would cost a round trip. Leaving pays when the expected funding of staying falls below MinCover round
+// trips: at the default 0, when staying is expected to lose. Entries ask for a cover well above it, and the gap between
+// the two keeps a pair near the line from being closed and reopened.
+
+/// Exits when the funding staying is expected to collect over the horizon falls below MinCover times the round trip's cost.
 public sealed class ProfitErosionRule : IFundingExitRule
 {
-    public ProfitErosionRule(decimal minRatio)
+    public ProfitErosionRule(decimal minCover, TimeSpan horizon)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(minRatio);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(minRatio, 1m);
-        MinRatio = minRatio;
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(horizon, TimeSpan.Zero);
+        MinCover = minCover;
+        Horizon = horizon;
     }
 
-    public decimal MinRatio { get; }
+    public decimal MinCover { get; }
+
+    public TimeSpan Horizon { get; }
 
     public FundingExitRule Rule => FundingExitRule.ProfitErosion;
 
+    public bool BreaksMinimumHold => false;
+
     public FundingExitDecision Evaluate(in FundingPairSnapshot snapshot)
     {
-        if (snapshot.EntrySpreadPerDay <= 0m)
-        {
-            throw new ArgumentException("The snapshot has no entry spread: build it with its constructor.", nameof(snapshot));
-        }
-
-        var ratio = snapshot.CurrentSpreadPerDay / snapshot.EntrySpreadPerDay;
-        return ratio < MinRatio ? new FundingExitDecision(Rule, ratio, MinRatio) : FundingExitDecision.Hold;
+        var staying = snapshot.ExpectedFundingOver(Horizon);
+        var threshold = MinCover * snapshot.RoundTripCost;
+        return staying < threshold ? new FundingExitDecision(Rule, staying, threshold) : FundingExitDecision.Hold;
     }
 }

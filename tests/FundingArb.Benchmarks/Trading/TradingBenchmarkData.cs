@@ -38,15 +38,15 @@ internal static class TradingBenchmarkData
 
     /// A healthy pair: no rule fires, so the manager evaluates all five.
     public static readonly FundingPairSnapshot PairStep = new(
-        entrySpreadPerDay: 0.0015m,
-        currentSpreadPerDay: 0.0012m,
+        expectedSpreadPerDay: 0.0012m,
         legsNetPnl: -0.35m,
         fundingCollected: 0.42m,
         exitFees: 0.13m,
+        roundTripCost: 0.2m,
         positionSizeQuote: 100m,
         openedAt: Start,
         now: Start.AddHours(20),
-        alternativeNetEdge: 0.0031m);
+        alternative: new SwitchCandidate(0.002m, 0.002m));
 
     private static BookLevel[] Levels(decimal first, decimal step)
     {

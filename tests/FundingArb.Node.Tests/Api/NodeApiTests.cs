@@ -122,7 +122,7 @@ public sealed class NodeApiTests(ApiNodeFixture fixture) : TestKit, IClassFixtur
         {
             var pair = (await GetJsonAsync($"/api/v1/executors/{id}")).GetProperty("executor");
             Assert.Equal("FAILED", pair.GetProperty("close_type").GetString());
-            Assert.StartsWith("pre-flight: the funding spread is -", pair.GetProperty("close_reason").GetString(), StringComparison.Ordinal);
+            Assert.StartsWith("pre-flight: the expected funding spread is -", pair.GetProperty("close_reason").GetString(), StringComparison.Ordinal);
         }, s_trading);
         Assert.Equal(0, (await GetJsonAsync($"/api/v1/orders?executor_id={id}")).GetProperty("total").GetInt32());
     }

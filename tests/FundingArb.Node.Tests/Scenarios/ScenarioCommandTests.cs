@@ -23,7 +23,7 @@ public sealed class ScenarioCommandTests : IDisposable
             { venue = alpha, symbol = BTCUSDT, price-points = [{ at = 0h, mid = 60000 }], depth { levels = 10, quote-per-level = 500000 },
               funding = [{ at = 0h, rate = 0.0001 }] }
             { venue = beta, symbol = BTCUSDT, price-points = [{ at = 0h, mid = 60000 }], depth { levels = 10, quote-per-level = 500000 },
-              funding = [{ at = 0h, rate = 0.00005 }] }
+              funding = [{ at = 0h, rate = 0.0001 }] }
           ]
           faults = [{ at = 3h, kind = crash-and-restart }]
           strategy { funding-arb { assets = [BTC], size-quote = 6000, scan-interval = 1m, execution { mode = market-only } } }

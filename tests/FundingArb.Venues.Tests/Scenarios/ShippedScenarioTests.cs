@@ -50,7 +50,7 @@ public sealed class ShippedScenarioTests
         await longLeg;
         await shortLeg;
 
-        clock.AdvanceTo(scenario.End);
+        clock.AdvanceTo(scenario.Start.AddDays(1));
 
         var funding = venues["alpha"].FundingTotal(alpha.Symbol) + venues["beta"].FundingTotal(beta.Symbol);
         Assert.Equal((3, 6), (venues["alpha"].FundingPayments.Length, venues["beta"].FundingPayments.Length));
