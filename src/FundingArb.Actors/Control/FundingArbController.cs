@@ -30,7 +30,7 @@ public sealed class FundingArbController : ReceiveActor, IWithTimers
     private readonly Dictionary<string, PairReport> _executors = [];
     private readonly Dictionary<string, DateTimeOffset> _proposed = new(StringComparer.Ordinal);
     private readonly Dictionary<(VenueId Venue, Symbol Symbol), FundingRateHistory> _rates = [];
-    private readonly Dictionary<string, (VenueId Long, VenueId Short, int Scans)> _covering = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (VenueId Long, VenueId Short, int Scans, EntryEvaluation Latest)> _covering = new(StringComparer.Ordinal);
     private ImmutableArray<FundingOpportunity> _opportunities = [];
 
     public FundingArbController(IActorRef marketData, FundingArbSettings settings)
@@ -120,8 +120,8 @@ public sealed class FundingArbController : ReceiveActor, IWithTimers
         }
 
         _covering[asset] = _covering.TryGetValue(asset, out var counted) && counted.Long == best.LongVenue && counted.Short == best.ShortVenue
-            ? counted with { Scans = counted.Scans + 1 }
-            : (best.LongVenue, best.ShortVenue, 1);
+            ? counted with { Scans = counted.Scans + 1, Latest = evaluation }
+            : (best.LongVenue, best.ShortVenue, 1, evaluation);
     }
 
     /// The direction's expected funding over the horizon against its round trip priced on the books; null when a book
@@ -165,10 +165,10 @@ public sealed class FundingArbController : ReceiveActor, IWithTimers
                 continue;
             }
 
-            Context.GetLogger().Info("{Asset}: long {Long} short {Short}: {Economics}", asset, opportunity.LongVenue, opportunity.ShortVenue,
-                Evaluate(opportunity, markets[asset])?.Describe());
             Context.Parent.Tell(new CreateExecutor(asset, longMarket.Venue.Value, longMarket.Symbol.Value, shortMarket.Venue.Value, shortMarket.Symbol.Value,
                 longMarket.Quote.Code, _settings.SizeQuote));
+            Context.GetLogger().Info("{Asset}: long {Long} short {Short}: {Economics}", asset, opportunity.LongVenue, opportunity.ShortVenue,
+                covering.Latest.Describe());
             _proposed[asset] = now;
             room--;
         }

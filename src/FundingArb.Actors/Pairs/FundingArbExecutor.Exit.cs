@@ -25,7 +25,7 @@ public sealed partial class FundingArbExecutor
         var exitFees = (longNotional * longFees.TakerRate) + (shortNotional * shortFees.TakerRate);
         var size = Math.Max(longNotional, shortNotional);
         var roundTrip = size * FeeCalculator.RoundTripRate(longFees, shortFees, _settings.Orders.Mode.ExpectedEntryRole(), LiquidityRole.Taker);
-        var snapshot = new FundingPairSnapshot(ExpectedSpreadPerDay(), legs, _state.FundingQuote, exitFees, roundTrip, size, openedAt, Now, _alternative);
+        var snapshot = new FundingPairSnapshot(ExpectedSpreadPerDay(), NextSpreadPerDay(), legs, _state.FundingQuote, exitFees, roundTrip, size, openedAt, Now, _alternative);
         var decision = _exitRules.Evaluate(snapshot);
         if (decision.ShouldExit)
         {

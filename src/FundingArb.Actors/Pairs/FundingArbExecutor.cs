@@ -194,9 +194,14 @@ public sealed partial class FundingArbExecutor : ReceivePersistentActor, IWithTi
     private static FundingRateHistory Observe(FundingRateHistory history, FundingInfo funding) =>
         history.Observe(funding.Rate.Rate, funding.PredictedNextRate, funding.Interval, funding.NextFundingTime);
 
-    /// The spread per day the pair is expected to earn: each leg's venue rate as the controller estimates it.
+    /// The spread per day the pair is expected to earn over the horizon: each leg's venue rate as the controller
+    /// estimates it.
     private decimal ExpectedSpreadPerDay() =>
         FundingRateEstimate.PerDay(_shortRates, _settings.Entry.Estimate) - FundingRateEstimate.PerDay(_longRates, _settings.Entry.Estimate);
+
+    /// The spread per day the next settlements are expected to pay.
+    private decimal NextSpreadPerDay() =>
+        FundingRateEstimate.NextPerDay(_shortRates, _settings.Entry.Estimate) - FundingRateEstimate.NextPerDay(_longRates, _settings.Entry.Estimate);
 
     // A pair that breaks the pair rule is never traded: before its entry nothing has been placed, so it closes as a
     // failed pre-flight; after it, whatever it holds is left for the user to unwind, and the executor stops.

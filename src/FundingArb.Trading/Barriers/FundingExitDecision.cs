@@ -25,7 +25,7 @@ public readonly record struct FundingExitDecision(FundingExitRule Rule, decimal 
     public string Describe() => Rule switch
     {
         FundingExitRule.None => "hold",
-        FundingExitRule.FundingFlip => Format($"funding flip: expected spread {Measured:0.########} per day is below {Threshold:0.########}"),
+        FundingExitRule.FundingFlip => Format($"funding flip: the next settlements' spread {Measured:0.########} per day is below {Threshold:0.########}"),
         FundingExitRule.ProfitErosion => Format($"profit erosion: expected funding {Measured:0.########} over the horizon is below {Threshold:0.########}"),
         FundingExitRule.ProfitTarget => Format($"profit target: net {Measured:0.########} after exit fees reached {Threshold:0.########}"),
         FundingExitRule.TimeLimit => Format($"time limit: open {Measured:0} s, limit {Threshold:0} s"),

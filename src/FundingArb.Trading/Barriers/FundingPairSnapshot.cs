@@ -1,8 +1,9 @@
 namespace FundingArb.Trading.Barriers;
 
 /// A funding pair's state at one step, in quote unless said. ExpectedSpreadPerDay is the spread the pair is expected
-/// to earn per day in the entered direction (short-venue rate minus long-venue rate, each venue's expected rate), so a
-/// positive spread earns. LegsNetPnl is both legs' PnL at their exit prices net of the fees already paid;
+/// to earn per day over the horizon in the entered direction (short-venue rate minus long-venue rate, each venue's
+/// estimate), so a positive spread earns; NextSpreadPerDay is the same spread as the next settlements will pay it
+/// (each venue's prediction and sample, without its settled past). LegsNetPnl is both legs' PnL at their exit prices net of the fees already paid;
 /// FundingCollected is the funding of both legs; ExitFees is what closing both legs would cost now; RoundTripCost is
 /// what entering this pair again and leaving it would cost; PositionSizeQuote is one leg's notional. Alternative, when
 /// known, is the best other direction for the asset.
@@ -10,6 +11,7 @@ public readonly record struct FundingPairSnapshot
 {
     public FundingPairSnapshot(
         decimal expectedSpreadPerDay,
+        decimal nextSpreadPerDay,
         decimal legsNetPnl,
         decimal fundingCollected,
         decimal exitFees,
@@ -24,6 +26,7 @@ public readonly record struct FundingPairSnapshot
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(positionSizeQuote);
         ArgumentOutOfRangeException.ThrowIfLessThan(now, openedAt);
         ExpectedSpreadPerDay = expectedSpreadPerDay;
+        NextSpreadPerDay = nextSpreadPerDay;
         LegsNetPnl = legsNetPnl;
         FundingCollected = fundingCollected;
         ExitFees = exitFees;
@@ -35,6 +38,8 @@ public readonly record struct FundingPairSnapshot
     }
 
     public decimal ExpectedSpreadPerDay { get; }
+
+    public decimal NextSpreadPerDay { get; }
 
     public decimal LegsNetPnl { get; }
 

@@ -4,19 +4,10 @@ namespace FundingArb.Trading.Funding;
 /// its current sample (FundingEstimateWeights).
 public static class FundingRateEstimate
 {
+    /// Over the expected hold: the prediction, the settled mean within the weights' window and the sample.
     public static decimal PerDay(FundingRateHistory history, FundingEstimateWeights weights)
     {
-        ArgumentNullException.ThrowIfNull(history);
-        ArgumentNullException.ThrowIfNull(weights);
-        if (history.IsEmpty)
-        {
-            throw new ArgumentException("Nothing was observed of this market yet.", nameof(history));
-        }
-
-        var predicted = new FundingRate(history.Predicted, history.Interval).PerDay;
-        var sample = new FundingRate(history.Sample, history.Interval).PerDay;
-        var total = (weights.Predicted * predicted) + (weights.Sample * sample);
-        var weight = weights.Predicted + weights.Sample;
+        var (total, weight) = PredictedAndSample(history, weights);
         var oldest = history.NextFundingTime - weights.SettledWindow;
         decimal settledSum = 0m;
         var settledCount = 0;
@@ -36,5 +27,26 @@ public static class FundingRateEstimate
         }
 
         return total / weight;
+    }
+
+    /// At the next settlements: the prediction and the sample alone, without the settled past.
+    public static decimal NextPerDay(FundingRateHistory history, FundingEstimateWeights weights)
+    {
+        var (total, weight) = PredictedAndSample(history, weights);
+        return total / weight;
+    }
+
+    private static (decimal Total, decimal Weight) PredictedAndSample(FundingRateHistory history, FundingEstimateWeights weights)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(weights);
+        if (history.IsEmpty)
+        {
+            throw new ArgumentException("Nothing was observed of this market yet.", nameof(history));
+        }
+
+        var predicted = new FundingRate(history.Predicted, history.Interval).PerDay;
+        var sample = new FundingRate(history.Sample, history.Interval).PerDay;
+        return ((weights.Predicted * predicted) + (weights.Sample * sample), weights.Predicted + weights.Sample);
     }
 }

@@ -40,6 +40,12 @@ public sealed record FundingRateHistory
     public FundingRateHistory Observe(decimal sample, decimal predicted, TimeSpan interval, DateTimeOffset nextFundingTime)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero);
+        if (sample == Sample && predicted == Predicted && interval == Interval && nextFundingTime == NextFundingTime)
+        {
+            // Most market updates move the book, not the funding: nothing to record, nothing to allocate.
+            return this;
+        }
+
         var settled = Settled;
         if (!IsEmpty && nextFundingTime > NextFundingTime)
         {

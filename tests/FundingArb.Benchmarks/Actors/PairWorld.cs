@@ -13,7 +13,7 @@ using FundingArb.Venues.Scenarios;
 namespace FundingArb.Benchmarks.Actors;
 
 /// The world of the latency, funding-cycle and recovery figures: assets A0..An-1 listed on alpha and beta (both
-/// 8 h funding, zero latency, flat prices), beta paying 0.0005 per 8 h against alpha's 0.0001, so every asset is
+/// 8 h funding, zero latency, flat prices), beta paying 0.001 per 8 h against alpha's 0.0001, so every asset is
 /// worth a pair long alpha, short beta. Prices step hourly: nothing here depends on price moves.
 internal static class PairWorld
 {
@@ -63,6 +63,10 @@ internal static class PairWorld
                 MaxPairs = 100_000,
                 Cooldown = TimeSpan.Zero,
                 Orders = OrderSettings.Default with { Mode = mode },
+
+                // Each scan that sees the edge is then the decision timed; the persistence filter would make it every
+                // twentieth.
+                Entry = FundingEntrySettings.Default with { PersistenceSamples = 1 },
             },
         },
     };
@@ -85,7 +89,7 @@ internal static class PairWorld
         }
 
         text.Append("]\n markets = [\n");
-        foreach (var (venue, rate) in new[] { (LongVenue, "0.0001"), (ShortVenue, "0.0005") })
+        foreach (var (venue, rate) in new[] { (LongVenue, "0.0001"), (ShortVenue, "0.001") })
         {
             for (var i = 0; i < assets; i++)
             {

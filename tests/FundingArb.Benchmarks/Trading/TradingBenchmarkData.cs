@@ -39,6 +39,7 @@ internal static class TradingBenchmarkData
     /// A healthy pair: no rule fires, so the manager evaluates all five.
     public static readonly FundingPairSnapshot PairStep = new(
         expectedSpreadPerDay: 0.0012m,
+        nextSpreadPerDay: 0.0011m,
         legsNetPnl: -0.35m,
         fundingCollected: 0.42m,
         exitFees: 0.13m,

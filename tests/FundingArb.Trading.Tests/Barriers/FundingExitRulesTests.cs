@@ -18,8 +18,9 @@ public sealed class FundingExitRulesTests
         decimal exitFees = 10m,
         decimal roundTrip = 20m,
         TimeSpan? open = null,
-        SwitchCandidate? alternative = null) =>
-        new(spread, legsNetPnl, funding, exitFees, roundTrip, positionSizeQuote: 10_000m, T0, T0 + (open ?? TimeSpan.FromDays(1)), alternative);
+        SwitchCandidate? alternative = null,
+        decimal? next = null) =>
+        new(spread, next ?? spread, legsNetPnl, funding, exitFees, roundTrip, positionSizeQuote: 10_000m, T0, T0 + (open ?? TimeSpan.FromDays(1)), alternative);
 
     [Fact]
     public void Snapshot_ExpectedFunding_IsTheSpreadOnTheNotionalOverTheHorizon()
@@ -30,7 +31,7 @@ public sealed class FundingExitRulesTests
     }
 
     [Fact]
-    public void FundingFlip_SpreadBelowThreshold_Fires()
+    public void FundingFlip_NextSettlementsSpreadBelowThreshold_Fires()
     {
         var decision = new FundingFlipRule(-0.001m).Evaluate(Snapshot(spread: -0.0011m));
 
@@ -43,6 +44,16 @@ public sealed class FundingExitRulesTests
         var decision = new FundingFlipRule(-0.001m).Evaluate(Snapshot(spread: -0.001m));
 
         Assert.False(decision.ShouldExit);
+    }
+
+    [Fact]
+    public void FundingFlip_ActsOnTheNextSettlements_NotOnTheExpectedMeanTheSettledPastHoldsUp()
+    {
+        var flipped = new FundingFlipRule(-0.001m).Evaluate(Snapshot(spread: 0.0005m, next: -0.003m));
+        var recovering = new FundingFlipRule(-0.001m).Evaluate(Snapshot(spread: -0.002m, next: 0.001m));
+
+        Assert.Equal((FundingExitRule.FundingFlip, -0.003m), (flipped.Rule, flipped.Measured));
+        Assert.False(recovering.ShouldExit);
     }
 
     [Fact]
@@ -189,7 +200,7 @@ public sealed class FundingExitRulesTests
 
         var property = Prop.ForAll(cases, c =>
         {
-            var snapshot = new FundingPairSnapshot(c.Spread, 0m, 0m, 0m, c.RoundTrip, c.Size, T0, T0.AddDays(1), new SwitchCandidate(c.Alternative, c.FeeRate));
+            var snapshot = new FundingPairSnapshot(c.Spread, c.Spread, 0m, 0m, 0m, c.RoundTrip, c.Size, T0, T0.AddDays(1), new SwitchCandidate(c.Alternative, c.FeeRate));
             var gain = snapshot.FundingOver(c.Alternative, c.Horizon) - snapshot.ExpectedFundingOver(c.Horizon);
             var bothRoundTrips = c.RoundTrip + (c.FeeRate * c.Size);
 
@@ -204,20 +215,20 @@ public sealed class FundingExitRulesTests
     [Fact]
     public void Snapshot_NowBeforeOpen_Throws()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new FundingPairSnapshot(0.001m, 0m, 0m, 0m, 0m, 100m, T0, T0.AddSeconds(-1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new FundingPairSnapshot(0.001m, 0.001m, 0m, 0m, 0m, 0m, 100m, T0, T0.AddSeconds(-1)));
     }
 
     [Fact]
     public void Snapshot_NegativeCosts_Throw()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new FundingPairSnapshot(0.001m, 0m, 0m, -1m, 0m, 100m, T0, T0));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new FundingPairSnapshot(0.001m, 0m, 0m, 0m, -1m, 100m, T0, T0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new FundingPairSnapshot(0.001m, 0.001m, 0m, 0m, -1m, 0m, 100m, T0, T0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new FundingPairSnapshot(0.001m, 0.001m, 0m, 0m, 0m, -1m, 100m, T0, T0));
     }
 
     [Fact]
     public void Snapshot_NonPositiveSize_Throws()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new FundingPairSnapshot(0.001m, 0m, 0m, 0m, 0m, 0m, T0, T0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new FundingPairSnapshot(0.001m, 0.001m, 0m, 0m, 0m, 0m, 0m, T0, T0));
     }
 
     [Theory]
@@ -235,7 +246,7 @@ public sealed class FundingExitRulesTests
     }
 
     [Theory]
-    [InlineData(FundingExitRule.FundingFlip, -0.0011, -0.001, "funding flip: expected spread -0.0011 per day is below -0.001")]
+    [InlineData(FundingExitRule.FundingFlip, -0.0011, -0.001, "funding flip: the next settlements' spread -0.0011 per day is below -0.001")]
     [InlineData(FundingExitRule.ProfitErosion, -3.123456789, 0, "profit erosion: expected funding -3.12345679 over the horizon is below 0")]
     [InlineData(FundingExitRule.ProfitTarget, 100, 100, "profit target: net 100 after exit fees reached 100")]
     [InlineData(FundingExitRule.BetterOpportunity, 60, 50,

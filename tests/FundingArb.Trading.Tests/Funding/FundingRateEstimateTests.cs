@@ -46,6 +46,18 @@ public sealed class FundingRateEstimateTests
     }
 
     [Fact]
+    public void NextPerDay_LeavesTheSettledPastOut()
+    {
+        var history = FundingRateHistory.Empty(TimeSpan.FromDays(3))
+            .Observe(0.0003m, 0m, s_eightHours, T0.AddHours(8))
+            .Observe(-0.0004m, -0.0002m, s_eightHours, T0.AddHours(16));
+
+        // (0.25 × -0.0006 + 0.15 × -0.0012) / 0.4; the expected rate adds the settled 0.0009 per day at 0.6.
+        Assert.Equal(-0.000825m, FundingRateEstimate.NextPerDay(history, s_weights));
+        Assert.Equal(0.00021m, FundingRateEstimate.PerDay(history, s_weights));
+    }
+
+    [Fact]
     public void PerDay_NothingObserved_Throws()
     {
         Assert.Throws<ArgumentException>(() => FundingRateEstimate.PerDay(FundingRateHistory.Empty(TimeSpan.FromDays(1)), s_weights));

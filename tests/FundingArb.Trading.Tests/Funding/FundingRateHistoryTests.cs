@@ -54,6 +54,14 @@ public sealed class FundingRateHistoryTests
     }
 
     [Fact]
+    public void Observe_TheSameFunding_ReturnsTheSameHistory()
+    {
+        var history = FundingRateHistory.Empty(TimeSpan.FromDays(3)).Observe(0.0001m, 0.0002m, s_eightHours, T0.AddHours(8));
+
+        Assert.Same(history, history.Observe(0.0001m, 0.0002m, s_eightHours, T0.AddHours(8)));
+    }
+
+    [Fact]
     public void Empty_NonPositiveWindow_Throws()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => FundingRateHistory.Empty(TimeSpan.Zero));
