@@ -14,7 +14,8 @@ namespace FundingArb.Trading.Economics;
 // notional stays at the size (no price path: the oracle measures funding, not basis). It pays one taker round trip,
 // entry and exit on both legs, at the size. After a venue's last settlement its rate is not known, so no entry there.
 
-/// The hindsight oracle of a run (docs/trading.md, "Economics"): per asset, the best pair's value, summed over assets.
+/// The hindsight oracle of a run (docs/trading.md, "Economics"): per asset, the best pair's value, summed over assets. A
+/// pair's legs are two markets of the asset on two different venues.
 public static class HindsightOracle
 {
     /// sizeQuoteOf gives the notional per leg held for an asset; feesOf each venue's fee schedule (its taker rate counts).
@@ -26,16 +27,17 @@ public static class HindsightOracle
         var total = 0m;
         foreach (var asset in settlements.GroupBy(s => s.Asset).OrderBy(g => g.Key.Code, StringComparer.Ordinal))
         {
-            var venues = asset.GroupBy(s => s.Venue)
-                .OrderBy(g => g.Key.Value, StringComparer.Ordinal)
-                .Select(g => (Venue: g.Key, Settlements: g.OrderBy(s => s.At).ToArray()))
+            var markets = asset.GroupBy(s => (s.Venue, s.Symbol))
+                .OrderBy(g => g.Key.Venue.Value, StringComparer.Ordinal)
+                .ThenBy(g => g.Key.Symbol.Value, StringComparer.Ordinal)
+                .Select(g => (g.Key.Venue, Settlements: g.OrderBy(s => s.At).ToArray()))
                 .ToArray();
             var size = sizeQuoteOf(asset.Key);
             ArgumentOutOfRangeException.ThrowIfNegative(size, nameof(sizeQuoteOf));
             var best = 0m;
-            foreach (var (longVenue, longSettlements) in venues)
+            foreach (var (longVenue, longSettlements) in markets)
             {
-                foreach (var (shortVenue, shortSettlements) in venues)
+                foreach (var (shortVenue, shortSettlements) in markets)
                 {
                     if (longVenue == shortVenue || EntryAt(longSettlements, shortSettlements) is not { } entry)
                     {

@@ -18,7 +18,7 @@ public sealed class HindsightOracleTests
     private static FeeSchedule Fees(VenueId venue) => venue == s_alpha ? new FeeSchedule(0.0002m, 0.0004m) : new FeeSchedule(0.0002m, 0.00055m);
 
     private static FundingSettlement Settled(VenueId venue, TimeSpan interval, int hour, decimal rate, Asset? asset = null) =>
-        new(venue, asset ?? Btc, new FundingRate(rate, interval), T0 + TimeSpan.FromHours(hour));
+        new(venue, new Symbol((asset ?? Btc).Code + "USDT"), asset ?? Btc, new FundingRate(rate, interval), T0 + TimeSpan.FromHours(hour));
 
     [Fact]
     public void Value_TwoVenuesThreeSettlements_IsTheBestPairsFundingLessOneTakerRoundTrip()
@@ -112,6 +112,20 @@ public sealed class HindsightOracleTests
         var oracle = HindsightOracle.Value(settlements, asset => asset == s_eth ? 20_000m : 10_000m, Fees);
 
         Assert.Equal(31m + 62m, oracle);
+    }
+
+    [Fact]
+    public void Value_TwoMarketsOfTheAssetOnOneVenue_AreNoPair()
+    {
+        FundingSettlement[] settlements =
+        [
+            new(s_beta, new Symbol("BTCUSDT"), Btc, new FundingRate(0.004m, s_fourHours), T0 + TimeSpan.FromHours(4)),
+            new(s_beta, new Symbol("BTCUSDC"), Btc, new FundingRate(-0.004m, s_fourHours), T0 + TimeSpan.FromHours(4)),
+        ];
+
+        var oracle = HindsightOracle.Value(settlements, _ => 10_000m, Fees);
+
+        Assert.Equal(0m, oracle);
     }
 
     [Fact]
