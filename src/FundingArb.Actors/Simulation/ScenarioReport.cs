@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using FundingArb.Trading.Economics;
 using FundingArb.Venues.Errors;
 
 namespace FundingArb.Actors.Simulation;
@@ -10,6 +11,9 @@ namespace FundingArb.Actors.Simulation;
 /// The JSON report of a scenario run (`fundingarb scenario run ... --out report.json`).
 public static class ScenarioReport
 {
+    /// Decimal places of every money figure and ratio.
+    private const int Places = 8;
+
     public static string ToJson(SimulationResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -33,6 +37,7 @@ public static class ScenarioReport
             json.WriteNumber("recoveries", result.Recoveries);
             json.WriteEndObject();
             WritePerformance(json, result);
+            WriteEconomics(json, result.Economics);
             json.WriteEndObject();
         }
 
@@ -158,6 +163,36 @@ public static class ScenarioReport
         json.WriteEndObject();
     }
 
+    // Rounded as a whole, so that net = funding - fees - slippage - basis holds on the printed figures; the ratios are
+    // those of the printed figures.
+    private static void WriteEconomics(Utf8JsonWriter json, RunEconomics economics)
+    {
+        var rounded = economics.RoundedTo(Places);
+        json.WriteStartObject("economics");
+        json.WriteNumber("funding_quote", rounded.FundingQuote);
+        json.WriteNumber("fees_quote", rounded.FeesQuote);
+        json.WriteNumber("slippage_quote", rounded.SlippageQuote);
+        json.WriteNumber("basis_quote", rounded.BasisQuote);
+        json.WriteNumber("net_quote", rounded.NetQuote);
+        json.WriteNumber("round_trips", rounded.RoundTrips);
+        WriteOptional(json, "fee_to_funding_ratio", rounded.FeeToFundingRatio);
+        json.WriteNumber("oracle_quote", rounded.OracleQuote);
+        WriteOptional(json, "capture_ratio", rounded.CaptureRatio);
+        json.WriteEndObject();
+    }
+
+    private static void WriteOptional(Utf8JsonWriter json, string name, decimal? value)
+    {
+        if (value is { } number)
+        {
+            json.WriteNumber(name, Round(number));
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
     private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
     {
         if (value is null)
@@ -170,7 +205,7 @@ public static class ScenarioReport
         }
     }
 
-    private static decimal Round(decimal value) => Math.Round(value, 8, MidpointRounding.ToEven);
+    private static decimal Round(decimal value) => Math.Round(value, Places, MidpointRounding.ToEven);
 
     /// TakeProfit → TAKE_PROFIT.
     private static string Upper(string name)

@@ -6,6 +6,7 @@ using FundingArb.Actors.Hosting;
 using FundingArb.Actors.Orchestration;
 using FundingArb.Actors.Risk;
 using FundingArb.Actors.Runtime;
+using FundingArb.Actors.Tracking;
 using FundingArb.Trading.Analytics;
 using FundingArb.Venues.Hocon;
 using FundingArb.Venues.Scenarios;
@@ -144,8 +145,10 @@ public sealed class ScenarioSimulation
             var performance = Ask<PerformanceReported>(node, GetPerformance.Instance).Report;
             Stop(node);
             var events = executors.Select(e => e.Spec.ExecutorId).Append(OrchestratorActor.Id).Sum(_journal.HighestSequenceNr);
+            var economics = RunEconomicsCalculator.Compute(executors, venues.SelectMany(v => v.Orders), venues.SelectMany(v => v.FundingSettlements),
+                _settings.Orchestrator.Strategy);
             return new SimulationResult(_scenario.Name, _scenario.Seed, executors, [.. venues.Select(VenueOutcome.Of)], exposure.Result(), events, recoveries, performance,
-                TradeAnalytics.Equity(equity, TimeSpan.FromHours(1)));
+                TradeAnalytics.Equity(equity, TimeSpan.FromHours(1)), economics);
         }
         finally
         {

@@ -22,7 +22,9 @@ public sealed record PerformanceView(decimal RealizedPnlQuote, decimal Unrealize
 
 public sealed record CloseTypeCountView(string CloseType, int Count);
 
-public sealed record PerformanceResponse(DateTimeOffset? From, DateTimeOffset? To, PerformanceView Overall, IReadOnlyList<ControllerPerformance> Controllers);
+/// Economics covers the same executors, and the oracle the funding the venues settled in the range.
+public sealed record PerformanceResponse(DateTimeOffset? From, DateTimeOffset? To, PerformanceView Overall, IReadOnlyList<ControllerPerformance> Controllers,
+    EconomicsView Economics);
 
 /// Trade statistics over closed pairs and risk figures over the hourly equity curve.
 public sealed record StatisticsResponse(DateTimeOffset? From, DateTimeOffset? To, TradeStatistics Trades, EquityStatistics? Equity);
@@ -41,9 +43,10 @@ public static class PerformanceEndpoints
             }
 
             var controllerId = node.Settings.Actors.Orchestrator.ControllerId;
-            var executors = (await node.GetExecutorsAsync(ct).ConfigureAwait(false)).Where(r => InRange(r, from, to)).Select(r => r.ToExecutorInfo(controllerId)).ToList();
-            var report = PerformanceView.Of(PerformanceReport.Build(executors, []));
-            return Results.Ok(new PerformanceResponse(from, to, report, [new ControllerPerformance(controllerId, report)]));
+            var reports = (await node.GetExecutorsAsync(ct).ConfigureAwait(false)).Where(r => InRange(r, from, to)).ToList();
+            var report = PerformanceView.Of(PerformanceReport.Build(reports.Select(r => r.ToExecutorInfo(controllerId)), []));
+            return Results.Ok(new PerformanceResponse(from, to, report, [new ControllerPerformance(controllerId, report)],
+                EconomicsView.Of(node.EconomicsOf(reports, from, to))));
         });
 
         api.MapGet("/statistics", async (HttpRequest request, NodeRuntime node, DashboardFeed feed, CancellationToken ct) =>

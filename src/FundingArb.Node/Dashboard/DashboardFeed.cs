@@ -106,6 +106,7 @@ public sealed class DashboardFeed : BackgroundService
         var allPositions = positions.SelectMany(p => p).OrderBy(p => p.Venue, StringComparer.Ordinal).ThenBy(p => p.Symbol, StringComparer.Ordinal).ToImmutableArray();
         var horizonDays = (decimal)_runtime.Settings.Actors.Orchestrator.Strategy.Horizon.TotalDays;
         var pairs = reports.Select(SnapshotViews.PairOf).ToImmutableArray();
+        var economics = EconomicsView.Of(_runtime.EconomicsOf(reports, from: null, to: null));
         lock (_events)
         {
             return new DashboardSnapshot(
@@ -128,7 +129,8 @@ public sealed class DashboardFeed : BackgroundService
                     pairs.Length,
                     pairs.Sum(p => p.NetPnlQuote),
                     pairs.Sum(p => p.FundingQuote),
-                    pairs.Sum(p => p.FeesQuote)));
+                    pairs.Sum(p => p.FeesQuote)),
+                economics);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using FundingArb.Actors.Tracking;
+using FundingArb.Node.Api;
 
 namespace FundingArb.Node.Dashboard;
 
@@ -19,7 +20,8 @@ public sealed record DashboardSnapshot(
     ImmutableArray<EquityView> Equity,
     ImmutableArray<PairEventView> Events,
     ExecutionView Execution,
-    TotalsView Totals);
+    TotalsView Totals,
+    EconomicsView Economics);
 
 public sealed record VenueView(string Venue, bool Connected, ImmutableArray<MarketView> Markets);
 

@@ -8,12 +8,14 @@ using Akka.Streams.Dsl;
 using FundingArb.Actors.Hosting;
 using FundingArb.Actors.Orchestration;
 using FundingArb.Actors.Pairs;
+using FundingArb.Actors.Tracking;
 using FundingArb.Node.Configuration;
 using FundingArb.Node.Logging;
 using FundingArb.Node.Time;
 using FundingArb.Node.VenueState;
 using FundingArb.Persistence.Sql;
 using FundingArb.Persistence.Sql.Query;
+using FundingArb.Trading.Economics;
 using FundingArb.Venues.Simulation;
 
 namespace FundingArb.Node.Hosting;
@@ -181,6 +183,12 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
 
     public async Task<ImmutableArray<PairReport>> GetExecutorsAsync(CancellationToken cancellationToken) =>
         (await Actors.Orchestrator.Ask<ExecutorsReport>(GetExecutors.Instance, AskTimeout, cancellationToken).ConfigureAwait(false)).Executors;
+
+    /// The executors' economics against the venues' orders, and an oracle over the funding the venues settled in
+    /// [from, to) (so far, without a range).
+    public RunEconomics EconomicsOf(IReadOnlyList<PairReport> executors, DateTimeOffset? from, DateTimeOffset? to) =>
+        RunEconomicsCalculator.Compute(executors, Venues.SelectMany(v => v.Orders),
+            Venues.SelectMany(v => v.FundingSettlements).Where(s => (from is null || s.At >= from) && (to is null || s.At < to)), _settings.Actors.Orchestrator.Strategy);
 
     public Task<OpportunitiesReport> GetOpportunitiesAsync(CancellationToken cancellationToken) =>
         Actors.Orchestrator.Ask<OpportunitiesReport>(GetOpportunities.Instance, AskTimeout, cancellationToken);

@@ -10,12 +10,13 @@ internal sealed class OrderRecord
 {
     private readonly List<OrderEvent> _history = [];
 
-    public OrderRecord(OrderRequest request, MarketState market, long number, long priceTicks, decimal fillCap, DateTimeOffset at)
+    public OrderRecord(OrderRequest request, MarketState market, long number, long priceTicks, decimal fillCap, decimal? arrivalMid, DateTimeOffset at)
     {
         Market = market;
         Number = number;
         PriceTicks = priceTicks;
         FillCap = fillCap;
+        ArrivalMid = arrivalMid;
         Order = TrackedOrder.Create(request, at);
     }
 
@@ -32,6 +33,10 @@ internal sealed class OrderRecord
     public long PriceTicks { get; }
 
     public decimal FillCap { get; }
+
+    /// The market's mid when the order reached the engine, before it traded: what its fills' slippage is measured
+    /// against. Null for an order restored from a snapshot written before the venue kept it.
+    public decimal? ArrivalMid { get; }
 
     public bool IsResting { get; set; }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using FundingArb.Trading.Economics;
 using FundingArb.Trading.Funding;
 using FundingArb.Trading.Instruments;
 using FundingArb.Trading.Positions;
@@ -10,9 +11,10 @@ namespace FundingArb.Venues.Simulation;
 public sealed partial class SimulatedVenue
 {
     private readonly List<FundingPayment> _fundingPayments = [];
+    private readonly List<FundingSettlement> _fundingSettlements = [];
 
     /// Every accepted order with its history, in the order the venue received them.
-    public ImmutableArray<OrderHistory> Orders => Read(() => _orderLog.Select(r => new OrderHistory(r.Order, [.. r.History])).ToImmutableArray());
+    public ImmutableArray<OrderHistory> Orders => Read(() => _orderLog.Select(r => new OrderHistory(r.Order, [.. r.History], r.ArrivalMid)).ToImmutableArray());
 
     /// Requests refused before they were recorded.
     public ImmutableArray<RejectedOrder> Rejections => Read(() => _rejections.ToImmutableArray());
@@ -37,6 +39,9 @@ public sealed partial class SimulatedVenue
     public ImmutableArray<VenueBalance> Balances => Read(AllBalances);
 
     public ImmutableArray<FundingPayment> FundingPayments => Read(() => _fundingPayments.ToImmutableArray());
+
+    /// Every settlement of every market, a position held or not, oldest first: the venue's public funding-rate history.
+    public ImmutableArray<FundingSettlement> FundingSettlements => Read(() => _fundingSettlements.ToImmutableArray());
 
     /// Every user event the venue produced, delivered or not, in sequence order.
     public ImmutableArray<UserEvent> EventLog => Read(() => _eventLog.ToImmutableArray());

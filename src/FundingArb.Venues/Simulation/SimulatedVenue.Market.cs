@@ -1,3 +1,4 @@
+using FundingArb.Trading.Economics;
 using FundingArb.Trading.Funding;
 using FundingArb.Trading.Instruments;
 using FundingArb.Trading.Orders;
@@ -34,11 +35,13 @@ public sealed partial class SimulatedVenue
     private void ScheduleSettlement(MarketState market) =>
         Schedule(market.NextSettlementTicks, WorkPhase.Settlement, new SettlementWork(market, market.NextSettlementTicks));
 
-    /// Pays funding on the position held at the settlement instant: a long pays size × basis price × rate to the
-    /// shorts when the rate is positive (FundingPayment.AtSettlement), straight into the wallet.
+    /// Records the settled rate, and pays funding on the position held at the settlement instant: a long pays size × basis
+    /// price × rate to the shorts when the rate is positive (FundingPayment.AtSettlement), straight into the wallet.
     private void Settle(MarketState market)
     {
         var at = _nowTicks;
+        var rate = market.Funding.RateSettledAt(at);
+        _fundingSettlements.Add(new FundingSettlement(Id, market.Instrument.Symbol, market.Instrument.Base, new FundingRate(rate, market.Interval), At));
         market.NextSettlementTicks = FundingGrid.NextAfter(at, market.Interval.Ticks);
         ScheduleSettlement(market);
         var net = market.Position.NetQuantity;
@@ -48,7 +51,7 @@ public sealed partial class SimulatedVenue
         }
 
         var payment = FundingPayment.AtSettlement(Id, market.Instrument.Symbol, net > 0m ? PositionSide.Long : PositionSide.Short,
-            Math.Abs(net), market.BasisPrice(_settings.FundingBasis), market.Funding.RateSettledAt(at), At);
+            Math.Abs(net), market.BasisPrice(_settings.FundingBasis), rate, At);
         market.Position = market.Position.ApplyFunding(payment);
         AdjustWallet(market.Instrument.Quote, payment.Amount);
         _fundingPayments.Add(payment);

@@ -164,7 +164,7 @@ public sealed partial class SimulatedVenue
     private OrderRecord Accept(OrderRequest request, MarketState market, long priceTicks, decimal fillCap)
     {
         var number = ++_orderNumber;
-        var record = new OrderRecord(request, market, number, priceTicks, fillCap, At);
+        var record = new OrderRecord(request, market, number, priceTicks, fillCap, market.Mid, At);
         var accepted = OrderEvent.Accepted(string.Create(CultureInfo.InvariantCulture, $"{Id}-{number}"), At);
         record.Apply(OrderEvent.Submitted(At));
         record.Apply(accepted);

@@ -51,6 +51,7 @@ public sealed partial class SimulatedVenue
                 Markets = [.. _markets.Select(ExportMarket)],
                 Orders = [.. _orderLog.Select(SnapshotMapping.ToSnapshot)],
                 FundingPayments = [.. _fundingPayments.Select(SnapshotMapping.ToSnapshot)],
+                FundingSettlements = [.. _fundingSettlements.Select(SnapshotMapping.ToSnapshot)],
                 FaultCounts = [.. _faultRemaining],
             };
         }
@@ -112,7 +113,7 @@ public sealed partial class SimulatedVenue
             var market = Market(new Symbol(saved.Symbol));
             var request = SnapshotMapping.ToRequest(saved, market.Instrument);
             var priceTicks = request.Price is { } price ? (long)(price / market.Rules.TickSize) : 0L;
-            var record = new OrderRecord(request, market, saved.Number, priceTicks, saved.FillCap, saved.CreatedAt);
+            var record = new OrderRecord(request, market, saved.Number, priceTicks, saved.FillCap, saved.ArrivalMid, saved.CreatedAt);
             foreach (var e in saved.Events)
             {
                 record.Apply(SnapshotMapping.FromSnapshot(e, request));
@@ -127,6 +128,7 @@ public sealed partial class SimulatedVenue
         }
 
         _fundingPayments.AddRange(snapshot.FundingPayments.Select(p => SnapshotMapping.FromSnapshot(p, Id)));
+        _fundingSettlements.AddRange(snapshot.FundingSettlements.Select(s => SnapshotMapping.FromSnapshot(s, Market(new Symbol(s.Symbol)).Instrument)));
         _nextStepTicks = snapshot.NextStep.UtcTicks;
         Schedule(_nextStepTicks, WorkPhase.MarketStep, new MarketStepWork());
         foreach (var market in _markets)

@@ -238,6 +238,47 @@ public sealed class NodeApiTests(ApiNodeFixture fixture) : TestKit, IClassFixtur
         Assert.True(statistics.GetProperty("trades").TryGetProperty("win_rate", out _));
     }
 
+    [Fact]
+    public async Task Performance_economics_count_the_entered_pair_not_the_refused_one_and_add_up_to_the_executors_net_pnl()
+    {
+        var entering = await _writer.PostAsJsonAsync("/api/v1/executors", CreateBody("BTC", "gamma", "BTC", "beta", "BTCUSDT"));
+        var paying = await _writer.PostAsJsonAsync("/api/v1/executors", CreateBody("BTC", "beta", "BTCUSDT", "gamma", "BTC"));
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created), (entering.StatusCode, paying.StatusCode));
+        var entered = (await entering.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("executor_id").GetString()!;
+        var refused = (await paying.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("executor_id").GetString()!;
+        await AwaitAssertAsync(async () =>
+        {
+            Assert.Equal("Open", (await GetJsonAsync($"/api/v1/executors/{entered}")).GetProperty("executor").GetProperty("phase").GetString());
+            Assert.Equal("FAILED", (await GetJsonAsync($"/api/v1/executors/{refused}")).GetProperty("executor").GetProperty("close_type").GetString());
+        }, s_trading);
+
+        // Executors and economics change together only when an executor records something: retried until the two reads
+        // fall between two such moments.
+        await AwaitAssertAsync(async () =>
+        {
+            var economics = (await GetJsonAsync("/api/v1/performance")).GetProperty("economics");
+            var executors = (await GetJsonAsync("/api/v1/executors")).EnumerateArray().ToList();
+            decimal Sum(string field) => executors.Sum(e => e.GetProperty(field).GetDecimal());
+            Assert.Equal(Sum("net_pnl_quote"), economics.GetProperty("net_quote").GetDecimal(), 12);
+            Assert.Equal(Sum("funding_quote"), economics.GetProperty("funding_quote").GetDecimal(), 12);
+            Assert.Equal(Sum("fees_quote"), economics.GetProperty("fees_quote").GetDecimal(), 12);
+            Assert.Equal(executors.Count(e => e.GetProperty("opened_at").ValueKind != JsonValueKind.Null), economics.GetProperty("round_trips").GetInt32());
+        }, s_trading);
+    }
+
+    [Fact]
+    public async Task Performance_economics_net_is_funding_less_fees_slippage_and_basis_and_the_ratios_follow_it()
+    {
+        var economics = (await GetJsonAsync("/api/v1/performance")).GetProperty("economics");
+
+        decimal Figure(string name) => economics.GetProperty(name).GetDecimal();
+        decimal? Ratio(string name) => economics.GetProperty(name).ValueKind == JsonValueKind.Null ? null : Figure(name);
+        Assert.Equal(Figure("funding_quote") - Figure("fees_quote") - Figure("slippage_quote") - Figure("basis_quote"), Figure("net_quote"));
+        Assert.Equal(Figure("funding_quote") > 0m ? Figure("fees_quote") / Figure("funding_quote") : null, Ratio("fee_to_funding_ratio"));
+        Assert.Equal(Figure("oracle_quote") > 0m ? Figure("net_quote") / Figure("oracle_quote") : null, Ratio("capture_ratio"));
+        Assert.True(Figure("oracle_quote") >= 0m, $"the oracle may hold nothing but never loses: {Figure("oracle_quote")}");
+    }
+
     protected override void Dispose(bool disposing)
     {
         if (disposing)

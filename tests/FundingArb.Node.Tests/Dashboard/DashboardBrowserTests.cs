@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using FundingArb.Node.Tests.Hosting;
@@ -17,6 +18,33 @@ public sealed class DashboardBrowserTests
     // The demo opens its first pair after a scan or two of the market; generous for a loaded 2-core machine.
     private const float FirstPairTimeoutMs = 120_000;
     private const float SnapshotTimeoutMs = 30_000;
+
+    private static readonly string[] s_economics =
+        ["funding_quote", "fees_quote", "slippage_quote", "basis_quote", "net_quote", "round_trips", "fee_to_funding_ratio", "oracle_quote", "capture_ratio"];
+
+    // Polled in the page (Playwright polls only a synchronous predicate, so each poll starts the next fetch of
+    // /api/v1/performance and compares the last answer): the API's economics, once a pair has entered and every figure of
+    // the panel carries the same value (both change only when an executor records something or a venue settles funding),
+    // with the texts shown at that moment.
+    private const string PanelMatchingTheApi = """
+        (fields) => {
+          if (!window.economicsFetch) {
+            window.economicsFetch = fetch("/api/v1/performance", { cache: "no-store" })
+              .then((response) => response.json())
+              .then((performance) => { window.economicsAnswer = performance.economics; })
+              .finally(() => { window.economicsFetch = null; });
+          }
+          const api = window.economicsAnswer;
+          if (!api || !(api.round_trips >= 1)) return false;
+          const shown = {};
+          for (const field of fields) {
+            const figure = document.querySelector(`#economics [data-economics="${field}"]`);
+            if (!figure || figure.dataset.value !== String(api[field])) return false;
+            shown[field] = figure.querySelector(".value").textContent;
+          }
+          return { api, shown };
+        }
+        """;
 
     [Fact]
     public async Task Dashboard_OnTheDemoNode_ShowsVenuesAndPairsAndUpdatesWithoutReloadOrConsoleErrors()
@@ -59,6 +87,7 @@ public sealed class DashboardBrowserTests
         await Expect(firstPair).ToHaveAttributeAsync("data-pair-id", new Regex(@"\S"));
         await Expect(page.Locator("#events [data-kind]").First).ToBeVisibleAsync(new() { Timeout = SnapshotTimeoutMs });
         await Expect(page.Locator("#execution [data-kpi='orders']")).ToBeVisibleAsync();
+        await AssertEconomicsPanelShowsTheApisFiguresAsync(page);
 
         // Updates without reload: the market clock moves with the next snapshots of the stream.
         var clock = page.Locator("#clock");
@@ -78,6 +107,42 @@ public sealed class DashboardBrowserTests
 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryFolder.Root, "docs", "dashboard.png"), FullPage = true });
         Assert.True(errors.IsEmpty, string.Join(Environment.NewLine, errors));
+    }
+
+    private static async Task AssertEconomicsPanelShowsTheApisFiguresAsync(IPage page)
+    {
+        await Expect(page.Locator("#economics [data-economics]")).ToHaveCountAsync(s_economics.Length, new() { Timeout = SnapshotTimeoutMs });
+        var match = await page.WaitForFunctionAsync(PanelMatchingTheApi, s_economics, new() { Timeout = FirstPairTimeoutMs, PollingInterval = 250 });
+
+        var figures = await match.JsonValueAsync<JsonElement>();
+        var api = figures.GetProperty("api");
+        var shown = figures.GetProperty("shown");
+        Assert.Equal(api.GetProperty("round_trips").GetInt32().ToString(CultureInfo.InvariantCulture), shown.GetProperty("round_trips").GetString());
+        foreach (var money in new[] { "funding_quote", "fees_quote", "slippage_quote", "basis_quote", "net_quote", "oracle_quote" })
+        {
+            // Two decimals on the page.
+            var value = api.GetProperty(money).GetDecimal();
+            Assert.InRange(ShownNumber(shown, money)!.Value, value - 0.005m, value + 0.005m);
+        }
+
+        foreach (var ratio in new[] { "fee_to_funding_ratio", "capture_ratio" })
+        {
+            // A percentage with one decimal, a dash when the API has none.
+            var value = api.GetProperty(ratio);
+            var expected = value.ValueKind == JsonValueKind.Null ? (decimal?)null : value.GetDecimal() * 100m;
+            Assert.Equal(expected is null, ShownNumber(shown, ratio) is null);
+            if (expected is { } percent)
+            {
+                Assert.InRange(ShownNumber(shown, ratio)!.Value, percent - 0.05m, percent + 0.05m);
+            }
+        }
+    }
+
+    /// The number in a figure's text (1,234.56USDT, −0.12USDT, 27.3%), or null for a dash.
+    private static decimal? ShownNumber(JsonElement shown, string field)
+    {
+        var digits = Regex.Replace(shown.GetProperty(field).GetString()!.Replace('\u2212', '-'), @"[^0-9.+-]", "");
+        return digits.Length == 0 ? null : decimal.Parse(digits, NumberStyles.Float, CultureInfo.InvariantCulture);
     }
 
     private static async Task<IReadOnlyList<string>> VenueNamesAsync(Uri baseAddress)

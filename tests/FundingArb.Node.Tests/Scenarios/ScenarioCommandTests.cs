@@ -63,6 +63,12 @@ public sealed class ScenarioCommandTests : IDisposable
         Assert.Equal(0, root.GetProperty("duplicate_client_order_ids").GetInt32());
         Assert.True(root.GetProperty("exposure").TryGetProperty("max_unhedged_seconds", out _));
         Assert.True(root.GetProperty("performance").TryGetProperty("sharpe", out _));
+        var economics = root.GetProperty("economics");
+        foreach (var field in new[] { "funding_quote", "fees_quote", "slippage_quote", "basis_quote", "net_quote", "round_trips", "fee_to_funding_ratio",
+            "oracle_quote", "capture_ratio" })
+        {
+            Assert.True(economics.TryGetProperty(field, out _), $"economics lacks {field}");
+        }
     }
 
     [Fact]

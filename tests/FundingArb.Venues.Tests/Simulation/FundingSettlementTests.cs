@@ -1,6 +1,8 @@
+using System.Text.Json.Nodes;
 using FundingArb.Trading.Orders;
 using FundingArb.Trading.Positions;
 using FundingArb.Venues.Simulation;
+using FundingArb.Venues.Simulation.Snapshots;
 using static FundingArb.Venues.Tests.TestVenues;
 
 namespace FundingArb.Venues.Tests.Simulation;
@@ -108,6 +110,49 @@ public sealed class FundingSettlementTests
         clock.Advance(TimeSpan.FromHours(5));
 
         Assert.Empty(venue.FundingPayments);
+    }
+
+    [Fact]
+    public void Settle_FlatPosition_StillRecordsEachSettledRateWithItsInterval()
+    {
+        var funding = new FundingPathModel([new FundingPoint(T0, 0.0001m), new FundingPoint(T0 + TimeSpan.FromMinutes(90), 0.0003m)]);
+        var (clock, venue) = Create(Settings(TimeSpan.FromHours(1)), Flat() with { Funding = funding });
+
+        clock.Advance(TimeSpan.FromHours(3));
+
+        Assert.Equal(
+            [(1, 0.0001m), (2, 0.0003m), (3, 0.0003m)],
+            venue.FundingSettlements.Select(s => ((int)(s.At - T0).TotalHours, s.Rate.Rate)));
+        Assert.All(venue.FundingSettlements, s => Assert.Equal((Alpha, BtcUsdt, Btc, TimeSpan.FromHours(1)), (s.Venue, s.Symbol, s.Asset, s.Rate.Interval)));
+    }
+
+    [Fact]
+    public void ExportAndRestore_KeepsTheSettlementsAndArrivalMids()
+    {
+        var venue = LongOneBtc(TimeSpan.FromHours(1), 0.0001m, out var clock);
+        clock.Advance(TimeSpan.FromHours(2));
+
+        var restored = SimulatedVenue.Restore(SimulatedVenueSnapshot.FromJson(venue.Export().ToJson()), Settings(TimeSpan.FromHours(1)),
+            [Flat() with { Funding = FundingPathModel.Constant(0.0001m) }], [], new VirtualClock(clock.GetUtcNow()));
+
+        Assert.Equal(venue.FundingSettlements.AsEnumerable(), restored.FundingSettlements.AsEnumerable());
+        Assert.Equal(1000m, Assert.Single(restored.Orders).ArrivalMid);
+    }
+
+    [Fact]
+    public void Restore_SnapshotWrittenBeforeSettlementsAndArrivalMidsWereKept_StartsWithoutThem()
+    {
+        var venue = LongOneBtc(TimeSpan.FromHours(1), 0.0001m, out var clock);
+        clock.Advance(TimeSpan.FromHours(2));
+        var json = JsonNode.Parse(venue.Export().ToJson())!.AsObject();
+        json.Remove("fundingSettlements");
+        json["orders"]![0]!.AsObject().Remove("arrivalMid");
+
+        var restored = SimulatedVenue.Restore(SimulatedVenueSnapshot.FromJson(json.ToJsonString()), Settings(TimeSpan.FromHours(1)),
+            [Flat() with { Funding = FundingPathModel.Constant(0.0001m) }], [], new VirtualClock(clock.GetUtcNow()));
+
+        Assert.Empty(restored.FundingSettlements);
+        Assert.Null(Assert.Single(restored.Orders).ArrivalMid);
     }
 
     [Fact]

@@ -44,6 +44,19 @@ public sealed class MatchingTests
     }
 
     [Fact]
+    public void PlaceOrder_AfterLatency_KeepsTheMidTheOrderArrivedAtNotTheOneItWasSentAt()
+    {
+        var settings = Settings() with { Latency = TimeSpan.FromSeconds(2), RequestTimeout = TimeSpan.FromSeconds(10) };
+        var (clock, venue) = Create(settings, Path((TimeSpan.Zero, 1000m), (TimeSpan.FromSeconds(10), 1010m)));
+
+        var placed = venue.PlaceOrderAsync(Market("m1", OrderSide.Buy, 1m), s_none);
+        clock.Advance(TimeSpan.FromSeconds(4));
+
+        Assert.True(placed.IsCompleted);
+        Assert.Equal(1002m, venue.Orders[0].ArrivalMid);
+    }
+
+    [Fact]
     public void MarketBuy_TakerFee_IsTheTakerRateOfTheNotional()
     {
         var (_, venue) = Create();

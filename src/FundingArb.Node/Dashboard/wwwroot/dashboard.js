@@ -402,6 +402,30 @@
       </table>`;
   }
 
+  // The API's `economics` block (docs/trading.md, "Economics"). Each figure keeps the value it was drawn from in
+  // data-value, as the snapshot's JSON gave it.
+  function renderEconomics(snap) {
+    const e = snap.economics;
+    if (!e) {
+      $("economics").innerHTML = `<div class="empty">No economics yet</div>`;
+      return;
+    }
+    const figure = (key, label, value, sub) =>
+      `<div class="exec-kpi" data-economics="${key}" data-value="${esc(String(e[key]))}"><div class="label">${label}</div>` +
+      `<div class="value">${value}</div><div class="card-note">${sub}</div></div>`;
+    $("economics").innerHTML = `<div class="econ-figures">
+        ${figure("funding_quote", "Funding", money(e.funding_quote, { sign: true, colour: true }), "received net of paid")}
+        ${figure("fees_quote", "Fees", money(e.fees_quote), "paid")}
+        ${figure("slippage_quote", "Slippage", money(e.slippage_quote), "against the arrival mid")}
+        ${figure("basis_quote", "Basis", money(e.basis_quote), "the rest of the legs\u2019 PnL")}
+        ${figure("net_quote", "Net", money(e.net_quote, { sign: true, colour: true }), "funding \u2212 costs")}
+        ${figure("round_trips", "Round trips", isNum(e.round_trips) ? String(e.round_trips) : DASH, "entries made")}
+        ${figure("fee_to_funding_ratio", "Fee / funding", percent(e.fee_to_funding_ratio, 1), "fees per unit of funding")}
+        ${figure("oracle_quote", "Oracle", money(e.oracle_quote), "best pairs, with hindsight")}
+        ${figure("capture_ratio", "Capture", percent(e.capture_ratio, 1, "%", true), "net / oracle")}
+      </div>`;
+  }
+
   // ---------- equity chart ----------
 
   function niceStep(range, count) {
@@ -612,6 +636,7 @@
     [(s) => [s.net_delta, s.positions], renderNetDelta],
     [(s) => s.events, renderEvents],
     [(s) => s.execution, renderExecution],
+    [(s) => s.economics, renderEconomics],
     [(s) => s.equity, drawChart],
   ];
 

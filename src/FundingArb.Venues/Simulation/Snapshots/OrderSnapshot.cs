@@ -30,5 +30,8 @@ public sealed record OrderSnapshot
 
     public required DateTimeOffset CreatedAt { get; init; }
 
+    /// The market's mid when the order reached the venue; absent from files written before the venue kept it.
+    public decimal? ArrivalMid { get; init; }
+
     public required ImmutableArray<OrderEventSnapshot> Events { get; init; }
 }

@@ -42,6 +42,9 @@ public sealed record SimulatedVenueSnapshot
 
     public required ImmutableArray<FundingPaymentSnapshot> FundingPayments { get; init; }
 
+    /// Every market's settlements, held or not; empty in files written before the venue kept them.
+    public ImmutableArray<FundingSettlementSnapshot> FundingSettlements { get; init; } = [];
+
     /// How many requests each counted fault still acts on, in the order the faults were given.
     public required ImmutableArray<int> FaultCounts { get; init; }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using FundingArb.Trading.Economics;
 using FundingArb.Trading.Funding;
 using FundingArb.Trading.Instruments;
 using FundingArb.Trading.Orders;
@@ -52,6 +53,7 @@ internal static class SnapshotMapping
         FillCap = record.FillCap,
         IsResting = record.IsResting,
         CreatedAt = record.History[0].At,
+        ArrivalMid = record.ArrivalMid,
         Events = [.. record.History.Select(ToSnapshot)],
     };
 
@@ -69,6 +71,11 @@ internal static class SnapshotMapping
 
     public static FundingPayment FromSnapshot(FundingPaymentSnapshot p, VenueId venue) =>
         new(venue, new Symbol(p.Symbol), p.Side, p.Size, p.Price, p.Rate, p.Amount, p.At);
+
+    public static FundingSettlementSnapshot ToSnapshot(FundingSettlement s) => new(s.Symbol.Value, s.Rate.Rate, s.Rate.Interval, s.At);
+
+    public static FundingSettlement FromSnapshot(FundingSettlementSnapshot s, Instrument instrument) =>
+        new(instrument.Venue, instrument.Symbol, instrument.Base, new FundingRate(s.Rate, s.Interval), s.At);
 
     public static ImmutableArray<AssetAmount> ToSnapshot(Dictionary<Asset, decimal> amounts) =>
         [.. amounts.Select(p => new AssetAmount(p.Key.Code, p.Value))];
