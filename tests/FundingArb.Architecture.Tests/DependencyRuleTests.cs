@@ -16,6 +16,8 @@ public sealed class DependencyRuleTests
         ["fundingarb"] = ["FundingArb.Actors", "FundingArb.Persistence.Sql", "FundingArb.Trading", "FundingArb.Venues"],
         // Venues reads scenario files with the Akka package's HOCON parser and uses no actors.
         ["FundingArb.Venues"] = ["FundingArb.Trading"],
+        // `fundingarb exchange`: the simulated venues behind the real venues' protocols, on ASP.NET Core.
+        ["FundingArb.Exchange"] = ["FundingArb.Trading", "FundingArb.Venues"],
     };
 
     public static TheoryData<string> Assemblies() => new(s_allowed.Keys);

@@ -1,0 +1,10 @@
+using FundingArb.Venues.Simulation;
+
+namespace FundingArb.Exchange;
+
+/// One simulated venue as a protocol serves it: the venue (matching engine, funding, faults), the account allowed to
+/// trade on it, and the clock its timestamps and signature windows are read from.
+public sealed record ServedVenue(SimulatedVenue Venue, ExchangeAccount Account, TimeProvider Clock)
+{
+    public string Name => Venue.Id.Value;
+}
