@@ -74,7 +74,7 @@ public sealed class FundingArbSettingsReaderTests
     [InlineData("exit { funding-flip { enabled = maybe } }", "strategy.funding-arb.exit.funding-flip.enabled")]
     [InlineData("execution { mode = yolo }", "strategy.funding-arb.execution.mode")]
     [InlineData("entry { cost-covr = 2 }", "strategy.funding-arb.entry.cost-covr")]
-    [InlineData("entry { cost-cover = 0 }", "strategy.funding-arb.entry.cost-cover")]
+    [InlineData("entry { cost-cover = 0.9 }", "strategy.funding-arb.entry.cost-cover")]
     [InlineData("entry { persistence-samples = 0 }", "strategy.funding-arb.entry.persistence-samples")]
     [InlineData("entry.estimate { sample-weight = -0.1 }", "strategy.funding-arb.entry.estimate.sample-weight")]
     [InlineData("entry.estimate { predicted-weight = 0, sample-weight = 0 }", "strategy.funding-arb.entry.estimate.predicted-weight")]

@@ -68,7 +68,7 @@ public static class FundingArbSettingsReader
         var samples = entry.GetInt("persistence-samples", defaults.PersistenceSamples);
         return new FundingEntrySettings
         {
-            CostCover = cover > 0m ? cover : throw entry.Error("cost-cover", $"must be positive, was {cover}"),
+            CostCover = cover >= 1m ? cover : throw entry.Error("cost-cover", $"must be at least 1 (below it an entry is expected to lose), was {cover}"),
             PersistenceSamples = samples >= 1 ? samples : throw entry.Error("persistence-samples", $"must be at least 1, was {samples}"),
             Estimate = ReadEstimate(entry.GetObject("estimate")),
         };
