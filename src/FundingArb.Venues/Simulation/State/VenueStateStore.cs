@@ -1,15 +1,14 @@
 using System.Collections.Immutable;
 using FundingArb.Venues.Scenarios;
-using FundingArb.Venues.Simulation;
 using FundingArb.Venues.Simulation.Snapshots;
 
-namespace FundingArb.Node.VenueState;
+namespace FundingArb.Venues.Simulation.State;
 
-// The simulated venues stand in for real exchanges, which keep their orders and positions while our node is down;
-// so they persist beside the journal, one JSON file each, replaced atomically (write, then rename) so a kill
+// The simulated venues stand in for real exchanges, which keep their orders and positions while their clients are
+// down; so they persist (beside the node's journal, or in the exchange's data folder), one JSON file each, replaced atomically (write, then rename) so a kill
 // leaves the previous file or the new one, never half of one.
 
-/// Saves the simulated venues' state in the data folder and restores it on the next start.
+/// Saves simulated venues' state in a folder (the node's or the exchange's data folder) and restores it on the next start.
 public sealed class VenueStateStore
 {
     private readonly string _directory;
