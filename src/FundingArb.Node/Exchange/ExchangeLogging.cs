@@ -24,7 +24,7 @@ public static class ExchangeLogging
 
         return new LoggerConfiguration()
             .MinimumLevel.Is(Level(settings.LogLevel))
-            .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
             .Enrich.With(masking)
             .WriteTo.Console(outputTemplate: ConsoleTemplate, standardErrorFromLevel: LogEventLevel.Verbose,
                 formatProvider: System.Globalization.CultureInfo.InvariantCulture)
