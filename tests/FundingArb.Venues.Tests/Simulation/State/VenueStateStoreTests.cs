@@ -1,6 +1,7 @@
 using FundingArb.Trading.Orders;
 using FundingArb.Venues.Scenarios;
 using FundingArb.Venues.Simulation;
+using FundingArb.Venues.Simulation.Faults;
 using FundingArb.Venues.Simulation.State;
 using static FundingArb.Venues.Tests.TestVenues;
 
@@ -40,6 +41,19 @@ public sealed class VenueStateStoreTests : IDisposable
 
         Assert.Empty(venue.Orders);
         Assert.Equal(T0 + TimeSpan.FromDays(1), venue.Now);
+    }
+
+    [Fact]
+    public void Open_SavedStateOfOtherFaults_ThrowsInvalidDataNamingTheFile()
+    {
+        var clock = new VirtualClock(T0);
+        var store = new VenueStateStore(_folder);
+        store.Save(Assert.Single(store.Open(Simulation(), clock)));
+        var changed = Simulation() with { Venues = [new ScenarioVenue(Settings(), [Flat()], [new RejectOrdersFault(T0 + TimeSpan.FromHours(1))])] };
+
+        var failure = Assert.Throws<InvalidDataException>(() => store.Open(changed, clock));
+
+        Assert.Contains(System.IO.Path.Combine(_folder, "alpha.json"), failure.Message, StringComparison.Ordinal);
     }
 
     private static Scenario Simulation() => new()
