@@ -20,6 +20,6 @@ internal static partial class ExchangeLog
     [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Fault injected on venue {Venue} from {At}: {Fault}")]
     public static partial void FaultInjected(ILogger logger, string venue, DateTimeOffset at, string fault);
 
-    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "Venue {Venue} restored from its saved state at {At}")]
-    public static partial void Restored(ILogger logger, string venue, DateTimeOffset at);
+    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "Venues resume from their saved state in {VenueDirectory} (last saved at {At})")]
+    public static partial void Restored(ILogger logger, string venueDirectory, DateTimeOffset at);
 }

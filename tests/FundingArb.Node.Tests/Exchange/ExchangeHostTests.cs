@@ -47,12 +47,7 @@ public sealed class ExchangeHostTests : IDisposable
         var settings = Settings();
         await using (var host = await ExchangeHost.StartAsync(settings, TimeProvider.System, TextWriter.Null))
         {
-            var alpha = host.Venues.Single(v => v.Id.Value == "alpha");
-            var btc = (await alpha.GetInstrumentsAsync(CancellationToken.None)).Single(i => i.Symbol.Value == "BTCUSDT");
-            var mark = (await alpha.GetMarkPriceAsync(btc.Symbol, CancellationToken.None)).Mark;
-            var price = decimal.Round(mark * 0.98m, 1);
-            await alpha.PlaceOrderAsync(OrderRequest.Limit(new ClientOrderId("resting-1"), btc, OrderSide.Buy, 0.01m, price), CancellationToken.None)
-                .AsTask().WaitAsync(s_deadline);
+            await PlaceRestingOrderAsync(host, "alpha", "resting-1");
         }
 
         Assert.True(File.Exists(Path.Combine(settings.VenueDirectory, "alpha.json")));
@@ -61,6 +56,49 @@ public sealed class ExchangeHostTests : IDisposable
             var alpha = host.Venues.Single(v => v.Id.Value == "alpha");
             Assert.Equal([("resting-1", OrderStatus.Open)], alpha.Orders.Select(o => (o.Order.ClientOrderId.Value, o.Order.Status)));
         }
+    }
+
+    [Fact]
+    public async Task AnOrder_IsSavedBeforeAnyShutdown_SoAKilledExchangeKeepsIt()
+    {
+        var settings = Settings();
+        await using var host = await ExchangeHost.StartAsync(settings, TimeProvider.System, TextWriter.Null);
+        var file = Path.Combine(settings.VenueDirectory, "beta.json");
+        Directory.CreateDirectory(settings.VenueDirectory);
+        using var watcher = new FileSystemWatcher(settings.VenueDirectory) { EnableRaisingEvents = true };
+        var saved = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        watcher.Renamed += (_, e) =>
+        {
+            if (e.FullPath == file && File.ReadAllText(file).Contains("resting-2", StringComparison.Ordinal))
+            {
+                saved.TrySetResult();
+            }
+        };
+
+        await PlaceRestingOrderAsync(host, "beta", "resting-2");
+
+        await saved.Task.WaitAsync(s_deadline);
+    }
+
+    [Fact]
+    public async Task A_second_exchange_on_the_same_data_folder_is_refused()
+    {
+        var settings = Settings();
+        await using var first = await ExchangeHost.StartAsync(settings, TimeProvider.System, TextWriter.Null);
+
+        var second = await Assert.ThrowsAsync<IOException>(() => ExchangeHost.StartAsync(settings, TimeProvider.System, TextWriter.Null));
+
+        Assert.Contains("is in use by another exchange", second.Message, StringComparison.Ordinal);
+        Assert.Equal(3, first.Endpoints.Count);
+    }
+
+    private static async Task PlaceRestingOrderAsync(ExchangeHost host, string venueName, string clientOrderId)
+    {
+        var venue = host.Venues.Single(v => v.Id.Value == venueName);
+        var btc = (await venue.GetInstrumentsAsync(CancellationToken.None)).Single(i => i.Symbol.Value == "BTCUSDT");
+        var mark = (await venue.GetMarkPriceAsync(btc.Symbol, CancellationToken.None)).Mark;
+        await venue.PlaceOrderAsync(OrderRequest.Limit(new ClientOrderId(clientOrderId), btc, OrderSide.Buy, 0.01m, decimal.Round(mark * 0.98m, 1)), CancellationToken.None)
+            .AsTask().WaitAsync(s_deadline);
     }
 
     private ExchangeSettings Settings()
