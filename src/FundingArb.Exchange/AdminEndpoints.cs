@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FundingArb.Venues.Hocon;
 using FundingArb.Venues.Scenarios;
 using Microsoft.AspNetCore.Builder;
@@ -11,7 +12,8 @@ namespace FundingArb.Exchange;
 // They need no signature: the exchange listens on loopback only and serves a test account.
 
 /// POST /admin/faults with one fault as the scenario format writes it, without venue and at ({"kind":"disconnect",
-/// "duration":"30s"}): the venue arms it from its present. 200 with the venue and the time; 400 naming the bad key.
+/// "duration":"30s"}), in JSON: the venue arms it from its present. 200 with the venue and the time; 400 naming the bad
+/// key, or for a body that is not JSON.
 internal static class AdminEndpoints
 {
     public const string FaultsPath = "/admin/faults";
@@ -23,13 +25,19 @@ internal static class AdminEndpoints
             var text = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
             try
             {
+                // JSON only, though the scenario reader takes HOCON: HOCON's includes would let a request read the
+                // exchange machine's files.
+                using (JsonDocument.Parse(text))
+                {
+                }
+
                 var at = venue.Venue.Now;
                 var fault = ScenarioLoader.ParseFault(text, at);
                 venue.Venue.Inject(fault);
                 ExchangeLog.FaultInjected(log, venue.Name, at, text);
                 return Results.Ok(new FaultInjected(venue.Name, at));
             }
-            catch (Exception bad) when (bad is ScenarioException or HoconSyntaxException)
+            catch (Exception bad) when (bad is JsonException or ScenarioException or HoconSyntaxException)
             {
                 return Results.BadRequest(new AdminError(bad.Message));
             }

@@ -77,9 +77,9 @@ public sealed class AdminEndpointsTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task PostFault_NotJson_Is400()
+    public async Task PostFault_HoconThatIsNotJson_Is400()
     {
-        using var response = await PostAsync(0, "{ kind = ");
+        using var response = await PostAsync(0, "{ kind = disconnect, duration = 30s }");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Empty(_venues[0].Faults);
