@@ -1,4 +1,6 @@
 using System.Collections;
+using System.Net;
+using System.Net.Sockets;
 using FundingArb.Exchange.Hosting;
 using FundingArb.Node.Exchange;
 using FundingArb.Trading.Orders;
@@ -90,6 +92,20 @@ public sealed class ExchangeHostTests : IDisposable
 
         Assert.Contains("is in use by another exchange", second.Message, StringComparison.Ordinal);
         Assert.Equal(3, first.Endpoints.Count);
+    }
+
+    [Fact]
+    public async Task A_taken_port_fails_the_start_with_an_IOException_and_releases_the_data_folder()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+
+        await Assert.ThrowsAnyAsync<IOException>(() => ExchangeHost.StartAsync(Settings() with { Serve = [Settings().Serve[0] with { Port = port }] },
+            TimeProvider.System, TextWriter.Null));
+
+        await using var next = await ExchangeHost.StartAsync(Settings(), TimeProvider.System, TextWriter.Null);
+        Assert.Equal(3, next.Endpoints.Count);
     }
 
     private static async Task PlaceRestingOrderAsync(ExchangeHost host, string venueName, string clientOrderId)
