@@ -5,13 +5,15 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FundingArb.Exchange;
 
 // One web application per venue, each on its own loopback port, because a real venue's client is configured with one
 // base URL per venue and the protocols' paths overlap (two venues could not share `/api/v3/...` on one port).
 
-/// Serves simulated venues, each in its protocol, on loopback; disposing it stops them all.
+/// Serves simulated venues, each in its protocol and with the exchange's admin endpoints (AdminEndpoints), on loopback;
+/// disposing it stops them all.
 public sealed class ExchangeServer : IAsyncDisposable
 {
     private readonly List<WebApplication> _applications = [];
@@ -78,6 +80,7 @@ public sealed class ExchangeServer : IAsyncDisposable
         var application = builder.Build();
         application.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
         protocol.Map(application, venue);
+        AdminEndpoints.Map(application, venue, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(typeof(AdminEndpoints).FullName!));
         return application;
     }
 }

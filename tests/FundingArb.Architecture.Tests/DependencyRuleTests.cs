@@ -13,7 +13,7 @@ public sealed class DependencyRuleTests
         ["FundingArb.Persistence.Sql"] = [],
         ["FundingArb.Actors"] = ["FundingArb.Trading", "FundingArb.Venues"],
         // src/FundingArb.Node builds the `fundingarb` executable.
-        ["fundingarb"] = ["FundingArb.Actors", "FundingArb.Persistence.Sql", "FundingArb.Trading", "FundingArb.Venues"],
+        ["fundingarb"] = ["FundingArb.Actors", "FundingArb.Exchange", "FundingArb.Persistence.Sql", "FundingArb.Trading", "FundingArb.Venues"],
         // Venues reads scenario files with the Akka package's HOCON parser and uses no actors.
         ["FundingArb.Venues"] = ["FundingArb.Trading"],
         // `fundingarb exchange`: the simulated venues behind the real venues' protocols, on ASP.NET Core.

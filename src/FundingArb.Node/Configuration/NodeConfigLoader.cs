@@ -2,15 +2,8 @@ using System.Collections;
 using System.Globalization;
 using FundingArb.Node.Hosting;
 using FundingArb.Venues.Hocon;
-using FundingArb.Venues.Scenarios;
 
 namespace FundingArb.Node.Configuration;
-
-// Layers, first wins: command-line options, CONFIG_FORCE_* environment variables, the node's file, then the
-// documented defaults (hocon/reference.conf, embedded in this assembly). Each layer the user wrote is held against
-// the defaults first (ReferenceCheck), so a typo stops the node at start instead of being ignored. Akka's Config
-// keeps no positions; every document here keeps its own (HoconDocument), layered like the configs, so an error names
-// the file and line of the layer the bad value came from.
 
 /// Loads and checks the node's configuration; every problem is a NodeConfigurationException naming file, line and key.
 public static class NodeConfigLoader
@@ -35,38 +28,9 @@ public static class NodeConfigLoader
     public static NodeSettings Load(NodeRunOptions options, IDictionary environment)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(environment);
-        var file = Path.GetFullPath(options.ConfigFile ?? FindDefaultFile());
-        var positions = HoconPositions.None;
-        try
-        {
-            if (!File.Exists(file))
-            {
-                throw new NodeConfigurationException($"{file}: no such configuration file.");
-            }
-
-            string? Variable(string name) => environment[name] as string;
-            var reference = ReferenceConfig.Load(Variable);
-            HoconDocument[] layers = [OptionOverrides(options), EnvironmentOverrides.From(environment), HoconDocument.ParseFile(file, Variable)];
-            positions = layers.Reverse().Aggregate(reference.Positions, (fallback, layer) => layer.Positions.Over(fallback));
-            foreach (var layer in layers)
-            {
-                ReferenceCheck.Check(layer.Config, reference.Config);
-            }
-
-            // Merged only once checked: Akka's Config fails with a NullReferenceException on a section over a value.
-            var document = layers.Reverse().Aggregate(reference, (fallback, layer) => layer.WithFallback(fallback));
-            // Relative folders are relative to where the node was started from, as a user typing them expects.
-            return NodeSettingsReader.Read(document, Directory.GetCurrentDirectory());
-        }
-        catch (ConfigKeyException bad)
-        {
-            throw new NodeConfigurationException($"{positions.Find(bad.Path)?.ToString() ?? "<defaults>"}: {bad.Message}.", bad);
-        }
-        catch (Exception failure) when (failure is HoconSyntaxException or ScenarioException or IOException)
-        {
-            throw new NodeConfigurationException(failure.Message, failure);
-        }
+        // Relative folders are relative to where the node was started from, as a user typing them expects.
+        return ConfigLayers.Load(options.ConfigFile ?? FindDefaultFile(), OptionOverrides(options), environment,
+            document => NodeSettingsReader.Read(document, Directory.GetCurrentDirectory()));
     }
 
     /// hocon/node.conf under the current folder (a clone's root), else the copy beside the executable.

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Akka.Configuration;
+using FundingArb.Exchange.Hosting;
 using FundingArb.Venues.Hocon;
 
 namespace FundingArb.Node.Configuration;
@@ -15,10 +16,15 @@ namespace FundingArb.Node.Configuration;
 /// Checks a layer of the node's configuration against the reference configuration.
 internal static partial class ReferenceCheck
 {
-    // Free-form maps, and the simulation block, which the scenario reader checks key by key.
-    private static readonly string[] s_freeForm = [NodeSettingsReader.SimulationPath, NodeSettingsReader.NodePath + ".logging.overrides"];
+    // Free-form maps, the simulation blocks, which the scenario reader checks key by key, and the exchange's list of
+    // served venues, which its reader checks entry by entry.
+    private static readonly string[] s_freeForm =
+    [
+        NodeSettingsReader.SimulationPath, NodeSettingsReader.NodePath + ".logging.overrides",
+        ExchangeSettingsReader.SimulationPath, ExchangeSettingsReader.ServePath,
+    ];
 
-    private static readonly string[] s_bound = [NodeSettingsReader.NodePath, "fundingarb.risk", "strategy"];
+    private static readonly string[] s_bound = [NodeSettingsReader.NodePath, ExchangeSettingsReader.ExchangePath, "fundingarb.risk", "strategy"];
 
     /// Throws ConfigKeyException at the first key of layer that the reference does not allow.
     public static void Check(Config layer, Config reference) => Check(new HoconReader(layer, ""), new HoconReader(reference, ""));

@@ -1,5 +1,6 @@
 using FundingArb.Node.Api;
 using FundingArb.Node.Configuration;
+using FundingArb.Node.Exchange;
 using FundingArb.Node.Journal;
 using FundingArb.Node.Scenarios;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -7,8 +8,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace FundingArb.Node.Hosting;
 
-/// `fundingarb` runs the node until Ctrl+C or SIGTERM; `fundingarb scenario run …` runs a scenario; `fundingarb journal
-/// check` lists unreadable journal rows. Exit codes:
+/// `fundingarb` runs the node until Ctrl+C or SIGTERM; `fundingarb scenario run …` runs a scenario; `fundingarb exchange`
+/// serves simulated venues in real venues' protocols (ExchangeCommand); `fundingarb journal check` lists unreadable journal rows. Exit codes:
 /// 0 done, 1 bad configuration or a failed start (the message names the file, line and key), 2 bad arguments.
 public static class NodeCommandLine
 {
@@ -20,6 +21,11 @@ public static class NodeCommandLine
         if (args.Length > 0 && args[0] == "scenario")
         {
             return await ScenarioCommand.RunAsync(args, output, error).ConfigureAwait(false);
+        }
+
+        if (args.Length > 0 && args[0] == ExchangeCommand.Name)
+        {
+            return await ExchangeCommand.RunAsync(args, output, error).ConfigureAwait(false);
         }
 
         if (args.Length > 0 && args[0] == "journal")

@@ -6,7 +6,7 @@ namespace FundingArb.Node.Hosting;
 public sealed record NodeRunOptions(string? ConfigFile, double? Speed, string? DataDirectory, bool AllowStranded = false)
 {
     public const string Usage =
-        "usage: fundingarb [--config FILE] [--speed N] [--data DIR] [--allow-stranded] | fundingarb scenario run FILE [options] | fundingarb journal check [--config FILE] [--data DIR]";
+        "usage: fundingarb [--config FILE] [--speed N] [--data DIR] [--allow-stranded] | fundingarb scenario run FILE [options] | fundingarb exchange [--config FILE] [--port N] | fundingarb journal check [--config FILE] [--data DIR]";
 
     public static NodeRunOptions None { get; } = new(null, null, null);
 

@@ -12,11 +12,11 @@ using FundingArb.Actors.Tracking;
 using FundingArb.Node.Configuration;
 using FundingArb.Node.Logging;
 using FundingArb.Node.Time;
-using FundingArb.Node.VenueState;
 using FundingArb.Persistence.Sql;
 using FundingArb.Persistence.Sql.Query;
 using FundingArb.Trading.Economics;
 using FundingArb.Venues.Simulation;
+using FundingArb.Venues.Simulation.State;
 
 namespace FundingArb.Node.Hosting;
 
@@ -87,7 +87,8 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
 
         _dataLock = LockDataDirectory();
         Venues = _venueStore.Open(_settings.Simulation, Clock);
-        _saver = new VenueStateSaver(Venues, _venueStore, _settings.VenueSaveInterval, _log);
+        _saver = new VenueStateSaver(Venues, _venueStore, _settings.VenueSaveInterval, TimeProvider.System,
+            (venue, failure) => _log.Error(failure, "Saving the state of venue {Venue} failed", venue.Value));
         return Task.CompletedTask;
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using FundingArb.Trading.Instruments;
 using FundingArb.Venues.Errors;
+using FundingArb.Venues.Hocon;
 using FundingArb.Venues.Simulation.Faults;
 
 namespace FundingArb.Venues.Scenarios;
@@ -56,6 +57,27 @@ public static partial class ScenarioLoader
         }
 
         return (faults.ToDictionary(p => p.Key, p => p.Value.ToImmutableArray()), [.. crashes.OrderBy(c => c.At)]);
+    }
+
+    /// One venue fault as a scenario's `faults` list writes it, without `venue` and `at` (JSON is HOCON too:
+    /// {"kind":"disconnect","duration":"30s"}), starting at `at`. The exchange's admin endpoint injects these.
+    /// <exception cref="HoconSyntaxException">The text is not HOCON.</exception>
+    /// <exception cref="ScenarioException">An unknown kind or key, or a bad value; the message names the key.</exception>
+    public static VenueFault ParseFault(string hocon, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(hocon);
+        var document = HoconDocument.Parse(hocon, "fault", _ => null);
+        var venueKinds = s_faultKinds.Keys.Where(k => k != CrashAndRestart).ToArray();
+        var section = new ScenarioSection(new HoconReader(document.Config, ""), document.Positions,
+            [.. venueKinds.SelectMany(k => s_faultKinds[k]).Distinct(), "kind"]);
+        var kind = section.String("kind");
+        if (!venueKinds.Contains(kind))
+        {
+            throw section.Error("kind", $"unknown fault kind '{kind}'; expected one of {string.Join(", ", venueKinds)}");
+        }
+
+        var fault = section.Restrict([.. s_faultKinds[kind], "kind"]);
+        return fault.Build(() => ReadFault(fault, kind, at));
     }
 
     private static VenueFault ReadFault(ScenarioSection fault, string kind, DateTimeOffset at) => kind switch

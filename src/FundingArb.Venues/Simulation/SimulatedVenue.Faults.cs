@@ -7,12 +7,44 @@ namespace FundingArb.Venues.Simulation;
 
 public sealed partial class SimulatedVenue
 {
-    private readonly ImmutableArray<VenueFault> _faults;
+    // The scenario's faults first (saved with the venue), then the ones injected at run time (not saved: a restarted
+    // venue has its scheduled faults only, as a restarted exchange has forgotten its operator's tests).
+    private readonly int _scheduledFaults;
+    private ImmutableArray<VenueFault> _faults;
 
     // How many requests each counted fault still acts on, by index in _faults; zero for faults with a duration.
-    private readonly int[] _faultRemaining;
+    private int[] _faultRemaining;
 
-    public ImmutableArray<VenueFault> Faults => _faults;
+    /// The scheduled faults, then the injected ones.
+    public ImmutableArray<VenueFault> Faults
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _faults;
+            }
+        }
+    }
+
+    /// Adds a fault at run time, as if the scenario had listed it (the exchange's admin endpoint): a counted fault acts
+    /// on the next matching requests from its At, a fault with a duration holds from At to At + Duration, and a
+    /// disconnect whose window is open drops the streams at once.
+    public void Inject(VenueFault fault)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        lock (_gate)
+        {
+            CatchUp();
+            _faults = _faults.Add(fault);
+            _faultRemaining = [.. _faultRemaining, fault.InitialCount];
+            if (fault is DisconnectFault disconnect && (disconnect.At + disconnect.Duration).UtcTicks > _nowTicks)
+            {
+                Schedule(Math.Max(disconnect.At.UtcTicks, _nowTicks), WorkPhase.Connection, new DisconnectWork());
+                CatchUp();
+            }
+        }
+    }
 
     /// Uses up one count of the first armed fault of this kind (in scenario order), or returns null.
     private TFault? TakeCountedFault<TFault>()

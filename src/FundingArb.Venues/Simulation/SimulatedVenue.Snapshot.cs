@@ -52,7 +52,7 @@ public sealed partial class SimulatedVenue
                 Orders = [.. _orderLog.Select(SnapshotMapping.ToSnapshot)],
                 FundingPayments = [.. _fundingPayments.Select(SnapshotMapping.ToSnapshot)],
                 FundingSettlements = [.. _fundingSettlements.Select(SnapshotMapping.ToSnapshot)],
-                FaultCounts = [.. _faultRemaining],
+                FaultCounts = [.. _faultRemaining[.._scheduledFaults]],
             };
         }
     }
@@ -85,7 +85,7 @@ public sealed partial class SimulatedVenue
 
     private void Import(SimulatedVenueSnapshot snapshot)
     {
-        if (snapshot.Markets.Length != _markets.Length || snapshot.FaultCounts.Length != _faultRemaining.Length)
+        if (snapshot.Markets.Length != _markets.Length || snapshot.FaultCounts.Length != _scheduledFaults)
         {
             throw new ArgumentException("The snapshot's markets or faults differ from the venue's.", nameof(snapshot));
         }

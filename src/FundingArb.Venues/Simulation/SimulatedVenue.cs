@@ -92,6 +92,7 @@ public sealed partial class SimulatedVenue : IVenue, IDisposable
         }
 
         _faults = [.. faults];
+        _scheduledFaults = _faults.Length;
         _faultRemaining = [.. _faults.Select(f => f.InitialCount)];
         _timer = timeProvider.CreateTimer(static state => ((SimulatedVenue)state!).OnTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }

@@ -1,15 +1,14 @@
 using System.Collections.Immutable;
 using FundingArb.Venues.Scenarios;
-using FundingArb.Venues.Simulation;
 using FundingArb.Venues.Simulation.Snapshots;
 
-namespace FundingArb.Node.VenueState;
+namespace FundingArb.Venues.Simulation.State;
 
-// The simulated venues stand in for real exchanges, which keep their orders and positions while our node is down;
-// so they persist beside the journal, one JSON file each, replaced atomically (write, then rename) so a kill
+// The simulated venues stand in for real exchanges, which keep their orders and positions while their clients are
+// down; so they persist (beside the node's journal, or in the exchange's data folder), one JSON file each, replaced atomically (write, then rename) so a kill
 // leaves the previous file or the new one, never half of one.
 
-/// Saves the simulated venues' state in the data folder and restores it on the next start.
+/// Saves simulated venues' state in a folder (the node's or the exchange's data folder) and restores it on the next start.
 public sealed class VenueStateStore
 {
     private readonly string _directory;
@@ -25,12 +24,13 @@ public sealed class VenueStateStore
         venues.Select(v => Read(v.Settings.Id.Value)?.At).Where(at => at is not null).Max();
 
     /// Each configured venue, restored from its saved state when there is one, else new.
+    /// <exception cref="InvalidDataException">A saved state cannot be read or does not fit its venue's configuration.</exception>
     public ImmutableArray<SimulatedVenue> Open(Scenario simulation, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(simulation);
         ArgumentNullException.ThrowIfNull(clock);
         return [.. simulation.Venues.Select(v => Read(v.Settings.Id.Value) is { } saved
-            ? SimulatedVenue.Restore(saved, v.Settings, v.Markets, v.Faults, clock)
+            ? Restore(saved, v, clock)
             : new SimulatedVenue(v.Settings, v.Markets, v.Faults, simulation.Seed, clock))];
     }
 
@@ -59,6 +59,20 @@ public sealed class VenueStateStore
         catch (Exception failure) when (failure is FormatException or System.Text.Json.JsonException)
         {
             throw new InvalidDataException($"{path}: the saved state of venue {venue} cannot be read: {failure.Message}", failure);
+        }
+    }
+
+    private SimulatedVenue Restore(SimulatedVenueSnapshot saved, ScenarioVenue venue, TimeProvider clock)
+    {
+        try
+        {
+            return SimulatedVenue.Restore(saved, venue.Settings, venue.Markets, venue.Faults, clock);
+        }
+        catch (ArgumentException mismatch)
+        {
+            throw new InvalidDataException(
+                $"{PathOf(venue.Settings.Id.Value)}: the saved state of venue {venue.Settings.Id} does not fit its configuration ({mismatch.Message}); "
+                + "configure it as it was, or delete the file to start the venue afresh", mismatch);
         }
     }
 

@@ -1,34 +1,41 @@
 using System.Collections.Immutable;
 using System.Threading.Channels;
+using FundingArb.Trading.Instruments;
 using FundingArb.Venues.Errors;
-using FundingArb.Venues.Simulation;
 
-namespace FundingArb.Node.VenueState;
+namespace FundingArb.Venues.Simulation.State;
 
 // A real exchange never forgets an order our journal refers to, so the simulated ones save as soon as anything
 // happens on their user stream (an order, a fill, a funding payment), plus on an interval for the markets' own
 // movement. Stream readers may not call back into the venue (they run on its thread), so each event only signals
 // a saver task of that venue; signals that arrive while it saves collapse into one more save.
 
-/// Keeps the saved state of the node's simulated venues current.
+/// Keeps the saved state of simulated venues current.
 public sealed class VenueStateSaver : IAsyncDisposable
 {
     private static readonly TimeSpan s_resubscribeDelay = TimeSpan.FromMilliseconds(200);
     private readonly ImmutableArray<SimulatedVenue> _venues;
     private readonly VenueStateStore _store;
-    private readonly Serilog.ILogger _log;
+    private readonly TimeProvider _clock;
+    private readonly Action<VenueId, Exception> _saveFailed;
     private readonly Channel<bool>[] _signals;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _tasks = [];
     private readonly ITimer _timer;
 
-    public VenueStateSaver(ImmutableArray<SimulatedVenue> venues, VenueStateStore store, TimeSpan interval, Serilog.ILogger log)
+    /// clock: wall-clock time for the interval (the venues' own clock may run faster); saveFailed hears each save that
+    /// failed (the saver goes on and tries again at the next signal).
+    public VenueStateSaver(ImmutableArray<SimulatedVenue> venues, VenueStateStore store, TimeSpan interval, TimeProvider clock,
+        Action<VenueId, Exception> saveFailed)
     {
         ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(saveFailed);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero);
         _venues = venues;
         _store = store;
-        _log = log;
+        _clock = clock;
+        _saveFailed = saveFailed;
         _signals = [.. venues.Select(_ => Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite }))];
         for (var i = 0; i < venues.Length; i++)
         {
@@ -36,10 +43,10 @@ public sealed class VenueStateSaver : IAsyncDisposable
             _tasks.Add(SaveOnSignalAsync(venues[i], _signals[i].Reader));
         }
 
-        _timer = TimeProvider.System.CreateTimer(_ => SignalAll(), null, interval, interval);
+        _timer = clock.CreateTimer(_ => SignalAll(), null, interval, interval);
     }
 
-    /// Saves every venue now, on the caller's thread (shutdown, once the actors have stopped).
+    /// Saves every venue now, on the caller's thread (shutdown, once the venues' clients have stopped).
     public void SaveAll()
     {
         foreach (var venue in _venues)
@@ -92,7 +99,7 @@ public sealed class VenueStateSaver : IAsyncDisposable
 
             try
             {
-                await Task.Delay(s_resubscribeDelay, TimeProvider.System, _stop.Token).ConfigureAwait(false);
+                await Task.Delay(s_resubscribeDelay, _clock, _stop.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -117,7 +124,7 @@ public sealed class VenueStateSaver : IAsyncDisposable
         }
         catch (Exception failure) when (failure is IOException or UnauthorizedAccessException or ObjectDisposedException)
         {
-            _log.Error(failure, "Saving the state of venue {Venue} failed", venue.Id.Value);
+            _saveFailed(venue.Id, failure);
         }
     }
 }
