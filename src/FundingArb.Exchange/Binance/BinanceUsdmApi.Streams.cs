@@ -189,7 +189,7 @@ internal sealed partial class BinanceUsdmApi
                 var entry = _venue.Positions.FirstOrDefault(p => p.Key.Symbol == payment.Symbol)?.AveragePrice ?? 0m;
                 return BinanceUserStreamPayloads.FundingFee(payment, quote.Code, wallet, entry);
             case PositionLiquidated liquidated:
-                return BinanceUserStreamPayloads.Liquidation(liquidated);
+                return BinanceUserStreamPayloads.Liquidation(liquidated, Instrument(liquidated.Symbol.Value).Quote.Code);
             default:
                 return null;
         }

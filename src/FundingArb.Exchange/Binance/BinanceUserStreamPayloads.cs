@@ -17,13 +17,15 @@ internal static class BinanceUserStreamPayloads
     public static JsonObject OrderUpdate(OrderRequest request, long orderId, string executionType, OrderStatus status, decimal filledQuantity,
         decimal averagePrice, DateTimeOffset at) =>
         Envelope(at, Order(request.Instrument.Symbol.Value, request.ClientOrderId.Value, Side(request.Side), Type(request.Type), TimeInForce(request),
-            request.Quantity, request.Price ?? 0m, executionType, Status(status), orderId, filledQuantity, averagePrice, request.ReduceOnly, at));
+            request.Quantity, request.Price ?? 0m, executionType, Status(status), orderId, filledQuantity, averagePrice, request.ReduceOnly,
+            request.Instrument.Quote.Code, at));
 
     public static JsonObject Trade(OrderRequest request, long orderId, OrderFilled filled, decimal averagePrice)
     {
         var fill = filled.Fill;
         var order = Order(request.Instrument.Symbol.Value, request.ClientOrderId.Value, Side(request.Side), Type(request.Type), TimeInForce(request),
-            request.Quantity, request.Price ?? 0m, "TRADE", Status(filled.Status), orderId, filled.FilledQuantity, averagePrice, request.ReduceOnly, filled.At);
+            request.Quantity, request.Price ?? 0m, "TRADE", Status(filled.Status), orderId, filled.FilledQuantity, averagePrice, request.ReduceOnly,
+            fill.Fee.Asset.Code, filled.At);
         order["l"] = Text(fill.Quantity);
         order["L"] = Text(fill.Price);
         order["n"] = Text(fill.Fee.Amount);
@@ -33,12 +35,12 @@ internal static class BinanceUserStreamPayloads
         return Envelope(filled.At, order);
     }
 
-    public static JsonObject Liquidation(PositionLiquidated liquidated)
+    public static JsonObject Liquidation(PositionLiquidated liquidated, string quoteAsset)
     {
         var quantity = Math.Abs(liquidated.Quantity);
         var order = Order(liquidated.Symbol.Value, string.Create(CultureInfo.InvariantCulture, $"autoclose-{liquidated.Sequence}"),
             liquidated.Quantity > 0m ? "SELL" : "BUY", "LIQUIDATION", "IOC", quantity, liquidated.Price, "TRADE", "FILLED", 0, quantity,
-            liquidated.Price, reduceOnly: true, liquidated.At);
+            liquidated.Price, reduceOnly: true, quoteAsset, liquidated.At);
         order["l"] = Text(quantity);
         order["L"] = Text(liquidated.Price);
         order["rp"] = Text(liquidated.RealizedPnl);
@@ -78,7 +80,8 @@ internal static class BinanceUserStreamPayloads
     };
 
     private static JsonObject Order(string symbol, string clientOrderId, string side, string type, string timeInForce, decimal quantity, decimal price,
-        string executionType, string status, long orderId, decimal filledQuantity, decimal averagePrice, bool reduceOnly, DateTimeOffset at) => new()
+        string executionType, string status, long orderId, decimal filledQuantity, decimal averagePrice, bool reduceOnly, string commissionAsset,
+        DateTimeOffset at) => new()
     {
         ["s"] = symbol,
         ["c"] = clientOrderId,
@@ -96,7 +99,7 @@ internal static class BinanceUserStreamPayloads
         ["z"] = Text(filledQuantity),
         ["L"] = "0",
         ["n"] = "0",
-        ["N"] = "USDT",
+        ["N"] = commissionAsset,
         ["T"] = Millis(at),
         ["t"] = 0,
         ["b"] = "0",

@@ -53,14 +53,18 @@ internal sealed class BinanceHarness : IAsyncDisposable
     /// A token that fails a test which would otherwise wait forever; never a way to wait for something.
     public static CancellationToken Guard() => new CancellationTokenSource(s_guard).Token;
 
-    public static async Task<BinanceHarness> StartAsync(IEnumerable<VenueFault>? faults = null, bool separateClientClock = false)
+    public static async Task<BinanceHarness> StartAsync(IEnumerable<VenueFault>? faults = null, bool separateClientClock = false,
+        IntervalChange? btcIntervalChange = null)
     {
         var serverClock = new VirtualClock(Start);
         var clientClock = separateClientClock ? new VirtualClock(Start) : serverClock;
         var settings = new SimulatedVenueSettings(VenueId) { Balances = [new Money(100_000m, Usdt)] };
         MarketSettings[] markets =
         [
-            new(BtcUsdt, new RandomWalkModel(60_000m, 0m, 0m)) { Funding = FundingPathModel.Constant(0.0001m) },
+            new(BtcUsdt, new RandomWalkModel(60_000m, 0m, 0m))
+            {
+                Funding = FundingPathModel.Constant(0.0001m), IntervalChanges = btcIntervalChange is { } change ? [change] : [],
+            },
             new(EthUsdt, new RandomWalkModel(3_000m, 0m, 0m)) { Funding = FundingPathModel.Constant(-0.0002m), FundingInterval = TimeSpan.FromHours(4) },
         ];
         var venue = new SimulatedVenue(settings, markets, faults ?? [], 7, serverClock);

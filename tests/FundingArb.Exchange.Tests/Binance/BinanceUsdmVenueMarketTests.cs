@@ -29,6 +29,20 @@ public sealed class BinanceUsdmVenueMarketTests
     }
 
     [Fact]
+    public async Task GetFunding_AfterTheVenueMovesASymbolToHourly_ReadsTheNewIntervalOnceTheOldIsStale()
+    {
+        await using var harness = await BinanceHarness.StartAsync(btcIntervalChange: new(BinanceHarness.Start.AddSeconds(30), TimeSpan.FromHours(1)));
+        var before = await harness.Connector.GetFundingAsync(BinanceHarness.Btc, BinanceHarness.Guard());
+
+        harness.ServerClock.Advance(TimeSpan.FromSeconds(61));
+        var after = await harness.Connector.GetFundingAsync(BinanceHarness.Btc, BinanceHarness.Guard());
+
+        Assert.Equal(TimeSpan.FromHours(8), before.Interval);
+        Assert.Equal(TimeSpan.FromHours(1), after.Interval);
+        Assert.Equal(harness.Venue.Funding(BinanceHarness.Btc).Rate, after.Rate);
+    }
+
+    [Fact]
     public async Task GetMarkPrice_ReadsMarkAndIndexAtTheVenuesTime()
     {
         await using var harness = await BinanceHarness.StartAsync();
