@@ -32,6 +32,11 @@ internal sealed class BinanceRestClient(BinanceUsdmOptions options, HttpClient h
             await SyncClockAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        if (_limiter.BackOffRemaining() is { } remaining)
+        {
+            throw new RateLimitedException(options.Venue, remaining);
+        }
+
         await _limiter.AcquireAsync(call.Weight, cancellationToken).ConfigureAwait(false);
         var query = Query(call);
         using var request = new HttpRequestMessage(call.Method, new Uri(options.RestUrl, query.Length == 0 ? call.Path : $"{call.Path}?{query}"));

@@ -1,8 +1,10 @@
 namespace FundingArb.Venues.Binance;
 
 // Binance counts weight per IP in fixed one-minute windows. The limiter spends its own count first and then trusts
-// the venue's X-MBX-USED-WEIGHT-1M, which also counts other clients on the same IP. After a 429 or a 418 nothing is
-// sent until Retry-After has passed. Shared by every request of one connector: one lock guards the three fields.
+// the venue's X-MBX-USED-WEIGHT-1M, which also counts other clients on the same IP. A full minute is waited out
+// (seconds at most); after a 429 or a 418 nothing is sent until Retry-After has passed, and a request in that time
+// is refused at once, so the caller decides (Binance bans an IP that keeps sending after a 429). Shared by every
+// request of one connector: one lock guards the three fields.
 
 /// A client-side budget of Binance request weight per minute, with the venue's back-off.
 internal sealed class BinanceWeightLimiter(TimeProvider time, int limitPerMinute)
@@ -12,7 +14,17 @@ internal sealed class BinanceWeightLimiter(TimeProvider time, int limitPerMinute
     private int _used;
     private DateTimeOffset _blockedUntil = DateTimeOffset.MinValue;
 
-    /// Waits, on the connector's clock, until the weight fits the minute and no back-off is running; then spends it.
+    /// What is left of the venue's back-off, or null when requests may be sent.
+    public TimeSpan? BackOffRemaining()
+    {
+        lock (_gate)
+        {
+            var now = time.GetUtcNow();
+            return _blockedUntil > now ? _blockedUntil - now : null;
+        }
+    }
+
+    /// Waits, on the connector's clock, until the weight fits the minute; then spends it.
     public async ValueTask AcquireAsync(int weight, CancellationToken cancellationToken)
     {
         while (true)
@@ -21,21 +33,14 @@ internal sealed class BinanceWeightLimiter(TimeProvider time, int limitPerMinute
             lock (_gate)
             {
                 var now = time.GetUtcNow();
-                if (_blockedUntil > now)
+                Roll(now);
+                if (_used + weight <= limitPerMinute || _used == 0)
                 {
-                    wait = _blockedUntil - now;
+                    _used += weight;
+                    return;
                 }
-                else
-                {
-                    Roll(now);
-                    if (_used + weight <= limitPerMinute || _used == 0)
-                    {
-                        _used += weight;
-                        return;
-                    }
 
-                    wait = DateTimeOffset.FromUnixTimeMilliseconds((_minute + 1) * 60_000) - now;
-                }
+                wait = DateTimeOffset.FromUnixTimeMilliseconds((_minute + 1) * 60_000) - now;
             }
 
             await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);

@@ -43,16 +43,18 @@ public sealed class BinanceUsdmVenueAuthenticationTests
     }
 
     [Fact]
-    public async Task RateLimited_RaisesRetryAfterAndHoldsTheNextRequestUntilItPasses()
+    public async Task RateLimited_RaisesRetryAfterAndRefusesToSendUntilItPasses()
     {
-        await using var harness = await BinanceHarness.StartAsync([new RateLimitFault(BinanceHarness.Start, TimeSpan.FromSeconds(2))]);
+        await using var harness = await BinanceHarness.StartAsync([new RateLimitFault(BinanceHarness.Start, TimeSpan.FromSeconds(2))], separateClientClock: true);
 
         var refusal = await Assert.ThrowsAsync<RateLimitedException>(async () => await harness.Connector.GetMarkPriceAsync(BinanceHarness.Btc, BinanceHarness.Guard()));
-        var retry = harness.Connector.GetMarkPriceAsync(BinanceHarness.Btc, BinanceHarness.Guard()).AsTask();
         harness.ServerClock.Advance(TimeSpan.FromSeconds(2));
-        var mark = await retry;
+        harness.ClientClock.Advance(TimeSpan.FromSeconds(1));
+        var held = await Assert.ThrowsAsync<RateLimitedException>(async () => await harness.Connector.GetMarkPriceAsync(BinanceHarness.Btc, BinanceHarness.Guard()));
+        harness.ClientClock.Advance(TimeSpan.FromSeconds(1));
+        var mark = await harness.Connector.GetMarkPriceAsync(BinanceHarness.Btc, BinanceHarness.Guard());
 
-        Assert.Equal(TimeSpan.FromSeconds(2), refusal.RetryAfter);
+        Assert.Equal((TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(1)), (refusal.RetryAfter, held.RetryAfter));
         Assert.Equal(BinanceHarness.Start.AddSeconds(2), mark.At);
     }
 

@@ -38,18 +38,17 @@ public sealed class BinanceWeightLimiterTests
     }
 
     [Fact]
-    public async Task Acquire_DuringABackOff_WaitsUntilItEnds()
+    public void BackOff_ReportsWhatIsLeftUntilItEnds()
     {
         var clock = new VirtualClock(s_minuteStart);
         var limiter = new BinanceWeightLimiter(clock, 2400);
         limiter.BackOff(TimeSpan.FromSeconds(5));
 
-        var next = limiter.AcquireAsync(1, BinanceHarness.Guard()).AsTask();
         clock.Advance(TimeSpan.FromSeconds(4));
-        var waitedFourSeconds = !next.IsCompleted;
+        var remaining = limiter.BackOffRemaining();
         clock.Advance(TimeSpan.FromSeconds(1));
-        await next;
 
-        Assert.True(waitedFourSeconds);
+        Assert.Equal(TimeSpan.FromSeconds(1), remaining);
+        Assert.Null(limiter.BackOffRemaining());
     }
 }
