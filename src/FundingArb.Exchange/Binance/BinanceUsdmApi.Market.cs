@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Routing;
 namespace FundingArb.Exchange.Binance;
 
 // Weights are Binance's published ones (venues.md section 1): premiumIndex 1 with a symbol and 10 without,
-// exchangeInfo 40, depth by its limit.
+// exchangeInfo 40, depth by its limit (2 up to 50, 5 for 100, 10 for 500, the default, 20 for 1000).
 
 internal sealed partial class BinanceUsdmApi
 {
@@ -23,9 +23,9 @@ internal sealed partial class BinanceUsdmApi
             (_, _) => Task.FromResult<JsonNode>(new JsonObject { ["serverTime"] = BinanceWire.Millis(Now) }));
         Map(routes, HttpMethods.Get, "/fapi/v1/exchangeInfo", 40, BinanceSecurity.None,
             (_, _) => Task.FromResult<JsonNode>(BinanceMarketPayloads.ExchangeInfo(_venue.Instruments, Now)));
-        Map(routes, HttpMethods.Get, "/fapi/v1/premiumIndex", 1, BinanceSecurity.None, PremiumIndexAsync);
+        Map(routes, HttpMethods.Get, "/fapi/v1/premiumIndex", q => WeightBySymbol(q, 1, 10), BinanceSecurity.None, PremiumIndexAsync);
         Map(routes, HttpMethods.Get, "/fapi/v1/fundingInfo", 1, BinanceSecurity.None, FundingInfoAsync);
-        Map(routes, HttpMethods.Get, "/fapi/v1/depth", 2, BinanceSecurity.None, DepthAsync);
+        Map(routes, HttpMethods.Get, "/fapi/v1/depth", DepthWeight, BinanceSecurity.None, DepthAsync);
         Map(routes, HttpMethods.Get, "/fapi/v1/fundingRate", 1, BinanceSecurity.None, FundingRateAsync);
     }
 
@@ -80,6 +80,17 @@ internal sealed partial class BinanceUsdmApi
         var rows = parameters.Optional("startTime") is null ? settlements.TakeLast(limit) : settlements.Take(limit);
         return Task.FromResult<JsonNode>(new JsonArray([.. rows.Select(s => (JsonNode)BinanceMarketPayloads.FundingRateRow(s))]));
     }
+
+    private static int DepthWeight(IQueryCollection query) =>
+        int.TryParse(query["limit"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var limit)
+            ? limit switch
+            {
+                <= 50 => 2,
+                100 => 5,
+                500 => 10,
+                _ => 20,
+            }
+            : 10;
 
     private static int HistoryLimit(BinanceParameters parameters)
     {

@@ -21,7 +21,7 @@ internal sealed partial class BinanceUsdmApi
         Map(routes, HttpMethods.Post, "/fapi/v1/order", 0, BinanceSecurity.Signed, PlaceAsync);
         Map(routes, HttpMethods.Delete, "/fapi/v1/order", 1, BinanceSecurity.Signed, CancelAsync);
         Map(routes, HttpMethods.Get, "/fapi/v1/order", 1, BinanceSecurity.Signed, QueryAsync);
-        Map(routes, HttpMethods.Get, "/fapi/v1/openOrders", 40, BinanceSecurity.Signed, OpenOrdersAsync);
+        Map(routes, HttpMethods.Get, "/fapi/v1/openOrders", q => WeightBySymbol(q, 1, 40), BinanceSecurity.Signed, OpenOrdersAsync);
         Map(routes, HttpMethods.Get, "/fapi/v1/userTrades", 5, BinanceSecurity.Signed, TradesAsync);
     }
 

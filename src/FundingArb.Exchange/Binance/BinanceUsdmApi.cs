@@ -56,7 +56,15 @@ internal sealed partial class BinanceUsdmApi
     private DateTimeOffset Now => _served.Clock.GetUtcNow();
 
     private void Map(IEndpointRouteBuilder routes, string method, string path, int weight, BinanceSecurity security, Handler handler) =>
-        routes.MapMethods(path, [method], context => ServeAsync(context, weight, security, handler));
+        Map(routes, method, path, _ => weight, security, handler);
+
+    /// Weight as a function of the query, for the endpoints Binance weighs by their arguments (depth by limit,
+    /// premiumIndex and openOrders with or without a symbol).
+    private void Map(IEndpointRouteBuilder routes, string method, string path, Func<IQueryCollection, int> weight, BinanceSecurity security, Handler handler) =>
+        routes.MapMethods(path, [method], context => ServeAsync(context, weight(context.Request.Query), security, handler));
+
+    private static int WeightBySymbol(IQueryCollection query, int withSymbol, int withoutSymbol) =>
+        query.ContainsKey("symbol") ? withSymbol : withoutSymbol;
 
     private Instrument Instrument(string symbol) =>
         _instruments.TryGetValue(symbol, out var instrument) ? instrument : throw BinanceApiError.BadRequest(BinanceErrorCodes.InvalidSymbol, "Invalid symbol.");

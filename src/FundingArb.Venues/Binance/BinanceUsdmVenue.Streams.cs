@@ -11,6 +11,8 @@ namespace FundingArb.Venues.Binance;
 // Books come from the partial-depth stream (<symbol>@depth<5|10|20>@100ms): each message is a whole top of book, so
 // a reader that falls behind only needs the newest, and older ones are dropped. The user stream needs a listen key,
 // kept alive with a PUT every ListenKeyKeepAlive; a failed keep-alive ends the stream like a dropped socket.
+// The key is never deleted when a stream ends: Binance hands out one key per account while it lives, so other
+// subscriptions may share it, and deleting it would end theirs. A listenKeyExpired event ends the stream as a drop.
 // A funding payment's ACCOUNT_UPDATE carries the amount and the position, not the rate: the rate and mark of that
 // settlement are read from the public fundingRate history.
 
@@ -106,6 +108,8 @@ public sealed partial class BinanceUsdmVenue
                         }
 
                         break;
+                    case "listenKeyExpired":
+                        throw new VenueUnavailableException(Id);
                 }
             }
         }
