@@ -3,7 +3,7 @@ namespace FundingArb.Exchange;
 /// Every protocol the exchange can serve, by the name its config uses.
 public static class ExchangeProtocols
 {
-    private static readonly IVenueProtocol[] s_all = [];
+    private static readonly IVenueProtocol[] s_all = [new Binance.BinanceUsdmProtocol()];
 
     public static IReadOnlyList<IVenueProtocol> All => s_all;
 

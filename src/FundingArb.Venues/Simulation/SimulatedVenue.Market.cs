@@ -41,7 +41,10 @@ public sealed partial class SimulatedVenue
     {
         var at = _nowTicks;
         var rate = market.Funding.RateSettledAt(at);
-        _fundingSettlements.Add(new FundingSettlement(Id, market.Instrument.Symbol, market.Instrument.Base, new FundingRate(rate, market.Interval), At));
+        _fundingSettlements.Add(new FundingSettlement(Id, market.Instrument.Symbol, market.Instrument.Base, new FundingRate(rate, market.Interval), At)
+        {
+            BasisPrice = market.BasisPrice(_settings.FundingBasis),
+        });
         market.NextSettlementTicks = FundingGrid.NextAfter(at, market.Interval.Ticks);
         ScheduleSettlement(market);
         var net = market.Position.NetQuantity;

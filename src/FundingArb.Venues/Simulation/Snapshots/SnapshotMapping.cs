@@ -72,10 +72,10 @@ internal static class SnapshotMapping
     public static FundingPayment FromSnapshot(FundingPaymentSnapshot p, VenueId venue) =>
         new(venue, new Symbol(p.Symbol), p.Side, p.Size, p.Price, p.Rate, p.Amount, p.At);
 
-    public static FundingSettlementSnapshot ToSnapshot(FundingSettlement s) => new(s.Symbol.Value, s.Rate.Rate, s.Rate.Interval, s.At);
+    public static FundingSettlementSnapshot ToSnapshot(FundingSettlement s) => new(s.Symbol.Value, s.Rate.Rate, s.Rate.Interval, s.At, s.BasisPrice);
 
     public static FundingSettlement FromSnapshot(FundingSettlementSnapshot s, Instrument instrument) =>
-        new(instrument.Venue, instrument.Symbol, instrument.Base, new FundingRate(s.Rate, s.Interval), s.At);
+        new(instrument.Venue, instrument.Symbol, instrument.Base, new FundingRate(s.Rate, s.Interval), s.At) { BasisPrice = s.BasisPrice };
 
     public static ImmutableArray<AssetAmount> ToSnapshot(Dictionary<Asset, decimal> amounts) =>
         [.. amounts.Select(p => new AssetAmount(p.Key.Code, p.Value))];
