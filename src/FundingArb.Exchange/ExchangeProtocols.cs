@@ -3,7 +3,10 @@ namespace FundingArb.Exchange;
 /// Every protocol the exchange can serve, by the name its config uses.
 public static class ExchangeProtocols
 {
-    private static readonly IVenueProtocol[] s_all = [];
+    private static readonly IVenueProtocol[] s_all =
+    [
+        new Bybit.BybitV5Protocol(),
+    ];
 
     public static IReadOnlyList<IVenueProtocol> All => s_all;
 

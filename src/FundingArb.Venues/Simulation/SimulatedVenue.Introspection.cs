@@ -13,6 +13,9 @@ public sealed partial class SimulatedVenue
     private readonly List<FundingPayment> _fundingPayments = [];
     private readonly List<FundingSettlement> _fundingSettlements = [];
 
+    /// The listed markets, fixed at construction: for a protocol server that must check a symbol without a request.
+    public ImmutableArray<Instrument> Instruments => _instruments;
+
     /// Every accepted order with its history, in the order the venue received them.
     public ImmutableArray<OrderHistory> Orders => Read(() => _orderLog.Select(r => new OrderHistory(r.Order, [.. r.History], r.ArrivalMid)).ToImmutableArray());
 

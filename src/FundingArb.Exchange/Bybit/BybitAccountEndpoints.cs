@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+using FundingArb.Trading.Positions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace FundingArb.Exchange.Bybit;
+
+// Bybit reports one realised PnL per position (trading, fees and funding together): cumRealisedPnl carries
+// RealizedPnl + FundingPnl − Fees, so the global PnL survives the trip while its split does not.
+
+/// The signed account endpoints: positions and the unified wallet.
+internal sealed class BybitAccountEndpoints(ServedVenue served)
+{
+    public void Map(IEndpointRouteBuilder routes, BybitRequestGuard guard)
+    {
+        routes.MapGet("/v5/position/list", c => guard.SignedAsync(c, orderEndpoint: false, PositionsAsync));
+        routes.MapGet("/v5/account/wallet-balance", c => guard.SignedAsync(c, orderEndpoint: false, WalletAsync));
+    }
+
+    private async Task<JsonObject> PositionsAsync(string payload, IQueryCollection query, CancellationToken ct)
+    {
+        BybitParameters.RequireLinear(query["category"]);
+        var symbol = query["symbol"].ToString();
+        var list = new JsonArray();
+        foreach (var position in await served.Venue.GetPositionsAsync(ct).ConfigureAwait(false))
+        {
+            if (symbol.Length > 0 && !string.Equals(position.Key.Symbol.Value, symbol, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            list.Add(new JsonObject
+            {
+                ["symbol"] = position.Key.Symbol.Value,
+                ["positionIdx"] = 0,
+                ["side"] = position.Side switch { PositionSide.Long => "Buy", PositionSide.Short => "Sell", _ => string.Empty },
+                ["size"] = BybitWire.Decimal(position.Amount),
+                ["avgPrice"] = BybitWire.Decimal(position.AveragePrice ?? 0m),
+                ["breakEvenPrice"] = BybitWire.Decimal(position.BreakevenPrice ?? 0m),
+                ["markPrice"] = BybitWire.Decimal(position.MarkPrice),
+                ["positionValue"] = BybitWire.Decimal(position.AmountQuote),
+                ["unrealisedPnl"] = BybitWire.Decimal(position.UnrealizedPnl),
+                ["cumRealisedPnl"] = BybitWire.Decimal(position.RealizedPnl + position.FundingPnl - position.Fees),
+                ["positionStatus"] = "Normal",
+                ["tradeMode"] = 0,
+            });
+        }
+
+        return new JsonObject { ["category"] = "linear", ["list"] = list, ["nextPageCursor"] = string.Empty };
+    }
+
+    private async Task<JsonObject> WalletAsync(string payload, IQueryCollection query, CancellationToken ct)
+    {
+        var accountType = query["accountType"].ToString();
+        if (accountType != "UNIFIED")
+        {
+            throw new BybitParameterException("accountType", accountType, "UNIFIED");
+        }
+
+        var coins = new JsonArray();
+        foreach (var balance in await served.Venue.GetBalancesAsync(ct).ConfigureAwait(false))
+        {
+            coins.Add(new JsonObject
+            {
+                ["coin"] = balance.Asset.Code,
+                ["walletBalance"] = BybitWire.Decimal(balance.Wallet),
+                ["equity"] = BybitWire.Decimal(balance.Equity),
+                ["unrealisedPnl"] = BybitWire.Decimal(balance.UnrealizedPnl),
+                ["totalPositionIM"] = BybitWire.Decimal(balance.PositionMargin),
+                ["totalOrderIM"] = BybitWire.Decimal(balance.OrderMargin),
+            });
+        }
+
+        var account = new JsonObject { ["accountType"] = "UNIFIED", ["coin"] = coins };
+        return new JsonObject { ["list"] = new JsonArray(account) };
+    }
+}
