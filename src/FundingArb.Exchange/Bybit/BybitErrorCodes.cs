@@ -20,6 +20,7 @@ internal static class BybitErrorCodes
         // Bybit has no synchronous post-only refusal (it cancels on the stream); a venue configured to refuse at once
         // is served as a parameter error, as are the other refusals before matching.
         VenueError.PostOnlyWouldCross or VenueError.InvalidOrder => BybitRetCode.ParamsError,
+        VenueError.AuthenticationFailed => BybitRetCode.InvalidSign,
         _ => throw new ArgumentOutOfRangeException(nameof(error), error.Error, "Unknown venue error."),
     };
 }

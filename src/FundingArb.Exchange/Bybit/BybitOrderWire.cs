@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using FundingArb.Trading.Funding;
 using FundingArb.Trading.Orders;
 using FundingArb.Trading.Positions;
+using FundingArb.Venues.Bybit;
 using FundingArb.Venues.Errors;
 
 namespace FundingArb.Exchange.Bybit;
@@ -12,8 +13,6 @@ namespace FundingArb.Exchange.Bybit;
 /// Orders and executions in Bybit's shape (order/realtime, execution/list and the order and execution topics).
 internal static class BybitOrderWire
 {
-    public const string PostOnlyCancelReason = "EC_PostOnlyWillTakeLiquidity";
-
     public static JsonObject Order(TrackedOrder order, OrderStatus status, string? reason)
     {
         var request = order.Request;
@@ -34,7 +33,7 @@ internal static class BybitOrderWire
             ["positionIdx"] = 0,
             ["orderStatus"] = Status(status, filled),
             ["cancelType"] = status is OrderStatus.Canceled or OrderStatus.Expired ? (venueCancelled ? "UNKNOWN" : "CancelByUser") : "UNKNOWN",
-            ["rejectReason"] = string.Equals(reason, nameof(VenueError.PostOnlyWouldCross), StringComparison.Ordinal) ? PostOnlyCancelReason : "EC_NoError",
+            ["rejectReason"] = string.Equals(reason, nameof(VenueError.PostOnlyWouldCross), StringComparison.Ordinal) ? BybitRejectReason.PostOnlyWillTakeLiquidity : BybitRejectReason.NoError,
             ["avgPrice"] = BybitWire.Decimal(order.AveragePrice ?? 0m),
             ["cumExecQty"] = BybitWire.Decimal(filled),
             ["cumExecValue"] = BybitWire.Decimal(order.FilledQuote),

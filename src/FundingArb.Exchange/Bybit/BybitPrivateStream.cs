@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
+using FundingArb.Trading.Orders;
 using FundingArb.Venues;
 using FundingArb.Venues.Bybit;
 using FundingArb.Venues.Errors;
@@ -147,10 +148,10 @@ internal sealed class BybitPrivateStream(ServedVenue served)
     {
         switch (userEvent)
         {
-            case OrderUpdated updated when Order(updated.ClientOrderId.Value) is { } order:
+            case OrderUpdated updated when Order(updated.ClientOrderId) is { } order:
                 yield return ("order", BybitOrderWire.Order(order, updated.Status, updated.Event.Reason));
                 break;
-            case OrderFilled filled when Order(filled.Fill.ClientOrderId.Value) is { } order:
+            case OrderFilled filled when Order(filled.Fill.ClientOrderId) is { } order:
                 yield return ("execution", BybitOrderWire.Trade(order, filled.Fill, filled.FilledQuantity));
                 yield return ("order", BybitOrderWire.Order(order, filled.Status, null));
                 break;
@@ -161,6 +162,5 @@ internal sealed class BybitPrivateStream(ServedVenue served)
         }
     }
 
-    private Trading.Orders.TrackedOrder? Order(string clientOrderId) =>
-        served.Venue.Orders.FirstOrDefault(h => string.Equals(h.Order.ClientOrderId.Value, clientOrderId, StringComparison.Ordinal))?.Order;
+    private TrackedOrder? Order(ClientOrderId clientOrderId) => served.Venue.FindOrder(clientOrderId);
 }

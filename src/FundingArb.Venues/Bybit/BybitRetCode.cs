@@ -14,7 +14,9 @@ public static class BybitRetCode
     public const int ServerError = 10016;
     public const int OrderNotExists = 110001;
     public const int InsufficientAvailableBalance = 110007;
+    public const int AvailableBalanceNotEnough = 110012;
     public const int ReduceOnlyRuleNotSatisfied = 110017;
+    public const int InsufficientAvailableMargin = 110044;
     public const int OrderLinkIdDuplicate = 110072;
     public const int BelowMinNotional = 110094;
 }

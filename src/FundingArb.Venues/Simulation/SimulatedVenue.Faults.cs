@@ -97,6 +97,7 @@ public sealed partial class SimulatedVenue
             VenueError.Timeout => new VenueTimeoutException(Id, _settings.RequestTimeout),
             VenueError.ReduceOnlyRejected => new ReduceOnlyRejectedException(Id, id, market.Position.NetQuantity),
             VenueError.InvalidOrder => new InvalidOrderException(Id, id, "injected fault"),
+            VenueError.AuthenticationFailed => new AuthenticationFailedException(Id, "injected fault"),
             _ => throw new ArgumentOutOfRangeException(nameof(error), error, "Unknown venue error."),
         };
     }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using FundingArb.Trading.Economics;
 using FundingArb.Trading.Funding;
 using FundingArb.Trading.Instruments;
+using FundingArb.Trading.Orders;
 using FundingArb.Trading.Positions;
 
 namespace FundingArb.Venues.Simulation;
@@ -13,11 +14,15 @@ public sealed partial class SimulatedVenue
     private readonly List<FundingPayment> _fundingPayments = [];
     private readonly List<FundingSettlement> _fundingSettlements = [];
 
-    /// The listed markets, fixed at construction: for a protocol server that must check a symbol without a request.
-    public ImmutableArray<Instrument> Instruments => _instruments;
-
     /// Every accepted order with its history, in the order the venue received them.
     public ImmutableArray<OrderHistory> Orders => Read(() => _orderLog.Select(r => new OrderHistory(r.Order, [.. r.History], r.ArrivalMid)).ToImmutableArray());
+
+    /// The markets it lists; fixed at construction, so a protocol server can resolve symbols without a request.
+    public ImmutableArray<Instrument> Instruments => _instruments;
+
+    /// One accepted order as it stands, or null when the venue never recorded the id: what a protocol server reads to
+    /// describe an order in its own words (a stream event carries only the order's id).
+    public TrackedOrder? FindOrder(ClientOrderId clientOrderId) => Read(() => _orders.TryGetValue(clientOrderId, out var record) ? record.Order : null);
 
     /// Requests refused before they were recorded.
     public ImmutableArray<RejectedOrder> Rejections => Read(() => _rejections.ToImmutableArray());
