@@ -31,6 +31,6 @@ internal static class BybitEnvelope
         var headers = context.Response.Headers;
         headers["X-Bapi-Limit"] = window.Limit.ToString(CultureInfo.InvariantCulture);
         headers["X-Bapi-Limit-Status"] = window.Remaining.ToString(CultureInfo.InvariantCulture);
-        headers["X-Bapi-Limit-Reset-Timestamp"] = BybitWire.MillisText(window.ResetsAt);
+        headers["X-Bapi-Limit-Reset-Timestamp"] = BybitWire.MillisCeilingText(window.ResetsAt);
     }
 }

@@ -45,7 +45,7 @@ internal sealed class BybitPrivateStream(ServedVenue served)
                 {
                     await session.SendAsync(new JsonObject
                     {
-                        ["req_id"] = message["req_id"]?.DeepClone(), ["op"] = "pong",
+                        ["req_id"] = message["req_id"]?.DeepClone() ?? string.Empty, ["op"] = "pong",
                         ["args"] = new JsonArray(BybitWire.MillisText(served.Clock.GetUtcNow())), ["conn_id"] = connection,
                     }, stop.Token).ConfigureAwait(false);
                     continue;
@@ -77,7 +77,7 @@ internal sealed class BybitPrivateStream(ServedVenue served)
                 await session.SendAsync(new JsonObject
                 {
                     ["success"] = refusal is null, ["ret_msg"] = refusal ?? string.Empty, ["op"] = op, ["conn_id"] = connection,
-                    ["req_id"] = message["req_id"]?.DeepClone(),
+                    ["req_id"] = message["req_id"]?.DeepClone() ?? string.Empty,
                 }, stop.Token).ConfigureAwait(false);
             }
         }

@@ -39,8 +39,11 @@ internal sealed class BybitPublicStream(ServedVenue served)
                 var op = message["op"]?.GetValue<string>();
                 if (op == "ping")
                 {
-                    await session.SendAsync(new JsonObject { ["success"] = true, ["ret_msg"] = "pong", ["conn_id"] = connection, ["op"] = "ping" }, stop.Token)
-                        .ConfigureAwait(false);
+                    await session.SendAsync(new JsonObject
+                    {
+                        ["success"] = true, ["ret_msg"] = "pong", ["conn_id"] = connection, ["req_id"] = message["req_id"]?.DeepClone() ?? string.Empty,
+                        ["op"] = "ping",
+                    }, stop.Token).ConfigureAwait(false);
                 }
                 else if (op == "subscribe")
                 {
@@ -49,7 +52,7 @@ internal sealed class BybitPublicStream(ServedVenue served)
                     await session.SendAsync(new JsonObject
                     {
                         ["success"] = refusal is null, ["ret_msg"] = refusal ?? string.Empty, ["conn_id"] = connection, ["op"] = "subscribe",
-                        ["req_id"] = message["req_id"]?.DeepClone(),
+                        ["req_id"] = message["req_id"]?.DeepClone() ?? string.Empty,
                     }, stop.Token).ConfigureAwait(false);
                     if (refusal is null)
                     {
@@ -97,11 +100,19 @@ internal sealed class BybitPublicStream(ServedVenue served)
         {
             await foreach (var book in books.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                var data = ticker ? BybitMarketEndpoints.Ticker(served.Venue.Funding(symbol), book) : BybitMarketEndpoints.BookData(book);
-                await session.SendAsync(new JsonObject
-                {
-                    ["topic"] = topic, ["type"] = "snapshot", ["ts"] = BybitWire.Millis(book.At), ["data"] = data, ["cts"] = BybitWire.Millis(book.At),
-                }, cancellationToken).ConfigureAwait(false);
+                // Ticker messages carry a cross sequence (cs), book messages their matching engine's time (cts).
+                var message = ticker
+                    ? new JsonObject
+                    {
+                        ["topic"] = topic, ["type"] = "snapshot", ["data"] = BybitMarketEndpoints.Ticker(served.Venue.Funding(symbol), book),
+                        ["cs"] = book.Sequence, ["ts"] = BybitWire.Millis(book.At),
+                    }
+                    : new JsonObject
+                    {
+                        ["topic"] = topic, ["type"] = "snapshot", ["ts"] = BybitWire.Millis(book.At), ["data"] = BybitMarketEndpoints.BookData(book),
+                        ["cts"] = BybitWire.Millis(book.At),
+                    };
+                await session.SendAsync(message, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (VenueUnavailableException)

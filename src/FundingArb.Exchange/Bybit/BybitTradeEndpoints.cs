@@ -65,7 +65,7 @@ internal sealed partial class BybitTradeEndpoints(ServedVenue served)
             try
             {
                 var order = await FindAsync(linkId, orderId, ct).ConfigureAwait(false);
-                list.Add(BybitOrderWire.Order(order, order.Status, order.Reason));
+                list.Add(Listed(BybitOrderWire.Order(order, order.Status, order.Reason)));
             }
             catch (UnknownOrderException)
             {
@@ -78,7 +78,7 @@ internal sealed partial class BybitTradeEndpoints(ServedVenue served)
             {
                 if (symbol.Length == 0 || string.Equals(order.Request.Instrument.Symbol.Value, symbol, StringComparison.Ordinal))
                 {
-                    list.Add(BybitOrderWire.Order(order, order.Status, order.Reason));
+                    list.Add(Listed(BybitOrderWire.Order(order, order.Status, order.Reason)));
                 }
             }
         }
@@ -129,10 +129,17 @@ internal sealed partial class BybitTradeEndpoints(ServedVenue served)
         var list = new JsonArray();
         foreach (var (_, row) in rows.Where(r => r.At >= start && r.At <= end).OrderByDescending(r => r.At).Take(limit))
         {
-            list.Add(row);
+            list.Add(Listed(row));
         }
 
         return new JsonObject { ["category"] = "linear", ["list"] = list, ["nextPageCursor"] = string.Empty };
+    }
+
+    // REST lists name the category once, in the result; the stream names it on every item.
+    private static JsonObject Listed(JsonObject item)
+    {
+        item.Remove("category");
+        return item;
     }
 
     private static void AddTrades(List<(DateTimeOffset At, JsonObject Row)> rows, TrackedOrder order)

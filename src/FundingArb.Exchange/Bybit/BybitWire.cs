@@ -16,6 +16,10 @@ internal static class BybitWire
 
     public static string MillisText(DateTimeOffset at) => Millis(at).ToString(CultureInfo.InvariantCulture);
 
+    /// Rounded up to the next millisecond: a deadline a client waits for must not come before the real one.
+    public static string MillisCeilingText(DateTimeOffset at) =>
+        ((at.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks + TimeSpan.TicksPerMillisecond - 1) / TimeSpan.TicksPerMillisecond).ToString(CultureInfo.InvariantCulture);
+
     public static string Side(OrderSide side) => side == OrderSide.Buy ? "Buy" : "Sell";
 
     public static JsonArray Levels(IEnumerable<Trading.Liquidity.BookLevel> levels) =>

@@ -14,13 +14,14 @@ namespace FundingArb.Venues.Bybit;
 /// Bybit's orders and executions (REST lists and the order and execution topics) as this library's types.
 internal static class BybitOrderReader
 {
-    public static Fill Fill(JsonElement execution) => new(
+    /// feeCurrency is empty on older rows; the fee is then in the market's settle coin.
+    public static Fill Fill(JsonElement execution, Asset? settleCoin) => new(
         BybitJson.Text(execution, "execId"),
-        new ClientOrderId(BybitJson.Text(execution, "orderLinkId")),
+        OrderId(execution),
         Side(execution),
         BybitJson.Decimal(execution, "execPrice"),
         BybitJson.Decimal(execution, "execQty"),
-        new Money(BybitJson.Decimal(execution, "execFee"), new Asset(BybitJson.Text(execution, "feeCurrency"))),
+        new Money(BybitJson.Decimal(execution, "execFee"), FeeAsset(execution, settleCoin)),
         BybitJson.Flag(execution, "isMaker") ? LiquidityRole.Maker : LiquidityRole.Taker,
         BybitJson.Millis(execution, "execTime"));
 
@@ -63,7 +64,7 @@ internal static class BybitOrderReader
     {
         var at = BybitJson.Millis(order, "updatedTime");
         var symbol = new Symbol(BybitJson.Text(order, "symbol"));
-        var id = new ClientOrderId(BybitJson.Text(order, "orderLinkId"));
+        var id = OrderId(order);
         if (BybitJson.Text(order, "orderStatus") == "New")
         {
             return new OrderUpdated(venue, sequence, at, symbol, id, OrderEvent.Accepted(BybitJson.Text(order, "orderId"), at), OrderStatus.Open);
@@ -79,13 +80,17 @@ internal static class BybitOrderReader
     }
 
     /// A Trade execution as a fill; the order's cumulative fill is its quantity less what it still leaves.
-    public static OrderFilled Filled(VenueId venue, long sequence, JsonElement execution)
+    public static OrderFilled Filled(VenueId venue, long sequence, JsonElement execution, Asset? settleCoin)
     {
-        var fill = Fill(execution);
+        var fill = Fill(execution, settleCoin);
         var leaves = BybitJson.Decimal(execution, "leavesQty");
         return new OrderFilled(venue, sequence, fill.At, new Symbol(BybitJson.Text(execution, "symbol")), fill,
             BybitJson.Decimal(execution, "orderQty") - leaves, leaves == 0m ? OrderStatus.Filled : OrderStatus.PartiallyFilled);
     }
+
+    private static Asset FeeAsset(JsonElement execution, Asset? settleCoin) =>
+        BybitJson.Text(execution, "feeCurrency") is { Length: > 0 } fee ? new Asset(fee)
+        : settleCoin ?? throw BybitJson.Malformed("feeCurrency", execution);
 
     private static OrderEvent? Ending(JsonElement order)
     {
@@ -108,9 +113,13 @@ internal static class BybitOrderReader
         }
     }
 
+    /// Our orders always carry an orderLinkId; one placed without (by hand, on the venue's site) is known by its orderId.
+    public static ClientOrderId OrderId(JsonElement item) =>
+        new(BybitJson.Text(item, "orderLinkId") is { Length: > 0 } linkId ? linkId : BybitJson.Text(item, "orderId"));
+
     private static OrderRequest Request(JsonElement order, Instrument instrument)
     {
-        var id = new ClientOrderId(BybitJson.Text(order, "orderLinkId"));
+        var id = OrderId(order);
         var side = Side(order);
         var quantity = BybitJson.Decimal(order, "qty");
         var reduceOnly = BybitJson.Flag(order, "reduceOnly");

@@ -147,28 +147,30 @@ internal sealed class BybitRestClient : IDisposable
     private (BybitAnswer? Answer, BybitRefusal? Refusal) Read(JsonElement root, HttpResponseMessage response)
     {
         var retCode = root.GetProperty("retCode").GetInt32();
+        var time = DateTimeOffset.FromUnixTimeMilliseconds(root.GetProperty("time").GetInt64());
         if (retCode == BybitRetCode.Ok)
         {
-            return (new BybitAnswer(root.GetProperty("result").Clone(), DateTimeOffset.FromUnixTimeMilliseconds(root.GetProperty("time").GetInt64())), null);
+            return (new BybitAnswer(root.GetProperty("result").Clone(), time), null);
         }
 
         var retryAfter = TimeSpan.Zero;
         if (retCode == BybitRetCode.TooManyVisits)
         {
-            retryAfter = RetryAfter(response);
+            retryAfter = RetryAfter(response, time);
             _gate.BackOffUntil(_clock.LocalNow + retryAfter);
         }
 
         return (null, new BybitRefusal(retCode, root.GetProperty("retMsg").GetString() ?? string.Empty, retryAfter));
     }
 
-    // X-Bapi-Limit-Reset-Timestamp is on the venue's clock; without it, Bybit's window is one second.
-    private TimeSpan RetryAfter(HttpResponseMessage response)
+    // X-Bapi-Limit-Reset-Timestamp is on the venue's clock, so it is measured against the answer's own time, not against
+    // the estimated offset (whose error is half a round trip). Without the header, Bybit's window is one second.
+    private static TimeSpan RetryAfter(HttpResponseMessage response, DateTimeOffset answeredAt)
     {
         if (response.Headers.TryGetValues("X-Bapi-Limit-Reset-Timestamp", out var values)
             && long.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var resetMs))
         {
-            var wait = DateTimeOffset.FromUnixTimeMilliseconds(resetMs) - _clock.Now;
+            var wait = DateTimeOffset.FromUnixTimeMilliseconds(resetMs) - answeredAt;
             return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
         }
 

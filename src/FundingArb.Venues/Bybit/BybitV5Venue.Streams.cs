@@ -90,7 +90,7 @@ public sealed partial class BybitV5Venue
                     UserEvent? userEvent = topic.GetString() switch
                     {
                         "order" => BybitOrderReader.Update(Id, sequence + 1, item),
-                        "execution" when BybitOrderReader.IsTrade(item) => BybitOrderReader.Filled(Id, sequence + 1, item),
+                        "execution" when BybitOrderReader.IsTrade(item) => BybitOrderReader.Filled(Id, sequence + 1, item, SettleCoin(item)),
                         "execution" when BybitOrderReader.IsFunding(item) =>
                             new FundingSettled(Id, sequence + 1, BybitJson.Millis(item, "execTime"), BybitOrderReader.Funding(Id, item)),
                         _ => null,
@@ -106,6 +106,10 @@ public sealed partial class BybitV5Venue
 
         await pings.ConfigureAwait(false);
     }
+
+    // The fee's asset when the row leaves feeCurrency empty: the market's settle coin, known once instruments were read.
+    private Asset? SettleCoin(JsonElement execution) =>
+        _instruments.TryGetValue(new Symbol(BybitJson.Text(execution, "symbol")), out var instrument) ? instrument.Quote : null;
 
     // Sends an op and reads its answer, which on a fresh connection is the next message. A refused auth is the
     // credentials' fault; any other refusal is a protocol error.

@@ -80,19 +80,19 @@ public sealed partial class BybitV5Venue
 
     private async ValueTask<TrackedOrder> TrackAsync(JsonElement order, CancellationToken cancellationToken)
     {
-        var id = new ClientOrderId(BybitJson.Text(order, "orderLinkId"));
+        var id = BybitOrderReader.OrderId(order);
         var instrument = await InstrumentAsync(new Symbol(BybitJson.Text(order, "symbol")), cancellationToken).ConfigureAwait(false);
         var fills = BybitJson.Decimal(order, "cumExecQty") == 0m
             ? []
-            : await FillsAsync(id, cancellationToken).ConfigureAwait(false);
+            : await FillsAsync(id, instrument.Quote, cancellationToken).ConfigureAwait(false);
         return BybitOrderReader.Order(order, instrument, fills);
     }
 
-    private async ValueTask<ImmutableArray<Fill>> FillsAsync(ClientOrderId id, CancellationToken cancellationToken)
+    private async ValueTask<ImmutableArray<Fill>> FillsAsync(ClientOrderId id, Asset settleCoin, CancellationToken cancellationToken)
     {
         var query = $"category=linear&orderLinkId={Uri.EscapeDataString(id.Value)}&execType=Trade&limit={ExecutionPage}";
         var answer = await _rest.GetSignedAsync("/v5/execution/list", query, id, cancellationToken).ConfigureAwait(false);
-        return [.. answer.Result.GetProperty("list").EnumerateArray().Where(BybitOrderReader.IsTrade).Select(BybitOrderReader.Fill)];
+        return [.. answer.Result.GetProperty("list").EnumerateArray().Where(BybitOrderReader.IsTrade).Select(e => BybitOrderReader.Fill(e, settleCoin))];
     }
 
     /// The order's order/realtime entry, or null when the venue has none under this id.
