@@ -88,6 +88,14 @@ internal sealed class BybitPublicStream(ServedVenue served)
             : null;
     }
 
+    // The stream's book data carries no time of its own: the message's ts is it.
+    private static JsonObject StreamBookData(OrderBookSnapshot book)
+    {
+        var data = BybitMarketEndpoints.BookData(book);
+        data.Remove("ts");
+        return data;
+    }
+
     private bool IsListed(string symbol) => served.Venue.Instruments.Any(i => string.Equals(i.Symbol.Value, symbol, StringComparison.Ordinal));
 
     private async Task FeedAsync(BybitSocketSession session, string topic, CancellationToken cancellationToken)
@@ -109,7 +117,7 @@ internal sealed class BybitPublicStream(ServedVenue served)
                     }
                     : new JsonObject
                     {
-                        ["topic"] = topic, ["type"] = "snapshot", ["ts"] = BybitWire.Millis(book.At), ["data"] = BybitMarketEndpoints.BookData(book),
+                        ["topic"] = topic, ["type"] = "snapshot", ["ts"] = BybitWire.Millis(book.At), ["data"] = StreamBookData(book),
                         ["cts"] = BybitWire.Millis(book.At),
                     };
                 await session.SendAsync(message, cancellationToken).ConfigureAwait(false);

@@ -36,14 +36,15 @@ internal static class BybitMarketReader
     public static MarkPrice Mark(VenueId venue, JsonElement ticker, DateTimeOffset at) =>
         new(venue, new Symbol(BybitJson.Text(ticker, "symbol")), BybitJson.Decimal(ticker, "markPrice"), BybitJson.Decimal(ticker, "indexPrice"), at);
 
-    /// The `data` of an orderbook topic or the `result` of /v5/market/orderbook, cut to depth levels a side.
-    public static OrderBookSnapshot Book(VenueId venue, JsonElement data, int depth) => new(
+    /// The `data` of an orderbook topic or the `result` of /v5/market/orderbook, cut to depth levels a side. At is the
+    /// `ts` of the REST result, or of the stream message (its data carries none).
+    public static OrderBookSnapshot Book(VenueId venue, JsonElement data, int depth, DateTimeOffset at) => new(
         venue,
         new Symbol(BybitJson.Text(data, "s")),
         Levels(data.GetProperty("b"), depth),
         Levels(data.GetProperty("a"), depth),
         data.GetProperty("u").GetInt64(),
-        BybitJson.Millis(data, "ts"));
+        at);
 
     /// cumRealisedPnl already nets fees and funding; Bybit does not split them, so they are reported as zero here.
     public static PositionSummary Position(VenueId venue, JsonElement item)

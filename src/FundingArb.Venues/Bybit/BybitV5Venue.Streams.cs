@@ -51,7 +51,7 @@ public sealed partial class BybitV5Venue
                 var message = document.RootElement;
                 if (message.TryGetProperty("topic", out var received) && received.GetString() == topic)
                 {
-                    stream.TryWrite(BybitMarketReader.Book(Id, message.GetProperty("data"), depth));
+                    stream.TryWrite(BybitMarketReader.Book(Id, message.GetProperty("data"), depth, BybitJson.Millis(message, "ts")));
                 }
             }
         }

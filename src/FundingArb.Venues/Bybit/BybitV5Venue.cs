@@ -74,7 +74,7 @@ public sealed partial class BybitV5Venue : IVenue, IDisposable
         ArgumentOutOfRangeException.ThrowIfGreaterThan(depth, MaximumBookDepth);
         var query = string.Create(CultureInfo.InvariantCulture, $"category=linear&symbol={Escape(symbol)}&limit={depth}");
         var answer = await _rest.GetPublicAsync("/v5/market/orderbook", query, cancellationToken).ConfigureAwait(false);
-        return BybitMarketReader.Book(Id, answer.Result, depth);
+        return BybitMarketReader.Book(Id, answer.Result, depth, BybitJson.Millis(answer.Result, "ts"));
     }
 
     public void Dispose() => _rest.Dispose();
