@@ -22,10 +22,14 @@ internal sealed class BybitAccountEndpoints(ServedVenue served)
     {
         BybitParameters.RequireLinear(query["category"]);
         var symbol = query["symbol"].ToString();
+        var settleCoin = BybitParameters.SymbolOrSettleCoin(query);
         var list = new JsonArray();
         foreach (var position in await served.Venue.GetPositionsAsync(ct).ConfigureAwait(false))
         {
-            if (symbol.Length > 0 && !string.Equals(position.Key.Symbol.Value, symbol, StringComparison.Ordinal))
+            var listed = symbol.Length > 0
+                ? position.Key.Symbol.Value == symbol
+                : served.Venue.Instruments.Any(i => i.Symbol == position.Key.Symbol && i.Quote.Code == settleCoin);
+            if (!listed)
             {
                 continue;
             }

@@ -46,6 +46,18 @@ internal static class BybitParameters
             : throw new BybitParameterException(field, value, "expected epoch milliseconds");
     }
 
+    /// Linear lists of orders and positions need a symbol or a settle coin; the settle coin, or null when a symbol is given.
+    public static string? SymbolOrSettleCoin(Microsoft.AspNetCore.Http.IQueryCollection query)
+    {
+        if (query["symbol"].ToString().Length > 0)
+        {
+            return null;
+        }
+
+        var settleCoin = query["settleCoin"].ToString();
+        return settleCoin.Length > 0 ? settleCoin : throw new BybitParameterException("settleCoin", null, "symbol or settleCoin is required for linear");
+    }
+
     public static Instrument Instrument(IEnumerable<Instrument> instruments, string? symbol)
     {
         var name = Required("symbol", symbol);

@@ -60,6 +60,7 @@ internal sealed partial class BybitTradeEndpoints(ServedVenue served)
         var list = new JsonArray();
         string? linkId = query["orderLinkId"];
         string? orderId = query["orderId"];
+        BybitParameters.SymbolOrSettleCoin(query);
         if (!string.IsNullOrEmpty(linkId) || !string.IsNullOrEmpty(orderId))
         {
             try
@@ -74,9 +75,11 @@ internal sealed partial class BybitTradeEndpoints(ServedVenue served)
         else
         {
             var symbol = query["symbol"].ToString();
+            var settleCoin = BybitParameters.SymbolOrSettleCoin(query);
             foreach (var order in await served.Venue.GetOpenOrdersAsync(ct).ConfigureAwait(false))
             {
-                if (symbol.Length == 0 || string.Equals(order.Request.Instrument.Symbol.Value, symbol, StringComparison.Ordinal))
+                var instrument = order.Request.Instrument;
+                if (symbol.Length > 0 ? instrument.Symbol.Value == symbol : instrument.Quote.Code == settleCoin)
                 {
                     list.Add(Listed(BybitOrderWire.Order(order, order.Status, order.Reason)));
                 }
@@ -96,8 +99,7 @@ internal sealed partial class BybitTradeEndpoints(ServedVenue served)
             throw new BybitParameterException("execType", execType, "this venue lists Trade and Funding");
         }
 
-        var start = BybitParameters.Millis("startTime", query["startTime"]) ?? DateTimeOffset.UnixEpoch;
-        var end = BybitParameters.Millis("endTime", query["endTime"]) ?? DateTimeOffset.MaxValue;
+        var (start, end) = Window(BybitParameters.Millis("startTime", query["startTime"]), BybitParameters.Millis("endTime", query["endTime"]));
         var limit = BybitParameters.Limit(query["limit"], ExecutionDefault, ExecutionMaximum);
         var rows = new List<(DateTimeOffset At, JsonObject Row)>();
         string? linkId = query["orderLinkId"];
@@ -126,14 +128,37 @@ internal sealed partial class BybitTradeEndpoints(ServedVenue served)
             }
         }
 
+        var selected = rows.Where(r => r.At >= start && r.At <= end).OrderByDescending(r => r.At).ToList();
+        var first = Cursor(query["cursor"], selected.Count);
         var list = new JsonArray();
-        foreach (var (_, row) in rows.Where(r => r.At >= start && r.At <= end).OrderByDescending(r => r.At).Take(limit))
+        foreach (var (_, row) in selected.Skip(first).Take(limit))
         {
             list.Add(Listed(row));
         }
 
-        return new JsonObject { ["category"] = "linear", ["list"] = list, ["nextPageCursor"] = string.Empty };
+        var next = first + limit < selected.Count ? (first + limit).ToString(CultureInfo.InvariantCulture) : string.Empty;
+        return new JsonObject { ["category"] = "linear", ["list"] = list, ["nextPageCursor"] = next };
     }
+
+    // Bybit's execution window: 7 days at most; one bound alone spans 7 days from it; none, the last 7 days.
+    private (DateTimeOffset Start, DateTimeOffset End) Window(DateTimeOffset? start, DateTimeOffset? end)
+    {
+        var week = TimeSpan.FromDays(7);
+        return (start, end) switch
+        {
+            (null, null) => (served.Clock.GetUtcNow() - week, served.Clock.GetUtcNow()),
+            ({ } from, null) => (from, from + week),
+            (null, { } to) => (to - week, to),
+            ({ } from, { } to) when to - from <= week && to >= from => (from, to),
+            _ => throw new BybitParameterException("endTime", BybitWire.MillisText(end!.Value), "within 7 days after startTime"),
+        };
+    }
+
+    // The cursor is the index of the page's first row; Bybit's is opaque, so clients only pass it back.
+    private static int Cursor(string? text, int count) =>
+        string.IsNullOrEmpty(text) ? 0
+        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index <= count ? index
+        : throw new BybitParameterException("cursor", text, "not a cursor this venue gave");
 
     // REST lists name the category once, in the result; the stream names it on every item.
     private static JsonObject Listed(JsonObject item)

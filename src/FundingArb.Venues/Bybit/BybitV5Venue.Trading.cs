@@ -68,11 +68,14 @@ public sealed partial class BybitV5Venue
 
     public async ValueTask<ImmutableArray<TrackedOrder>> GetOpenOrdersAsync(CancellationToken cancellationToken)
     {
-        var answer = await _rest.GetSignedAsync("/v5/order/realtime", "category=linear&openOnly=0", null, cancellationToken).ConfigureAwait(false);
         var orders = ImmutableArray.CreateBuilder<TrackedOrder>();
-        foreach (var order in answer.Result.GetProperty("list").EnumerateArray())
+        foreach (var settleCoin in await SettleCoinsAsync(cancellationToken).ConfigureAwait(false))
         {
-            orders.Add(await TrackAsync(order, cancellationToken).ConfigureAwait(false));
+            var query = $"category=linear&settleCoin={Uri.EscapeDataString(settleCoin.Code)}&openOnly=0";
+            foreach (var order in await ListAsync("/v5/order/realtime", query, cancellationToken).ConfigureAwait(false))
+            {
+                orders.Add(await TrackAsync(order, cancellationToken).ConfigureAwait(false));
+            }
         }
 
         return orders.ToImmutable();
@@ -88,30 +91,60 @@ public sealed partial class BybitV5Venue
         return BybitOrderReader.Order(order, instrument, fills);
     }
 
+    // Bybit keeps executions 7 days back from the query's window by default: an order's fills are that recent.
     private async ValueTask<ImmutableArray<Fill>> FillsAsync(ClientOrderId id, Asset settleCoin, CancellationToken cancellationToken)
     {
         var query = $"category=linear&orderLinkId={Uri.EscapeDataString(id.Value)}&execType=Trade&limit={ExecutionPage}";
-        var answer = await _rest.GetSignedAsync("/v5/execution/list", query, id, cancellationToken).ConfigureAwait(false);
-        return [.. answer.Result.GetProperty("list").EnumerateArray().Where(BybitOrderReader.IsTrade).Select(e => BybitOrderReader.Fill(e, settleCoin))];
+        var rows = await ListAsync("/v5/execution/list", query, cancellationToken).ConfigureAwait(false);
+        return [.. rows.Where(BybitOrderReader.IsTrade).Select(e => BybitOrderReader.Fill(e, settleCoin))];
     }
 
-    /// The order's order/realtime entry, or null when the venue has none under this id.
+    /// The order's order/realtime entry, or null when the venue has none under this id. Linear lookups need the symbol
+    /// or a settle coin: the symbol when this connector placed the order, otherwise each settle coin in turn.
     private async ValueTask<JsonElement?> FindOrderAsync(ClientOrderId id, CancellationToken cancellationToken)
     {
-        var query = $"category=linear&orderLinkId={Uri.EscapeDataString(id.Value)}";
-        if (_orderSymbols.TryGetValue(id, out var symbol))
+        var filters = _orderSymbols.TryGetValue(id, out var symbol)
+            ? [$"symbol={Escape(symbol)}"]
+            : (await SettleCoinsAsync(cancellationToken).ConfigureAwait(false)).Select(c => $"settleCoin={Uri.EscapeDataString(c.Code)}");
+        foreach (var filter in filters)
         {
-            query += $"&symbol={Escape(symbol)}";
-        }
-
-        var answer = await _rest.GetSignedAsync("/v5/order/realtime", query, id, cancellationToken).ConfigureAwait(false);
-        foreach (var order in answer.Result.GetProperty("list").EnumerateArray())
-        {
-            _orderSymbols[id] = new Symbol(BybitJson.Text(order, "symbol"));
-            return order;
+            var query = $"category=linear&orderLinkId={Uri.EscapeDataString(id.Value)}&{filter}";
+            var answer = await _rest.GetSignedAsync("/v5/order/realtime", query, id, cancellationToken).ConfigureAwait(false);
+            foreach (var order in answer.Result.GetProperty("list").EnumerateArray())
+            {
+                _orderSymbols[id] = new Symbol(BybitJson.Text(order, "symbol"));
+                return order;
+            }
         }
 
         return null;
+    }
+
+    /// Every item of a signed list, following nextPageCursor.
+    private async ValueTask<List<JsonElement>> ListAsync(string path, string query, CancellationToken cancellationToken)
+    {
+        var items = new List<JsonElement>();
+        var cursor = string.Empty;
+        do
+        {
+            var page = cursor.Length > 0 ? $"{query}&cursor={Uri.EscapeDataString(cursor)}" : query;
+            var answer = await _rest.GetSignedAsync(path, page, null, cancellationToken).ConfigureAwait(false);
+            items.AddRange(answer.Result.GetProperty("list").EnumerateArray());
+            cursor = answer.Result.TryGetProperty("nextPageCursor", out var next) ? next.GetString() ?? string.Empty : string.Empty;
+        }
+        while (cursor.Length > 0);
+
+        return items;
+    }
+
+    private async ValueTask<ImmutableArray<Asset>> SettleCoinsAsync(CancellationToken cancellationToken)
+    {
+        if (_instruments.IsEmpty)
+        {
+            await GetInstrumentsAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return [.. _instruments.Values.Select(i => i.Quote).Distinct()];
     }
 
     private async ValueTask<Symbol> SymbolOfAsync(ClientOrderId id, CancellationToken cancellationToken)

@@ -26,10 +26,10 @@ public sealed class BybitFixtureShapeTests
             ("tickers.json", await client.GetAsync("/v5/market/tickers", "category=linear&symbol=BTCUSDT", signed: false)),
             ("orderbook.json", await client.GetAsync("/v5/market/orderbook", "category=linear&symbol=BTCUSDT&limit=5", signed: false)),
             ("funding-history.json", await client.GetAsync("/v5/market/funding/history", "category=linear&symbol=BTCUSDT", signed: false)),
-            ("order-realtime.json", await client.GetAsync("/v5/order/realtime", "category=linear&orderLinkId=take-1")),
+            ("order-realtime.json", await client.GetAsync("/v5/order/realtime", "category=linear&symbol=BTCUSDT&orderLinkId=take-1")),
             ("execution-list.json", await client.GetAsync("/v5/execution/list", "category=linear&orderLinkId=take-1")),
             ("execution-list.json", await client.GetAsync("/v5/execution/list", "category=linear&symbol=BTCUSDT&execType=Funding")),
-            ("position-list.json", await client.GetAsync("/v5/position/list", "category=linear")),
+            ("position-list.json", await client.GetAsync("/v5/position/list", "category=linear&settleCoin=USDT")),
             ("wallet-balance.json", await client.GetAsync("/v5/account/wallet-balance", "accountType=UNIFIED")),
         };
 

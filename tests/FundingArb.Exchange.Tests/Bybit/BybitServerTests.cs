@@ -52,9 +52,9 @@ public sealed class BybitServerTests
         using var client = new BybitRawClient(harness);
         var signing = new BybitRawClient.Signing();
 
-        var honest = await client.SendAsync(HttpMethod.Get, "/v5/position/list", "category=linear", signing);
+        var honest = await client.SendAsync(HttpMethod.Get, "/v5/position/list", "category=linear&settleCoin=USDT", signing);
         var tampered = await client.SendAsync(HttpMethod.Get, "/v5/position/list", "category=linear&symbol=BTCUSDT",
-            signing with { SignedPayload = "category=linear" });
+            signing with { SignedPayload = "category=linear&settleCoin=USDT" });
 
         Assert.Equal(BybitRetCode.Ok, honest.RetCode);
         Assert.Equal(BybitRetCode.InvalidSign, tampered.RetCode);
@@ -102,6 +102,33 @@ public sealed class BybitServerTests
 
         Assert.Equal(BybitRetCode.ParamsError, answer.RetCode);
         Assert.Contains("endTime", answer.Body.GetProperty("retMsg").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/v5/position/list", "category=linear")]
+    [InlineData("/v5/order/realtime", "category=linear&orderLinkId=any")]
+    public async Task LinearList_WithNeitherSymbolNorSettleCoin_Answers10001(string path, string query)
+    {
+        await using var harness = await BybitHarness.StartAsync();
+        using var client = new BybitRawClient(harness);
+
+        var answer = await client.GetAsync(path, query);
+
+        Assert.Equal(BybitRetCode.ParamsError, answer.RetCode);
+        Assert.Contains("settleCoin", answer.Body.GetProperty("retMsg").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("startTime=1767225600000&endTime=1767830400001", BybitRetCode.ParamsError)]
+    [InlineData("startTime=1767225600000&endTime=1767830400000", BybitRetCode.Ok)]
+    public async Task ExecutionList_WindowOfSevenDaysIsTaken_ALongerOneAnswers10001(string window, int retCode)
+    {
+        await using var harness = await BybitHarness.StartAsync();
+        using var client = new BybitRawClient(harness);
+
+        var answer = await client.GetAsync("/v5/execution/list", $"category=linear&symbol=BTCUSDT&{window}");
+
+        Assert.Equal(retCode, answer.RetCode);
     }
 
     [Fact]
