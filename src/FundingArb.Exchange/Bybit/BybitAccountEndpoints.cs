@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FundingArb.Trading.Positions;
+using FundingArb.Venues;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -34,21 +35,7 @@ internal sealed class BybitAccountEndpoints(ServedVenue served)
                 continue;
             }
 
-            list.Add(new JsonObject
-            {
-                ["symbol"] = position.Key.Symbol.Value,
-                ["positionIdx"] = 0,
-                ["side"] = position.Side switch { PositionSide.Long => "Buy", PositionSide.Short => "Sell", _ => string.Empty },
-                ["size"] = BybitWire.Decimal(position.Amount),
-                ["avgPrice"] = BybitWire.Decimal(position.AveragePrice ?? 0m),
-                ["breakEvenPrice"] = BybitWire.Decimal(position.BreakevenPrice ?? 0m),
-                ["markPrice"] = BybitWire.Decimal(position.MarkPrice),
-                ["positionValue"] = BybitWire.Decimal(position.AmountQuote),
-                ["unrealisedPnl"] = BybitWire.Decimal(position.UnrealizedPnl),
-                ["cumRealisedPnl"] = BybitWire.Decimal(position.RealizedPnl + position.FundingPnl - position.Fees),
-                ["positionStatus"] = "Normal",
-                ["tradeMode"] = 0,
-            });
+            list.Add(Position(position));
         }
 
         return new JsonObject { ["category"] = "linear", ["list"] = list, ["nextPageCursor"] = string.Empty };
@@ -62,8 +49,31 @@ internal sealed class BybitAccountEndpoints(ServedVenue served)
             throw new BybitParameterException("accountType", accountType, "UNIFIED");
         }
 
+        return new JsonObject { ["list"] = new JsonArray(Account(await served.Venue.GetBalancesAsync(ct).ConfigureAwait(false))) };
+    }
+
+    /// One position/list row; the position topic sends the same with entryPrice for avgPrice.
+    public static JsonObject Position(PositionSummary position) => new()
+    {
+        ["symbol"] = position.Key.Symbol.Value,
+        ["positionIdx"] = 0,
+        ["side"] = position.Side switch { PositionSide.Long => "Buy", PositionSide.Short => "Sell", _ => string.Empty },
+        ["size"] = BybitWire.Decimal(position.Amount),
+        ["avgPrice"] = BybitWire.Decimal(position.AveragePrice ?? 0m),
+        ["breakEvenPrice"] = BybitWire.Decimal(position.BreakevenPrice ?? 0m),
+        ["markPrice"] = BybitWire.Decimal(position.MarkPrice),
+        ["positionValue"] = BybitWire.Decimal(position.AmountQuote),
+        ["unrealisedPnl"] = BybitWire.Decimal(position.UnrealizedPnl),
+        ["cumRealisedPnl"] = BybitWire.Decimal(position.RealizedPnl + position.FundingPnl - position.Fees),
+        ["positionStatus"] = "Normal",
+        ["tradeMode"] = 0,
+    };
+
+    /// The unified account with one coin per collateral asset, as wallet-balance lists it and the wallet topic sends it.
+    public static JsonObject Account(IEnumerable<VenueBalance> balances)
+    {
         var coins = new JsonArray();
-        foreach (var balance in await served.Venue.GetBalancesAsync(ct).ConfigureAwait(false))
+        foreach (var balance in balances)
         {
             coins.Add(new JsonObject
             {
@@ -76,7 +86,6 @@ internal sealed class BybitAccountEndpoints(ServedVenue served)
             });
         }
 
-        var account = new JsonObject { ["accountType"] = "UNIFIED", ["coin"] = coins };
-        return new JsonObject { ["list"] = new JsonArray(account) };
+        return new JsonObject { ["accountType"] = "UNIFIED", ["coin"] = coins };
     }
 }

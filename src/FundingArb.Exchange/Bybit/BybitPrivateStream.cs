@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
+using FundingArb.Trading.Instruments;
 using FundingArb.Trading.Orders;
 using FundingArb.Venues;
 using FundingArb.Venues.Bybit;
@@ -12,7 +13,8 @@ namespace FundingArb.Exchange.Bybit;
 
 // The venue's user stream is opened at auth, so nothing between auth and subscribe is lost at the venue; events are
 // sent only for the topics subscribed so far, as Bybit does. Each fill goes out as an execution and then as the
-// order's new state; a funding settlement as an execution of type Funding. Liquidations are not translated yet.
+// order's new state, the position and the wallet; a funding settlement as an execution of type Funding and the wallet.
+// Liquidations are not translated yet.
 
 /// The private stream `/v5/private`: auth, then topics order, execution, position and wallet; ping.
 internal sealed class BybitPrivateStream(ServedVenue served)
@@ -154,12 +156,26 @@ internal sealed class BybitPrivateStream(ServedVenue served)
             case OrderFilled filled when Order(filled.Fill.ClientOrderId) is { } order:
                 yield return ("execution", BybitOrderWire.Trade(order, filled.Fill, filled.FilledQuantity));
                 yield return ("order", BybitOrderWire.Order(order, filled.Status, null));
+                yield return ("position", Position(filled.Symbol));
+                yield return ("wallet", BybitAccountEndpoints.Account(served.Venue.Balances));
                 break;
             case FundingSettled settled:
                 var quote = served.Venue.Instruments.First(i => i.Symbol == settled.Payment.Symbol).Quote;
                 yield return ("execution", BybitOrderWire.Funding(settled.Payment, quote.Code));
+                yield return ("wallet", BybitAccountEndpoints.Account(served.Venue.Balances));
                 break;
         }
+    }
+
+    // The position as it stands when the message goes out (flat after a close: side "" and size 0, as Bybit sends it).
+    private JsonObject Position(Symbol symbol)
+    {
+        var hold = served.Venue.Positions.First(p => p.Key.Symbol == symbol);
+        var row = BybitAccountEndpoints.Position(hold.Summary(served.Venue.Funding(symbol).MarkPrice));
+        row["entryPrice"] = row["avgPrice"]!.DeepClone();
+        row.Remove("avgPrice");
+        row["category"] = "linear";
+        return row;
     }
 
     private TrackedOrder? Order(ClientOrderId clientOrderId) => served.Venue.FindOrder(clientOrderId);

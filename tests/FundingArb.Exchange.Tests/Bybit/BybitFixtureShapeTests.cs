@@ -59,16 +59,19 @@ public sealed class BybitFixtureShapeTests
             $$"""{"op":"auth","args":["{{BybitHarness.Account.ApiKey}}",{{expires}},"{{BybitSigner.SignStreamAuth(BybitHarness.Account.ApiSecret, expires)}}"]}""",
             stop.Token);
         Assert.True((await ReceiveAsync(privateSocket, stop.Token)).GetProperty("success").GetBoolean());
-        await SendAsync(privateSocket, """{"op":"subscribe","args":["order","execution"]}""", stop.Token);
+        await SendAsync(privateSocket, """{"op":"subscribe","args":["order","execution","position","wallet"]}""", stop.Token);
         Assert.True((await ReceiveAsync(privateSocket, stop.Token)).GetProperty("success").GetBoolean());
         await client.PostAsync("/v5/order/create", Order("take-1", "Market", string.Empty));
 
         var publicTopics = await TopicsAsync(publicSocket, ["orderbook.50.BTCUSDT", "tickers.BTCUSDT"], stop.Token);
-        var privateTopics = await TopicsAsync(privateSocket, ["order", "execution"], stop.Token);
+        var privateTopics = await TopicsAsync(privateSocket, ["order", "execution", "position", "wallet"], stop.Token);
         BybitFixtures.AssertShape("ws-orderbook.json", publicTopics["orderbook.50.BTCUSDT"]);
         BybitFixtures.AssertShape("ws-ticker.json", publicTopics["tickers.BTCUSDT"]);
         BybitFixtures.AssertShape("ws-order.json", privateTopics["order"]);
         BybitFixtures.AssertShape("ws-execution.json", privateTopics["execution"]);
+        BybitFixtures.AssertShape("ws-position.json", privateTopics["position"]);
+        BybitFixtures.AssertShape("ws-wallet.json", privateTopics["wallet"]);
+        Assert.Equal("0.1", privateTopics["position"].GetProperty("data")[0].GetProperty("size").GetString());
     }
 
     private static string Order(string id, string type, string price) =>
