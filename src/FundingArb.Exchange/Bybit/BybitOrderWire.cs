@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using FundingArb.Trading.Funding;
 using FundingArb.Trading.Orders;
 using FundingArb.Trading.Positions;
+using FundingArb.Venues;
 using FundingArb.Venues.Bybit;
 using FundingArb.Venues.Errors;
 
@@ -89,6 +90,38 @@ internal static class BybitOrderWire
         ["isMaker"] = false,
         ["execTime"] = BybitWire.MillisText(payment.At),
     };
+
+    /// A liquidation as Bybit reports it: a BustTrade execution that closes the position at the bankruptcy fill, with
+    /// its realised PnL in execPnl. Bybit does not say what its insurance fund covered.
+    public static JsonObject Liquidation(PositionLiquidated liquidation, string settleCoin)
+    {
+        var quantity = Math.Abs(liquidation.Quantity);
+        var id = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"liquidation-{liquidation.Sequence}");
+        return new JsonObject
+        {
+            ["category"] = "linear",
+            ["symbol"] = liquidation.Symbol.Value,
+            ["execType"] = "BustTrade",
+            ["execId"] = id,
+            ["orderId"] = id,
+            ["orderLinkId"] = string.Empty,
+            ["side"] = liquidation.Quantity > 0m ? "Sell" : "Buy",
+            ["orderType"] = "Market",
+            ["orderPrice"] = BybitWire.Decimal(liquidation.Price),
+            ["orderQty"] = BybitWire.Decimal(quantity),
+            ["leavesQty"] = "0",
+            ["execPrice"] = BybitWire.Decimal(liquidation.Price),
+            ["execQty"] = BybitWire.Decimal(quantity),
+            ["execValue"] = BybitWire.Decimal(quantity * liquidation.Price),
+            ["execFee"] = "0",
+            ["feeCurrency"] = settleCoin,
+            ["feeRate"] = "0",
+            ["execPnl"] = BybitWire.Decimal(liquidation.RealizedPnl),
+            ["closedSize"] = BybitWire.Decimal(quantity),
+            ["isMaker"] = false,
+            ["execTime"] = BybitWire.MillisText(liquidation.At),
+        };
+    }
 
     private static string TimeInForce(OrderRequest request) => request.IsPostOnly
         ? "PostOnly"

@@ -13,8 +13,8 @@ namespace FundingArb.Exchange.Bybit;
 
 // The venue's user stream is opened at auth, so nothing between auth and subscribe is lost at the venue; events are
 // sent only for the topics subscribed so far, as Bybit does. Each fill goes out as an execution and then as the
-// order's new state, the position and the wallet; a funding settlement as an execution of type Funding and the wallet.
-// Liquidations are not translated yet.
+// order's new state, the position and the wallet; a funding settlement as an execution of type Funding and the wallet;
+// a liquidation as a BustTrade execution, the position and the wallet.
 
 /// The private stream `/v5/private`: auth, then topics order, execution, position and wallet; ping.
 internal sealed class BybitPrivateStream(ServedVenue served)
@@ -162,6 +162,12 @@ internal sealed class BybitPrivateStream(ServedVenue served)
             case FundingSettled settled:
                 var quote = served.Venue.Instruments.First(i => i.Symbol == settled.Payment.Symbol).Quote;
                 yield return ("execution", BybitOrderWire.Funding(settled.Payment, quote.Code));
+                yield return ("wallet", BybitAccountEndpoints.Account(served.Venue.Balances));
+                break;
+            case PositionLiquidated liquidated:
+                var settleCoin = served.Venue.Instruments.First(i => i.Symbol == liquidated.Symbol).Quote;
+                yield return ("execution", BybitOrderWire.Liquidation(liquidated, settleCoin.Code));
+                yield return ("position", Position(liquidated.Symbol));
                 yield return ("wallet", BybitAccountEndpoints.Account(served.Venue.Balances));
                 break;
         }

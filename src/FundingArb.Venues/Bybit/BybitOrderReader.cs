@@ -40,6 +40,18 @@ internal static class BybitOrderReader
 
     public static bool IsTrade(JsonElement execution) => BybitJson.Text(execution, "execType") == "Trade";
 
+    public static bool IsLiquidation(JsonElement execution) => BybitJson.Text(execution, "execType") == "BustTrade";
+
+    /// A BustTrade execution: the venue closed the position (a Sell closes a long, so Quantity is positive). Bybit does not
+    /// report its insurance fund's cover, so InsuranceCover is zero; execPnl is the realised PnL.
+    public static PositionLiquidated Liquidated(VenueId venue, long sequence, JsonElement execution)
+    {
+        var quantity = BybitJson.Decimal(execution, "execQty");
+        return new PositionLiquidated(venue, sequence, BybitJson.Millis(execution, "execTime"), new Symbol(BybitJson.Text(execution, "symbol")),
+            Side(execution) == OrderSide.Sell ? quantity : -quantity, BybitJson.Decimal(execution, "execPrice"),
+            execution.TryGetProperty("execPnl", out _) ? BybitJson.Decimal(execution, "execPnl") : 0m, 0m);
+    }
+
     /// The order as its events would have built it: accepted, its fills in time order, then how it ended.
     public static TrackedOrder Order(JsonElement order, Instrument instrument, IEnumerable<Fill> fills)
     {

@@ -91,6 +91,7 @@ public sealed partial class BybitV5Venue
                     {
                         "order" => BybitOrderReader.Update(Id, sequence + 1, item),
                         "execution" when BybitOrderReader.IsTrade(item) => BybitOrderReader.Filled(Id, sequence + 1, item, SettleCoin(item)),
+                        "execution" when BybitOrderReader.IsLiquidation(item) => BybitOrderReader.Liquidated(Id, sequence + 1, item),
                         "execution" when BybitOrderReader.IsFunding(item) =>
                             new FundingSettled(Id, sequence + 1, BybitJson.Millis(item, "execTime"), BybitOrderReader.Funding(Id, item)),
                         _ => null,

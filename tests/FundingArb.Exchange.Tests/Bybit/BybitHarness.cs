@@ -41,8 +41,9 @@ internal sealed class BybitHarness : IAsyncDisposable
 
     public Instrument Instrument => Venue.Instruments[0];
 
+    /// Market changes the flat market (its price path, its interval changes); balance is the USDT wallet.
     public static async Task<BybitHarness> StartAsync(TimeProvider? clock = null, IEnumerable<VenueFault>? faults = null, int ordersPerSecond = 10,
-        TimeSpan? requestTimeout = null)
+        TimeSpan? requestTimeout = null, Func<DateTimeOffset, MarketSettings, MarketSettings>? market = null, decimal balance = 100_000m)
     {
         clock ??= new VirtualClock();
         var start = clock.GetUtcNow();
@@ -51,18 +52,18 @@ internal sealed class BybitHarness : IAsyncDisposable
             Fees = new FeeSchedule(0.0002m, 0.00055m),
             Leverage = 10m,
             FundingInterval = TimeSpan.FromHours(8),
-            Balances = [new Money(100_000m, Usdt)],
+            Balances = [new Money(balance, Usdt)],
             PostOnly = PostOnlyStyle.CancelAfterAccept,
             RequestTimeout = requestTimeout ?? TimeSpan.FromSeconds(10),
         };
         var instrument = new Instrument(VenueId, BtcUsdt, new Asset("BTC"), Usdt, new TradingRules(0.1m, 0.001m, 0.001m, 5m));
-        var market = new MarketSettings(instrument, new PricePathModel([new PricePoint(start, 1000m)]))
+        var flat = new MarketSettings(instrument, new PricePathModel([new PricePoint(start, 1000m)]))
         {
             SpreadBps = 10m,
             Depth = new BookDepth(5, 10_000m, 10m),
             Funding = FundingPathModel.Constant(0.0001m),
         };
-        var venue = new SimulatedVenue(settings, [market], faults ?? [], 7, clock);
+        var venue = new SimulatedVenue(settings, [market?.Invoke(start, flat) ?? flat], faults ?? [], 7, clock);
         var server = await ExchangeServer.StartAsync([(new ServedVenue(venue, Account, clock), new BybitV5Protocol { OrderRequestsPerSecond = ordersPerSecond }, 0)]);
         return new BybitHarness(venue, clock, server);
     }

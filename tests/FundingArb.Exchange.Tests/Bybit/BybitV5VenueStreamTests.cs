@@ -2,6 +2,7 @@ using FundingArb.Trading.Orders;
 using FundingArb.Venues;
 using FundingArb.Venues.Bybit;
 using FundingArb.Venues.Errors;
+using FundingArb.Venues.Simulation;
 using FundingArb.Venues.Simulation.Faults;
 
 namespace FundingArb.Exchange.Tests.Bybit;
@@ -68,6 +69,29 @@ public sealed class BybitV5VenueStreamTests
     }
 
     [Fact]
+    public async Task UserStream_VenueLiquidatesThePosition_ArrivesAsPositionLiquidated()
+    {
+        await using var harness = await BybitHarness.StartAsync(balance: 1_000m, market: (start, flat) =>
+            new MarketSettings(flat.Instrument, new PricePathModel([new PricePoint(start, 1000m), new PricePoint(start.AddHours(1), 800m)]))
+            {
+                SpreadBps = flat.SpreadBps, Depth = flat.Depth, Funding = flat.Funding,
+            });
+        var venue = harness.Connect();
+        await venue.PlaceOrderAsync(harness.Market("long-1", OrderSide.Buy, 5m), CancellationToken.None);
+        using var stop = new CancellationTokenSource(BybitHarness.Deadline);
+        var stream = (BybitSubscription<UserEvent>)venue.StreamUserEventsAsync(stop.Token);
+        await stream.Subscribed.WaitAsync(BybitHarness.Deadline);
+        await using var events = stream.GetAsyncEnumerator(stop.Token);
+
+        harness.Advance(TimeSpan.FromHours(1));
+
+        var liquidated = Assert.IsType<PositionLiquidated>(await BybitHarness.NextAsync(events));
+        var expected = Assert.Single(harness.Venue.EventLog.OfType<PositionLiquidated>());
+        Assert.Equal((BybitHarness.BtcUsdt, 5m, expected.Price, expected.RealizedPnl, expected.At),
+            (liquidated.Symbol, liquidated.Quantity, liquidated.Price, liquidated.RealizedPnl, liquidated.At));
+    }
+
+    [Fact]
     public async Task BookStream_SendsTheVenuesBook_AndEveryNewOne()
     {
         await using var harness = await BybitHarness.StartAsync();
@@ -91,7 +115,7 @@ public sealed class BybitV5VenueStreamTests
     [Fact]
     public async Task Streams_VenueDropsTheConnection_EndWithVenueUnavailable()
     {
-        var clock = new Venues.Simulation.VirtualClock();
+        var clock = new VirtualClock();
         await using var harness = await BybitHarness.StartAsync(clock, [new DisconnectFault(clock.GetUtcNow().AddMinutes(1), TimeSpan.FromMinutes(1))]);
         var venue = harness.Connect();
         using var stop = new CancellationTokenSource(BybitHarness.Deadline);

@@ -1,6 +1,7 @@
 using FundingArb.Trading.Orders;
 using FundingArb.Trading.Positions;
 using FundingArb.Venues.Errors;
+using FundingArb.Venues.Simulation;
 
 namespace FundingArb.Exchange.Tests.Bybit;
 
@@ -32,6 +33,22 @@ public sealed class BybitV5VenueTests
         Assert.Equal(TimeSpan.FromHours(8), funding.Interval);
         Assert.Equal(harness.Venue.Funding(BybitHarness.BtcUsdt).NextFundingTime, funding.NextFundingTime);
         Assert.Equal((1000m, 1000m), (funding.MarkPrice, funding.IndexPrice));
+    }
+
+    [Fact]
+    public async Task GetFundingAsync_AfterTheVenueChangesTheInterval_ReportsTheNewInterval()
+    {
+        await using var harness = await BybitHarness.StartAsync(market: (start, flat) =>
+            flat with { IntervalChanges = [new IntervalChange(start.AddHours(1), TimeSpan.FromHours(4))] });
+        var venue = harness.Connect();
+        var start = harness.Clock.GetUtcNow();
+        var before = await venue.GetFundingAsync(BybitHarness.BtcUsdt, CancellationToken.None);
+
+        harness.Advance(TimeSpan.FromHours(1));
+        var after = await venue.GetFundingAsync(BybitHarness.BtcUsdt, CancellationToken.None);
+
+        Assert.Equal((TimeSpan.FromHours(8), TimeSpan.FromHours(4)), (before.Interval, after.Interval));
+        Assert.Equal(start.AddHours(4), after.NextFundingTime);
     }
 
     [Fact]
