@@ -23,7 +23,7 @@ internal sealed class BybitRequestGuard(ServedVenue venue, BybitOrderRateLimiter
     {
         var payload = HttpMethods.IsGet(context.Request.Method)
             ? context.Request.QueryString.Value?.TrimStart('?') ?? string.Empty
-            : await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+            : await BodyAsync(context).ConfigureAwait(false);
         if (Authenticate(context.Request.Headers, payload) is { } refusal)
         {
             await BybitEnvelope.WriteAsync(context, refusal.Code, refusal.Message, null, venue.Clock.GetUtcNow()).ConfigureAwait(false);
@@ -70,6 +70,12 @@ internal sealed class BybitRequestGuard(ServedVenue venue, BybitOrderRateLimiter
         }
 
         await BybitEnvelope.WriteAsync(context, code, message, null, venue.Clock.GetUtcNow()).ConfigureAwait(false);
+    }
+
+    private static async Task<string> BodyAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        return await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
     }
 
     private (int Code, string Message)? Authenticate(IHeaderDictionary headers, string payload)

@@ -32,8 +32,19 @@ public sealed partial class BybitV5Venue
         }
         catch (VenueException lost) when (lost.OutcomeUnknown)
         {
-            var order = await FindOrderAsync(id, cancellationToken).ConfigureAwait(false);
-            if (order is null)
+            JsonElement? order = null;
+            var lookupFailed = false;
+            try
+            {
+                order = await FindOrderAsync(id, cancellationToken).ConfigureAwait(false);
+            }
+            catch (VenueException)
+            {
+                // A failed lookup says nothing new: the placement's outcome is still unknown, as the first error says.
+                lookupFailed = true;
+            }
+
+            if (lookupFailed || order is null)
             {
                 throw;
             }

@@ -26,6 +26,9 @@ public sealed partial class BybitV5Venue : IVenue, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.OrderRequestsPerSecond, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.RecvWindow, TimeSpan.Zero, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.RequestTimeout, TimeSpan.Zero, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.PingInterval, TimeSpan.Zero, nameof(options));
         _options = options;
         _time = timeProvider;
         _rest = new BybitRestClient(options, timeProvider);
