@@ -19,6 +19,6 @@ public enum VenueError
     /// Anything else the venue refuses before matching: an unknown market, a price off the tick, a size below the minimum.
     InvalidOrder,
 
-    /// The venue did not accept the request's credentials: an unknown key, a bad signature, a timestamp outside its window.
+    /// The venue refused the request's credentials: an unknown key, a bad signature, a timestamp outside its window.
     AuthenticationFailed,
 }
