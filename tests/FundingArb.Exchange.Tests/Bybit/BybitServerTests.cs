@@ -81,6 +81,19 @@ public sealed class BybitServerTests
     }
 
     [Fact]
+    public async Task AnyRequest_WhileTheVenueRateLimits_Answers10006_ResettingWhenTheFaultEnds()
+    {
+        var start = Venues.Simulation.VirtualClock.DefaultStart;
+        await using var harness = await BybitHarness.StartAsync(faults: [new Venues.Simulation.Faults.RateLimitFault(start, TimeSpan.FromSeconds(20))]);
+        using var client = new BybitRawClient(harness);
+
+        var answer = await client.GetAsync("/v5/market/tickers", "category=linear&symbol=BTCUSDT", signed: false);
+
+        Assert.Equal(BybitRetCode.TooManyVisits, answer.RetCode);
+        Assert.Equal(start.AddSeconds(20).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture), answer.Header("X-Bapi-Limit-Reset-Timestamp"));
+    }
+
+    [Fact]
     public async Task OrderCreate_OrderLinkIdWithForbiddenCharacters_Answers10001_NamingTheField()
     {
         await using var harness = await BybitHarness.StartAsync();

@@ -2,6 +2,9 @@ using FundingArb.Trading.Orders;
 using FundingArb.Venues.Bybit;
 using FundingArb.Venues.Errors;
 using FundingArb.Venues.Simulation.Faults;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 
 namespace FundingArb.Exchange.Tests.Bybit;
 
@@ -44,6 +47,35 @@ public sealed class BybitV5VenueFailureTests
         Assert.InRange(limited.RetryAfter, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(1));
         Assert.True(held >= limited.RetryAfter - TimeSpan.FromMilliseconds(20), $"resent after {held}, the venue said {limited.RetryAfter}");
         Assert.Equal(3, harness.Venue.Orders.Length);
+    }
+
+    [Fact]
+    public async Task Request_WhileTheVenueRateLimits_ThrowsRateLimited_WithTheTimeLeft()
+    {
+        var start = Venues.Simulation.VirtualClock.DefaultStart;
+        await using var harness = await BybitHarness.StartAsync(faults: [new RateLimitFault(start, TimeSpan.FromSeconds(20))]);
+        var venue = harness.Connect();
+
+        var limited = await Assert.ThrowsAsync<RateLimitedException>(() => venue.GetFundingAsync(BybitHarness.BtcUsdt, CancellationToken.None).AsTask());
+
+        Assert.Equal(TimeSpan.FromSeconds(20), limited.RetryAfter);
+    }
+
+    [Fact]
+    public async Task HttpForbidden_IsTheIpLimit_ThrowsRateLimited_AndHoldsTheNextRequestForASecond()
+    {
+        await using var harness = await BybitHarness.StartAsync();
+        await using var forbidding = await ExchangeServer.StartAsync(
+            [(new ServedVenue(harness.Venue, BybitHarness.Account, harness.Clock), (IVenueProtocol)new ForbiddingProtocol(), 0)]);
+        using var venue = new BybitV5Venue(BybitV5Options.AtRoot(BybitHarness.VenueId, forbidding.Endpoints[0].RestUrl, "key", "secret"), TimeProvider.System);
+
+        var first = await Assert.ThrowsAsync<RateLimitedException>(() => venue.GetFundingAsync(BybitHarness.BtcUsdt, CancellationToken.None).AsTask());
+        var refusedAt = TimeProvider.System.GetTimestamp();
+        await Assert.ThrowsAsync<RateLimitedException>(() => venue.GetFundingAsync(BybitHarness.BtcUsdt, CancellationToken.None).AsTask());
+        var held = TimeProvider.System.GetElapsedTime(refusedAt);
+
+        Assert.Equal(TimeSpan.FromSeconds(1), first.RetryAfter);
+        Assert.True(held >= TimeSpan.FromMilliseconds(980), $"the second request went out after {held}");
     }
 
     [Fact]
@@ -97,5 +129,16 @@ public sealed class BybitV5VenueFailureTests
         Assert.DoesNotContain("very-secret", options.ToString(), StringComparison.Ordinal);
         Assert.Equal(("ws://127.0.0.1:1/v5/public/linear", "ws://127.0.0.1:1/v5/private"),
             (options.PublicStreamUrl.AbsoluteUri, options.PrivateStreamUrl.AbsoluteUri));
+    }
+
+    // Bybit's IP limit: a bare HTTP 403, no envelope.
+    private sealed class ForbiddingProtocol : IVenueProtocol
+    {
+        public string Name => "forbidding";
+
+        public string WebSocketPath => "/v5/public/linear";
+
+        public void Map(IEndpointRouteBuilder routes, ServedVenue venue) =>
+            routes.MapGet("/v5/market/tickers", () => Results.StatusCode(StatusCodes.Status403Forbidden));
     }
 }
