@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Net.WebSockets;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using FundingArb.Trading.Instruments;
@@ -85,6 +86,10 @@ internal sealed class BybitPrivateStream(ServedVenue served)
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
+        }
+        catch (WebSocketException)
+        {
+            // The client went away without a close handshake: the session is over, as after a close.
         }
         finally
         {
