@@ -3,7 +3,11 @@ namespace FundingArb.Exchange;
 /// Every protocol the exchange can serve, by the name its config uses.
 public static class ExchangeProtocols
 {
-    private static readonly IVenueProtocol[] s_all = [new Binance.BinanceUsdmProtocol()];
+    private static readonly IVenueProtocol[] s_all =
+    [
+        new Binance.BinanceUsdmProtocol(),
+        new Bybit.BybitV5Protocol(),
+    ];
 
     public static IReadOnlyList<IVenueProtocol> All => s_all;
 
