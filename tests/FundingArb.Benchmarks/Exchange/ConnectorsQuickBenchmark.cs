@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using FundingArb.Benchmarks.Actors;
+using FundingArb.Benchmarks.Quick;
+using FundingArb.Exchange;
+using FundingArb.Trading.Orders;
+using FundingArb.Venues;
+using FundingArb.Venues.Binance;
+using FundingArb.Venues.Bybit;
+
+namespace FundingArb.Benchmarks.Exchange;
+
+/// Place → ack over loopback through each connector against `fundingarb exchange`'s server for its protocol, in this
+/// process on the system clock, against a raw HttpClient GET of the same server's unsigned time endpoint (the HTTP
+/// round trip with nothing of ours in it). Each sample places a resting limit buy below the book and cancels it,
+/// untimed. Samples are spaced to stay inside each venue's order limits (Binance 300 orders / 10 s, Bybit 10 / s),
+/// so no figure includes a wait for the connector's own pacing; the baseline's samples are spaced as Binance's, since
+/// a request after an idle gap costs more than one in a tight loop.
+internal sealed class ConnectorsQuickBenchmark : IQuickBenchmark
+{
+    private const int Warmup = 20;
+
+    public string Area => "connectors";
+
+    public IEnumerable<QuickFigure> Run() => RunAsync().GetAwaiter().GetResult();
+
+    private static async Task<IEnumerable<QuickFigure>> RunAsync()
+    {
+        var account = new ExchangeAccount("bench", "bench-secret", "bench-pass");
+        var venues = PairWorld.Scenario(1).CreateVenues(TimeProvider.System);
+        var figures = new List<QuickFigure>();
+        try
+        {
+            await using var server = await ExchangeServer.StartAsync([
+                (new ServedVenue(venues[0], account, TimeProvider.System), ExchangeProtocols.Find("binance-usdm")!, 0),
+                (new ServedVenue(venues[1], account, TimeProvider.System), ExchangeProtocols.Find("bybit-v5")!, 0),
+            ]).ConfigureAwait(false);
+            var (binanceAt, bybitAt) = (server.Endpoints[0], server.Endpoints[1]);
+            using var binance = new BinanceUsdmVenue(
+                new BinanceUsdmOptions(venues[0].Id, binanceAt.RestUrl, binanceAt.WebSocketUrl, account.ApiKey, account.ApiSecret), TimeProvider.System);
+            using var bybit = new BybitV5Venue(BybitV5Options.AtRoot(venues[1].Id, bybitAt.RestUrl, account.ApiKey, account.ApiSecret), TimeProvider.System);
+
+            var raw = await RawAsync(new Uri(binanceAt.RestUrl, "/fapi/v1/time"), samples: 200, spacing: TimeSpan.FromMilliseconds(40)).ConfigureAwait(false);
+            figures.Add(new QuickFigure("raw HttpClient GET, loopback, median (baseline)", Samples.Median(raw), "us"));
+            figures.Add(new QuickFigure("raw HttpClient GET, loopback, p99", P99(raw), "us"));
+            var binancePlace = await PlaceAsync(binance, samples: 200, spacing: TimeSpan.FromMilliseconds(40)).ConfigureAwait(false);
+            figures.Add(new QuickFigure("binance-usdm place -> ack, median", Samples.Median(binancePlace), "us", Samples.Median(binancePlace) / Samples.Median(raw)));
+            figures.Add(new QuickFigure("binance-usdm place -> ack, p99", P99(binancePlace), "us"));
+            var bybitPlace = await PlaceAsync(bybit, samples: 60, spacing: TimeSpan.FromMilliseconds(210)).ConfigureAwait(false);
+            figures.Add(new QuickFigure("bybit-v5 place -> ack, median", Samples.Median(bybitPlace), "us", Samples.Median(bybitPlace) / Samples.Median(raw)));
+            figures.Add(new QuickFigure("bybit-v5 place -> ack, p99", P99(bybitPlace), "us"));
+        }
+        finally
+        {
+            foreach (var venue in venues)
+            {
+                venue.Dispose();
+            }
+        }
+
+        return figures;
+    }
+
+    private static async Task<double[]> RawAsync(Uri url, int samples, TimeSpan spacing)
+    {
+        using var http = new HttpClient();
+        var times = new List<double>(samples);
+        for (var i = 0; i < Warmup + samples; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            using var answer = await http.GetAsync(url).ConfigureAwait(false);
+            await answer.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            if (i >= Warmup)
+            {
+                times.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+            }
+
+            await Task.Delay(spacing, TimeProvider.System, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return [.. times];
+    }
+
+    private static async Task<double[]> PlaceAsync(IVenue venue, int samples, TimeSpan spacing)
+    {
+        var instrument = (await venue.GetInstrumentsAsync(CancellationToken.None).ConfigureAwait(false))[0];
+        var book = await venue.GetOrderBookAsync(instrument.Symbol, 5, CancellationToken.None).ConfigureAwait(false);
+        var price = book.BestBid!.Value - (10m * instrument.Rules.TickSize);
+        var size = instrument.Rules.QuantizeSize(instrument.Rules.MinNotional * 2m / price);
+        var times = new List<double>(samples);
+        for (var i = 0; i < Warmup + samples; i++)
+        {
+            var id = new ClientOrderId($"bench-{venue.Id.Value}-{i}");
+            var start = Stopwatch.GetTimestamp();
+            await venue.PlaceOrderAsync(OrderRequest.Limit(id, instrument, OrderSide.Buy, size, price), CancellationToken.None).ConfigureAwait(false);
+            var elapsed = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+            await venue.CancelOrderAsync(id, CancellationToken.None).ConfigureAwait(false);
+            if (i >= Warmup)
+            {
+                times.Add(elapsed);
+            }
+
+            await Task.Delay(spacing, TimeProvider.System, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return [.. times];
+    }
+
+    private static double P99(double[] samples)
+    {
+        var sorted = samples.Order().ToArray();
+        return sorted[(int)Math.Ceiling(sorted.Length * 0.99) - 1];
+    }
+}
