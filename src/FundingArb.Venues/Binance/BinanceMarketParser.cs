@@ -2,8 +2,9 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using FundingArb.Trading.Funding;
 using FundingArb.Trading.Instruments;
-using FundingArb.Trading.Liquidity;
+using FundingArb.Venues.Wire;
 using static FundingArb.Venues.Binance.BinanceJson;
+
 
 namespace FundingArb.Venues.Binance;
 
@@ -36,10 +37,10 @@ internal static class BinanceMarketParser
         fundingInfo.EnumerateArray().ToImmutableDictionary(r => new Symbol(String(r, "symbol")), r => TimeSpan.FromHours(Long(r, "fundingIntervalHours")));
 
     public static OrderBookSnapshot Book(VenueId venue, Symbol symbol, JsonElement depth, int levels) =>
-        new(venue, symbol, Levels(depth.GetProperty("bids"), levels), Levels(depth.GetProperty("asks"), levels), Long(depth, "lastUpdateId"), Time(depth, "E"));
+        new(venue, symbol, JsonBookLevels.Read(depth.GetProperty("bids"), levels), JsonBookLevels.Read(depth.GetProperty("asks"), levels), Long(depth, "lastUpdateId"), Time(depth, "E"));
 
     public static OrderBookSnapshot BookUpdate(VenueId venue, JsonElement update, int levels) =>
-        new(venue, new Symbol(String(update, "s")), Levels(update.GetProperty("b"), levels), Levels(update.GetProperty("a"), levels), Long(update, "u"),
+        new(venue, new Symbol(String(update, "s")), JsonBookLevels.Read(update.GetProperty("b"), levels), JsonBookLevels.Read(update.GetProperty("a"), levels), Long(update, "u"),
             Time(update, "E"));
 
     private static Instrument Instrument(VenueId venue, JsonElement symbol)
@@ -53,11 +54,4 @@ internal static class BinanceMarketParser
         return new Instrument(venue, new Symbol(String(symbol, "symbol")), new Asset(String(symbol, "baseAsset")), new Asset(String(symbol, "quoteAsset")),
             rules, InstrumentKind.Perpetual, String(symbol, "status") == "TRADING");
     }
-
-    private static ImmutableArray<BookLevel> Levels(JsonElement levels, int count) =>
-    [
-        .. levels.EnumerateArray().Take(count).Select(l => new BookLevel(
-            decimal.Parse(l[0].GetString()!, System.Globalization.CultureInfo.InvariantCulture),
-            decimal.Parse(l[1].GetString()!, System.Globalization.CultureInfo.InvariantCulture))),
-    ];
 }

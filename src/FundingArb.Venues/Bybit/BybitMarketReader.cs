@@ -1,10 +1,9 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using FundingArb.Trading.Funding;
 using FundingArb.Trading.Instruments;
-using FundingArb.Trading.Liquidity;
 using FundingArb.Trading.Positions;
+using FundingArb.Venues.Wire;
 
 namespace FundingArb.Venues.Bybit;
 
@@ -41,8 +40,8 @@ internal static class BybitMarketReader
     public static OrderBookSnapshot Book(VenueId venue, JsonElement data, int depth, DateTimeOffset at) => new(
         venue,
         new Symbol(BybitJson.Text(data, "s")),
-        Levels(data.GetProperty("b"), depth),
-        Levels(data.GetProperty("a"), depth),
+        JsonBookLevels.Read(data.GetProperty("b"), depth),
+        JsonBookLevels.Read(data.GetProperty("a"), depth),
         data.GetProperty("u").GetInt64(),
         at);
 
@@ -68,9 +67,4 @@ internal static class BybitMarketReader
         BybitJson.Decimal(coin, "unrealisedPnl"),
         BybitJson.Decimal(coin, "totalPositionIM"),
         BybitJson.Decimal(coin, "totalOrderIM"));
-
-    private static ImmutableArray<BookLevel> Levels(JsonElement levels, int depth) =>
-        [.. levels.EnumerateArray().Take(depth).Select(l => new BookLevel(
-            decimal.Parse(l[0].GetString()!, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture),
-            decimal.Parse(l[1].GetString()!, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture)))];
 }

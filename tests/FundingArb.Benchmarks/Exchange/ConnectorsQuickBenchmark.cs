@@ -1,7 +1,11 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
 using FundingArb.Benchmarks.Actors;
 using FundingArb.Benchmarks.Quick;
 using FundingArb.Exchange;
+using FundingArb.Trading.Instruments;
 using FundingArb.Trading.Orders;
 using FundingArb.Venues;
 using FundingArb.Venues.Binance;
@@ -14,7 +18,10 @@ namespace FundingArb.Benchmarks.Exchange;
 /// round trip with nothing of ours in it). Each sample places a resting limit buy below the book and cancels it,
 /// untimed. Samples are spaced to stay inside each venue's order limits (Binance 300 orders / 10 s, Bybit 10 / s),
 /// so no figure includes a wait for the connector's own pacing; the baseline's samples are spaced as Binance's, since
-/// a request after an idle gap costs more than one in a tight loop.
+/// a request after an idle gap costs more than one in a tight loop. Then the book stream: a 20-level Binance
+/// depthUpdate and Bybit orderbook message parsed from their UTF-8 bytes (the JSON document and the snapshot), as many
+/// as one thread parses a second, and what one costs in allocation against a 5-level one (nothing per level beyond the
+/// snapshot's array of 32-byte levels).
 internal sealed class ConnectorsQuickBenchmark : IQuickBenchmark
 {
     private const int Warmup = 20;
@@ -51,6 +58,7 @@ internal sealed class ConnectorsQuickBenchmark : IQuickBenchmark
         }
         finally
         {
+            figures.AddRange(BookParsing());
             foreach (var venue in venues)
             {
                 venue.Dispose();
@@ -103,6 +111,68 @@ internal sealed class ConnectorsQuickBenchmark : IQuickBenchmark
         }
 
         return [.. times];
+    }
+
+    private static IEnumerable<QuickFigure> BookParsing()
+    {
+        var venue = new VenueId("bench");
+        var binance = (Func<int, byte[]>)(levels => Encoding.UTF8.GetBytes(
+            $"{{\"e\":\"depthUpdate\",\"E\":1765000000000,\"T\":1765000000000,\"s\":\"BTCUSDT\",\"U\":1,\"u\":2,\"pu\":0,\"b\":{Side(levels, -1)},\"a\":{Side(levels, 1)}}}"));
+        var bybit = (Func<int, byte[]>)(levels => Encoding.UTF8.GetBytes(
+            $"{{\"s\":\"BTCUSDT\",\"b\":{Side(levels, -1)},\"a\":{Side(levels, 1)},\"u\":2,\"seq\":7}}"));
+        foreach (var (name, message, parse) in new (string, Func<int, byte[]>, Action<JsonElement, int>)[]
+        {
+            ("binance-usdm", binance, (json, depth) => BinanceMarketParser.BookUpdate(venue, json, depth)),
+            ("bybit-v5", bybit, (json, depth) => BybitMarketReader.Book(venue, json, depth, DateTimeOffset.UnixEpoch)),
+        })
+        {
+            var (twenty, five) = (message(20), message(5));
+            var perSecond = Rate(() => ParseOnce(twenty, 20, parse));
+            var twentyBytes = Allocated(() => ParseOnce(twenty, 20, parse));
+            var fiveBytes = Allocated(() => ParseOnce(five, 5, parse));
+            yield return new QuickFigure($"{name} book update, 20 levels a side, parsed", perSecond, "updates/s");
+            yield return new QuickFigure($"{name} book update, allocated", twentyBytes, "B");
+            yield return new QuickFigure($"{name} book update, allocated per level beyond the array", ((twentyBytes - fiveBytes) / 30.0) - 32, "B", null, "0 B");
+        }
+    }
+
+    private static string Side(int levels, int direction) =>
+        "[" + string.Join(",", Enumerable.Range(0, levels).Select(i =>
+            string.Create(CultureInfo.InvariantCulture, $"[\"{65000m + (direction * (i + 1) * 0.1m)}\",\"{0.001m * (i + 1)}\"]"))) + "]";
+
+    private static void ParseOnce(byte[] message, int depth, Action<JsonElement, int> parse)
+    {
+        using var document = JsonDocument.Parse(message);
+        parse(document.RootElement, depth);
+    }
+
+    private static double Rate(Action parse)
+    {
+        for (var i = 0; i < 20_000; i++)
+        {
+            parse();
+        }
+
+        const int Count = 200_000;
+        var start = Stopwatch.GetTimestamp();
+        for (var i = 0; i < Count; i++)
+        {
+            parse();
+        }
+
+        return Count / Stopwatch.GetElapsedTime(start).TotalSeconds;
+    }
+
+    private static double Allocated(Action parse)
+    {
+        const int Count = 1_000;
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < Count; i++)
+        {
+            parse();
+        }
+
+        return (GC.GetAllocatedBytesForCurrentThread() - before) / (double)Count;
     }
 
     private static double P99(double[] samples)
