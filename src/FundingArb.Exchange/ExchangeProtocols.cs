@@ -6,6 +6,7 @@ public static class ExchangeProtocols
     private static readonly IVenueProtocol[] s_all =
     [
         new Bybit.BybitV5Protocol(),
+        new Okx.OkxV5Protocol(),
     ];
 
     public static IReadOnlyList<IVenueProtocol> All => s_all;
