@@ -12,12 +12,12 @@ namespace FundingArb.Exchange.Okx;
 /// Orders and fills in OKX's shape: GET trade/order, orders-pending, trade/fills and the orders channel.
 internal static class OkxOrderWire
 {
-    /// The order; fill carries the fill this push reports (the orders channel's fillSz, fillPx, tradeId), else the last one.
-    public static JsonObject Order(TrackedOrder order, OrderStatus status, string? reason, Fill? fill = null)
+    /// The order; fill is the one its fill fields report (the fill an orders push announces, the last one on REST), or none.
+    public static JsonObject Order(TrackedOrder order, OrderStatus status, string? reason, Fill? fill)
     {
         var request = order.Request;
         var instrument = request.Instrument;
-        var last = fill ?? (order.Fills.IsDefaultOrEmpty ? null : order.Fills[^1]);
+        var last = fill;
         return new JsonObject
         {
             ["instType"] = "SWAP",
@@ -51,6 +51,10 @@ internal static class OkxOrderWire
     }
 
     /// One row of GET trade/fills.
+    /// The order as REST lists it: the fill fields report its last fill.
+    public static JsonObject Order(TrackedOrder order) =>
+        Order(order, order.Status, order.Reason, order.Fills.IsDefaultOrEmpty ? null : order.Fills[^1]);
+
     public static JsonObject Fill(TrackedOrder order, Fill fill) => new()
     {
         ["instType"] = "SWAP",

@@ -157,7 +157,7 @@ internal sealed class OkxPrivateStream(ServedVenue served, OkxInstrumentIds ids)
         switch (userEvent, channel)
         {
             case (OrderUpdated updated, "orders") when served.Venue.FindOrder(updated.ClientOrderId) is { } order:
-                return [OkxOrderWire.Order(order, updated.Status, updated.Event.Reason)];
+                return [OkxOrderWire.Order(order, updated.Status, updated.Event.Reason, null)];
             case (OrderFilled filled, "orders") when served.Venue.FindOrder(filled.Fill.ClientOrderId) is { } order:
                 // The order may have moved on since this fill; the push describes it as of the fill.
                 var data = OkxOrderWire.Order(order, filled.Status, null, filled.Fill);

@@ -84,7 +84,7 @@ internal sealed partial class OkxTradeEndpoints(ServedVenue served, OkxInstrumen
     {
         ids.Find(query["instId"]);
         var order = await served.Venue.GetOrderAsync(Find(query["clOrdId"], query["ordId"]).ClientOrderId, ct).ConfigureAwait(false);
-        return [OkxOrderWire.Order(order, order.Status, order.Reason)];
+        return [OkxOrderWire.Order(order)];
     }
 
     private async Task<JsonArray> PendingAsync(string body, IQueryCollection query, CancellationToken ct)
@@ -101,7 +101,7 @@ internal sealed partial class OkxTradeEndpoints(ServedVenue served, OkxInstrumen
         {
             if (instId.Length == 0 || OkxInstrumentIds.InstIdOf(order.Request.Instrument) == instId)
             {
-                data.Add(OkxOrderWire.Order(order, order.Status, order.Reason));
+                data.Add(OkxOrderWire.Order(order));
             }
         }
 
