@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
 using FundingArb.Trading.Instruments;
 
 namespace FundingArb.Exchange.Okx;
@@ -42,6 +43,12 @@ internal sealed class OkxInstrumentIds
         string.IsNullOrEmpty(instId) ? throw new OkxParameterException("instId", instId, "an instId")
         : _byInstId.TryGetValue(instId, out var instrument) ? instrument
         : throw new OkxParameterException("instId", instId, "a listed SWAP instId");
+
+    public bool TryFind(string? instId, [NotNullWhen(true)] out Instrument? instrument)
+    {
+        instrument = null;
+        return instId is not null && _byInstId.TryGetValue(instId, out instrument);
+    }
 
     public Instrument FindIndex(string? indexId) =>
         _byInstId.Values.FirstOrDefault(i => string.Equals(IndexIdOf(i), indexId, StringComparison.Ordinal))

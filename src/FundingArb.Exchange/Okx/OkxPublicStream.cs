@@ -50,7 +50,7 @@ internal sealed class OkxPublicStream(ServedVenue served, OkxInstrumentIds ids)
                 {
                     var channel = arg["channel"]?.ToString() ?? string.Empty;
                     var instId = arg["instId"]?.ToString();
-                    if (!s_bookDepths.ContainsKey(channel) || !TryFind(instId, out var instrument))
+                    if (!s_bookDepths.ContainsKey(channel) || !ids.TryFind(instId, out var instrument))
                     {
                         await session.SendAsync(OkxStreamReplies.Error("60018", $"Wrong URL or channel:{channel},instId:{instId} doesn't exist.",
                             session.ConnectionId), stop.Token).ConfigureAwait(false);
@@ -70,12 +70,6 @@ internal sealed class OkxPublicStream(ServedVenue served, OkxInstrumentIds ids)
             await stop.CancelAsync().ConfigureAwait(false);
             await Task.WhenAll(feeds).ConfigureAwait(false);
         }
-    }
-
-    private bool TryFind(string? instId, out Instrument instrument)
-    {
-        instrument = ids.All.FirstOrDefault(i => OkxInstrumentIds.InstIdOf(i) == instId)!;
-        return instrument is not null;
     }
 
     private async Task FeedAsync(OkxSocketSession session, string channel, Instrument instrument, CancellationToken cancellationToken)

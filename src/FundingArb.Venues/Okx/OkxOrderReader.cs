@@ -43,7 +43,7 @@ internal static class OkxOrderReader
     public static IEnumerable<UserEvent> Events(VenueId venue, Instrument instrument, JsonElement order, Func<long> nextSequence)
     {
         var at = OkxJson.Millis(order, "uTime");
-        var id = new ClientOrderId(OkxJson.Text(order, "clOrdId"));
+        var id = OkxClientOrderIds.FromWire(OkxJson.Text(order, "clOrdId"));
         var state = OkxJson.Text(order, "state");
         var contract = instrument.Rules.ContractMultiplier;
         if ((OkxJson.OptionalDecimal(order, "fillSz") ?? 0m) > 0m)
@@ -87,7 +87,7 @@ internal static class OkxOrderReader
 
     private static OrderRequest Request(JsonElement order, Instrument instrument)
     {
-        var id = new ClientOrderId(OkxJson.Text(order, "clOrdId"));
+        var id = OkxClientOrderIds.FromWire(OkxJson.Text(order, "clOrdId"));
         var side = Side(order);
         var quantity = OkxJson.Decimal(order, "sz") * instrument.Rules.ContractMultiplier;
         var reduceOnly = OkxJson.Text(order, "reduceOnly") == "true";

@@ -3,7 +3,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using FundingArb.Trading.Instruments;
 using FundingArb.Trading.Orders;
 using FundingArb.Venues.Errors;
@@ -25,17 +24,13 @@ public sealed partial class OkxV5Venue
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
         var id = request.ClientOrderId;
-        if (!ClOrdIdPattern().IsMatch(id.Value))
-        {
-            throw new InvalidOrderException(Id, id, "OKX takes a clOrdId of 1 to 32 letters and digits");
-        }
-
+        var clOrdId = OkxClientOrderIds.ToWire(Id, id);
         var instrument = await InstrumentAsync(request.Instrument.Symbol, cancellationToken).ConfigureAwait(false);
         _orderSymbols[id] = instrument.Symbol;
         OkxAnswer answer;
         try
         {
-            answer = await _rest.PostOrderAsync("/api/v5/trade/order", instrument.Symbol.Value, PlaceBody(request, instrument), request, id, cancellationToken)
+            answer = await _rest.PostOrderAsync("/api/v5/trade/order", instrument.Symbol.Value, PlaceBody(request, instrument, clOrdId), request, id, cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (VenueException lost) when (lost.OutcomeUnknown)
@@ -59,7 +54,7 @@ public sealed partial class OkxV5Venue
         ArgumentException.ThrowIfNullOrEmpty(clientOrderId.Value, nameof(clientOrderId));
         cancellationToken.ThrowIfCancellationRequested();
         var symbol = await SymbolOfAsync(clientOrderId, cancellationToken).ConfigureAwait(false);
-        var body = new JsonObject { ["instId"] = symbol.Value, ["clOrdId"] = clientOrderId.Value };
+        var body = new JsonObject { ["instId"] = symbol.Value, ["clOrdId"] = OkxClientOrderIds.ToWire(Id, clientOrderId) };
         var answer = await _rest.PostOrderAsync("/api/v5/trade/cancel-order", symbol.Value, body.ToJsonString(), null, clientOrderId, cancellationToken)
             .ConfigureAwait(false);
         var instrument = await InstrumentAsync(symbol, cancellationToken).ConfigureAwait(false);
@@ -88,12 +83,9 @@ public sealed partial class OkxV5Venue
         return orders.ToImmutable();
     }
 
-    [GeneratedRegex("^[A-Za-z0-9]{1,32}$")]
-    private static partial Regex ClOrdIdPattern();
-
     private async ValueTask<TrackedOrder> TrackAsync(JsonElement order, CancellationToken cancellationToken)
     {
-        var id = new ClientOrderId(OkxJson.Text(order, "clOrdId"));
+        var id = OkxClientOrderIds.FromWire(OkxJson.Text(order, "clOrdId"));
         var instrument = await InstrumentAsync(new Symbol(OkxJson.Text(order, "instId")), cancellationToken).ConfigureAwait(false);
         var fills = OkxJson.Decimal(order, "accFillSz") == 0m
             ? []
@@ -118,8 +110,8 @@ public sealed partial class OkxV5Venue
         {
             try
             {
-                var answer = await _rest.GetSignedAsync("/api/v5/trade/order", OkxRestClient.Query(("instId", candidate.Value), ("clOrdId", id.Value)), id,
-                    cancellationToken).ConfigureAwait(false);
+                var query = OkxRestClient.Query(("instId", candidate.Value), ("clOrdId", OkxClientOrderIds.ToWire(Id, id)));
+                var answer = await _rest.GetSignedAsync("/api/v5/trade/order", query, id, cancellationToken).ConfigureAwait(false);
                 _orderSymbols[id] = candidate;
                 return answer.Single;
             }
@@ -145,7 +137,7 @@ public sealed partial class OkxV5Venue
 
     /// sz is in contracts: the base quantity divided by ctVal. A quantity that is not a whole number of lots is sent as it is
     /// and refused by the venue, rather than silently rounded here.
-    private static string PlaceBody(OrderRequest request, Instrument instrument)
+    private static string PlaceBody(OrderRequest request, Instrument instrument, string clOrdId)
     {
         var body = new JsonObject
         {
@@ -163,7 +155,7 @@ public sealed partial class OkxV5Venue
             },
             ["sz"] = Wire(request.Quantity / instrument.Rules.ContractMultiplier),
             ["reduceOnly"] = request.ReduceOnly,
-            ["clOrdId"] = request.ClientOrderId.Value,
+            ["clOrdId"] = clOrdId,
         };
         if (request.Price is { } price)
         {

@@ -139,18 +139,36 @@ public sealed class OkxV5VenueTests
         Assert.Equal(Assert.Single(exchange.Venue.Balances), balance);
     }
 
-    [Fact]
-    public async Task PlaceOrder_ClientIdLongerThanOkxAllows_ThrowsInvalidOrderWithoutSending()
+    [Theory]
+    [InlineData("pair-1-7")]
+    [InlineData("0123456789abcdef0123456789abcdef")]
+    [InlineData("a23456789012345678901234567890123")]
+    public async Task PlaceOrder_ClientIdOkxCannotCarry_ThrowsInvalidOrderWithoutSending(string clientOrderId)
     {
         await using var exchange = await OkxExchange.StartAsync();
         var instrument = await InstrumentAsync(exchange);
-        var id = new ClientOrderId("0x0123456789abcdef0000000000000001");
+        var id = new ClientOrderId(clientOrderId);
 
         var error = await Assert.ThrowsAsync<InvalidOrderException>(() =>
             exchange.Connector.PlaceOrderAsync(OrderRequest.Limit(id, instrument, OrderSide.Buy, 0.01m, 58000m), Deadline.Seconds(10)).AsTask());
 
         Assert.Contains("clOrdId", error.Message, StringComparison.Ordinal);
-        Assert.Null(exchange.Venue.FindOrder(id));
+        Assert.Empty(exchange.Venue.Orders);
+    }
+
+    [Fact]
+    public async Task PlaceOrder_DerivedClientId_TravelsWithout0xAndComesBackWhole()
+    {
+        await using var exchange = await OkxExchange.StartAsync();
+        var instrument = await InstrumentAsync(exchange);
+        var id = new ClientOrderIdSource("pair-BTC-1").Derive(7);
+
+        await exchange.Connector.PlaceOrderAsync(OrderRequest.Limit(id, instrument, OrderSide.Buy, 0.01m, 58000m), Deadline.Seconds(10));
+
+        Assert.NotNull(exchange.Venue.FindOrder(new ClientOrderId(id.Value[2..])));
+        Assert.Equal(id, (await exchange.Connector.GetOrderAsync(id, Deadline.Seconds(10))).ClientOrderId);
+        Assert.Equal(id, Assert.Single(await exchange.Connector.GetOpenOrdersAsync(Deadline.Seconds(10))).ClientOrderId);
+        Assert.Equal(OrderStatus.Canceled, (await exchange.Connector.CancelOrderAsync(id, Deadline.Seconds(10))).Status);
     }
 
     [Fact]
