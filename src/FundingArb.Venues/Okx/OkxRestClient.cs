@@ -148,7 +148,7 @@ internal sealed class OkxRestClient : IDisposable
         var data = root.GetProperty("data");
         if (code == OkxCode.Ok)
         {
-            return (new OkxAnswer(data.Clone(), _clock.Now), null);
+            return (new OkxAnswer(data.Clone()), null);
         }
 
         if (code == OkxCode.AllFailed && data.ValueKind == JsonValueKind.Array && data.GetArrayLength() > 0)

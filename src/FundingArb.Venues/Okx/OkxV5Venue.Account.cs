@@ -7,8 +7,8 @@ namespace FundingArb.Venues.Okx;
 
 // Funding payments are account bills of type 8 (subType 173 expense, 174 income) with balChg signed. A bill carries no
 // rate, so the rate is taken from the public funding-rate history at the bill's time (OKX settles every position of a
-// contract at the same instant). One call reads up to 100 bills and 100 settlements; a reader asks again from the last
-// payment's time for more.
+// contract at the same instant): the 100 settlements up to the newest bill. One call reads up to 100 bills; a reader asks
+// again from the last payment's time for more. A bill older than the settlements read fails loudly rather than guessing.
 
 public sealed partial class OkxV5Venue
 {
@@ -48,12 +48,22 @@ public sealed partial class OkxV5Venue
             return [];
         }
 
-        var rates = await _rest.GetPublicAsync("/api/v5/public/funding-rate-history", OkxRestClient.Query(("instId", symbol.Value), ("limit", limit)),
-            cancellationToken).ConfigureAwait(false);
+        var newest = bills.Data.EnumerateArray().Max(b => OkxJson.Millis(b, "ts"));
+        var after = (newest.ToUnixTimeMilliseconds() + 1).ToString(CultureInfo.InvariantCulture);
+        var rates = await _rest.GetPublicAsync("/api/v5/public/funding-rate-history",
+            OkxRestClient.Query(("instId", symbol.Value), ("after", after), ("limit", limit)), cancellationToken).ConfigureAwait(false);
         var rateAt = rates.Data.EnumerateArray().ToDictionary(r => OkxJson.Millis(r, "fundingTime"), r => OkxJson.Decimal(r, "fundingRate"));
         return [.. bills.Data.EnumerateArray()
-            .Select(b => OkxMarketReader.Funding(Id, instrument, b, rateAt.GetValueOrDefault(OkxJson.Millis(b, "ts"))))
+            .Select(b => OkxMarketReader.Funding(Id, instrument, b, RateAt(rateAt, b)))
             .Where(p => p.At >= since)
             .OrderBy(p => p.At)];
+    }
+
+    private static decimal RateAt(Dictionary<DateTimeOffset, decimal> rates, System.Text.Json.JsonElement bill)
+    {
+        var at = OkxJson.Millis(bill, "ts");
+        return rates.TryGetValue(at, out var rate)
+            ? rate
+            : throw new FormatException($"OKX's funding-rate history has no settlement at {at:O} for the funding bill {OkxJson.Text(bill, "billId")}.");
     }
 }

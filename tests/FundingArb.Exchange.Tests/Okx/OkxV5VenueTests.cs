@@ -193,6 +193,16 @@ public sealed class OkxV5VenueTests
     }
 
     [Fact]
+    public async Task PlaceOrder_ReduceOnlyWithoutAPosition_ThrowsReduceOnlyRejected()
+    {
+        await using var exchange = await OkxExchange.StartAsync();
+        var instrument = await InstrumentAsync(exchange);
+
+        await Assert.ThrowsAsync<ReduceOnlyRejectedException>(() => exchange.Connector.PlaceOrderAsync(
+            OrderRequest.Market(new ClientOrderId("ro1"), instrument, OrderSide.Sell, 0.01m, reduceOnly: true), Deadline.Seconds(10)).AsTask());
+    }
+
+    [Fact]
     public async Task PostOnly_WouldCross_IsAcceptedThenCanceledAsPostOnlyWouldCross()
     {
         await using var exchange = await OkxExchange.StartAsync();
