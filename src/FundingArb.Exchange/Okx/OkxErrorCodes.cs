@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using FundingArb.Venues.Errors;
 using FundingArb.Venues.Okx;
 using Microsoft.AspNetCore.Http;
@@ -8,7 +9,7 @@ namespace FundingArb.Exchange.Okx;
 /// answers code "1" with the reason as data[0].sCode; the rest are top-level codes with the HTTP status of OKX's table.
 internal static class OkxErrorCodes
 {
-    public static OkxRefusal For(VenueException error, Func<VenueException, System.Text.Json.Nodes.JsonObject>? perOrder) => error.Error switch
+    public static OkxRefusal For(VenueException error, Func<VenueException, JsonObject>? perOrder) => error.Error switch
     {
         VenueError.RateLimited => RateLimited,
         VenueError.Timeout => new(StatusCodes.Status504GatewayTimeout, OkxCode.Timeout, "Endpoint request timeout."),

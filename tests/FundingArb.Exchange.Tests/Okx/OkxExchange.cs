@@ -39,7 +39,7 @@ internal sealed class OkxExchange : IAsyncDisposable
     /// venueClock drives the venue and the server's signature window (TimeProvider.System unless a test needs to move time).
     public static async Task<OkxExchange> StartAsync(TimeProvider? venueClock = null, IEnumerable<VenueFault>? faults = null,
         OkxV5Protocol? protocol = null, Func<OkxV5Options, OkxV5Options>? options = null, ExchangeAccount? connectorAccount = null,
-        TimeSpan? venueRequestTimeout = null)
+        TimeSpan? venueRequestTimeout = null, IEnumerable<IntervalChange>? intervalChanges = null)
     {
         var clock = venueClock ?? TimeProvider.System;
         var instrument = new Instrument(new VenueId("okx"), Simulated, new Asset("BTC"), new Asset("USDT"),
@@ -55,6 +55,7 @@ internal sealed class OkxExchange : IAsyncDisposable
         {
             Funding = FundingPathModel.Constant(Rate),
             SpreadBps = 1m,
+            IntervalChanges = [.. intervalChanges ?? []],
         };
         var venue = new SimulatedVenue(settings, [market], faults ?? [], seed: 16, clock);
         var server = await ExchangeServer.StartAsync([(new ServedVenue(venue, Account, clock), (IVenueProtocol)(protocol ?? new OkxV5Protocol()), 0)]);

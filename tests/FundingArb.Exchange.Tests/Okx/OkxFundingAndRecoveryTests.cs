@@ -49,6 +49,22 @@ public sealed class OkxFundingAndRecoveryTests
     }
 
     [Fact]
+    public async Task GetFunding_IntervalChangedAtRunTime_ReportsTheNewIntervalAndSettlement()
+    {
+        var clock = new VirtualClock(OkxExchange.VirtualStart);
+        var change = OkxExchange.VirtualStart.AddHours(2).AddMinutes(30);
+        await using var exchange = await OkxExchange.StartAsync(clock, intervalChanges: [new IntervalChange(change, TimeSpan.FromHours(1))]);
+        await OkxV5VenueTests.InstrumentAsync(exchange);
+        var before = await exchange.Connector.GetFundingAsync(OkxExchange.InstId, Deadline.Seconds(10));
+
+        clock.AdvanceTo(change);
+
+        var after = await exchange.Connector.GetFundingAsync(OkxExchange.InstId, Deadline.Seconds(10));
+        Assert.Equal((TimeSpan.FromHours(8), s_firstSettlement), (before.Interval, before.NextFundingTime));
+        Assert.Equal((TimeSpan.FromHours(1), OkxExchange.VirtualStart.AddHours(3)), (after.Interval, after.NextFundingTime));
+    }
+
+    [Fact]
     public async Task PlaceOrder_AnswerLostAfterTheVenueTookIt_ReturnsTheOrdersAckFoundByClOrdId()
     {
         await using var exchange = await OkxExchange.StartAsync(faults: [new DelayAckFault(DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(2), count: 2)],
