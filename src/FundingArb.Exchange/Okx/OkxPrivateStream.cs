@@ -12,7 +12,9 @@ namespace FundingArb.Exchange.Okx;
 // The venue's user stream is opened at login, so nothing between login and subscribe is lost at the venue; pushes go
 // out only for the channels subscribed so far, as OKX does. An order change or a fill goes out on `orders` (fills
 // inline: fillSz, fillPx, tradeId, fillFee); a fill or a funding settlement then pushes `positions` and `account`, the
-// balance change being how OKX shows funding (it has no funding event). Liquidations are not translated yet.
+// balance change being how OKX shows funding (it has no funding event). Pushes read the venue's state directly, not
+// through its request methods, so a request fault (a rate limit) does not silence the stream. Liquidations are not
+// translated yet.
 
 /// The private stream `/ws/v5/private`: login, then channels orders, positions and account.
 internal sealed class OkxPrivateStream(ServedVenue served, OkxInstrumentIds ids)
@@ -130,7 +132,7 @@ internal sealed class OkxPrivateStream(ServedVenue served, OkxInstrumentIds ids)
             {
                 foreach (var channel in s_channels.Where(channels().Contains))
                 {
-                    if (await TranslateAsync(userEvent, channel, cancellationToken).ConfigureAwait(false) is { } data)
+                    if (Translate(userEvent, channel) is { } data)
                     {
                         var arg = new JsonObject { ["channel"] = channel };
                         if (channel != "account")
@@ -152,7 +154,7 @@ internal sealed class OkxPrivateStream(ServedVenue served, OkxInstrumentIds ids)
         }
     }
 
-    private async Task<JsonArray?> TranslateAsync(UserEvent userEvent, string channel, CancellationToken cancellationToken)
+    private JsonArray? Translate(UserEvent userEvent, string channel)
     {
         switch (userEvent, channel)
         {
@@ -164,10 +166,10 @@ internal sealed class OkxPrivateStream(ServedVenue served, OkxInstrumentIds ids)
                 data["accFillSz"] = OkxWire.Decimal(OkxInstrumentIds.ToContracts(order.Request.Instrument, filled.FilledQuantity));
                 return [data];
             case (OrderFilled or FundingSettled, "positions"):
-                var positions = await served.Venue.GetPositionsAsync(cancellationToken).ConfigureAwait(false);
-                return [.. positions.Select(p => (JsonNode)OkxAccountEndpoints.Position(ids.Find(ids.InstId(p.Key.Symbol)), p, userEvent.At))];
+                return [.. served.Venue.Positions.Where(p => p.NetQuantity != 0m).Select(p => (JsonNode)OkxAccountEndpoints.Position(
+                    ids.Find(ids.InstId(p.Key.Symbol)), p.Summary(served.Venue.Funding(p.Key.Symbol).MarkPrice), userEvent.At))];
             case (OrderFilled or FundingSettled, "account"):
-                return [OkxAccountEndpoints.Balance(await served.Venue.GetBalancesAsync(cancellationToken).ConfigureAwait(false), userEvent.At)];
+                return [OkxAccountEndpoints.Balance(served.Venue.Balances, userEvent.At)];
             default:
                 return null;
         }

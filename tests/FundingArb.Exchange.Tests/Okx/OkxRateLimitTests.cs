@@ -13,9 +13,9 @@ public sealed class OkxRateLimitTests
     public async Task OrderOverTheServersLimit_ThrowsRateLimitedAndTheNextRequestWaitsOutTheBackoff()
     {
         // The server's window must still be open for the second order and closed once the backoff has passed.
-        var backoff = TimeSpan.FromMilliseconds(1200);
+        var backoff = TimeSpan.FromMilliseconds(2500);
         await using var exchange = await OkxExchange.StartAsync(
-            protocol: new OkxV5Protocol { OrderRequestsPerWindow = 1, OrderRequestWindow = TimeSpan.FromSeconds(1) },
+            protocol: new OkxV5Protocol { OrderRequestsPerWindow = 1, OrderRequestWindow = TimeSpan.FromSeconds(2) },
             options: o => o with { RateLimitBackoff = backoff });
         var instrument = await OkxV5VenueTests.InstrumentAsync(exchange);
         await exchange.Connector.PlaceOrderAsync(OrderRequest.Limit(new ClientOrderId("rl1"), instrument, OrderSide.Buy, 0.01m, 58000m), Deadline.Seconds(10));
@@ -46,9 +46,9 @@ public sealed class OkxRateLimitTests
     public async Task OrdersBeyondTheClientsPace_WaitForTheWindowInsteadOfBeingRefused()
     {
         // The client's window is the server's plus a margin: its clock starts a window at sending, the server's at arrival.
-        var window = TimeSpan.FromMilliseconds(600);
+        var window = TimeSpan.FromSeconds(1);
         await using var exchange = await OkxExchange.StartAsync(
-            protocol: new OkxV5Protocol { OrderRequestsPerWindow = 2, OrderRequestWindow = TimeSpan.FromMilliseconds(300) },
+            protocol: new OkxV5Protocol { OrderRequestsPerWindow = 2, OrderRequestWindow = TimeSpan.FromMilliseconds(200) },
             options: o => o with { OrderRequestsPerWindow = 2, OrderRequestWindow = window });
         var instrument = await OkxV5VenueTests.InstrumentAsync(exchange);
         var started = TimeProvider.System.GetTimestamp();
