@@ -22,7 +22,8 @@ internal sealed class OkxPrivateStream(ServedVenue served, OkxInstrumentIds ids)
     public const string Path = "/ws/v5/private";
 
     private static readonly TimeSpan s_loginWindow = TimeSpan.FromSeconds(30);
-    private static readonly ImmutableHashSet<string> s_channels = ["orders", "positions", "account"];
+    // In the order a change is pushed: the order first, then the position and the balance it moved.
+    private static readonly ImmutableArray<string> s_channels = ["orders", "positions", "account"];
 
     public async Task RunAsync(HttpContext context)
     {

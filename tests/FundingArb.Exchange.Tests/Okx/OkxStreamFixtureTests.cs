@@ -41,20 +41,8 @@ public sealed class OkxStreamFixtureTests
     {
         await using var exchange = await OkxExchange.StartAsync();
         var instrument = await OkxV5VenueTests.InstrumentAsync(exchange);
-        await using var socket = await OkxRawSocket.ConnectAsync(exchange, "/ws/v5/private");
-        var seconds = (await OkxRaw.ServerTimeAsync(exchange)).ToUnixTimeSeconds();
-        var login = new JsonObject
-        {
-            ["op"] = "login",
-            ["args"] = new JsonArray(new JsonObject
-            {
-                ["apiKey"] = OkxExchange.Account.ApiKey, ["passphrase"] = OkxExchange.Account.Passphrase,
-                ["timestamp"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["sign"] = OkxSigner.SignLogin(OkxExchange.Account.ApiSecret, seconds),
-            }),
-        };
+        await using var socket = await LoggedInAsync(exchange);
 
-        await socket.SendAsync(login.ToJsonString());
         using var loggedIn = await socket.ReceiveAsync(m => m.TryGetProperty("event", out _));
         await socket.SendAsync("""{"op":"subscribe","args":[{"channel":"orders","instType":"SWAP"}]}""");
         using var subscribed = await socket.ReceiveAsync(m => m.TryGetProperty("event", out _));
@@ -72,6 +60,52 @@ public sealed class OkxStreamFixtureTests
         Assert.Equal(JsonShape.Of(expectedCanceled.RootElement), JsonShape.Of(canceled.RootElement));
         Assert.Equal(OkxCode.PostOnlyCancelSource, canceled.RootElement.GetProperty("data")[0].GetProperty("cancelSource").GetString());
     }
+
+    [Fact]
+    public async Task PrivateStream_Fill_PushesThePositionInContractsAndTheAccount()
+    {
+        await using var exchange = await OkxExchange.StartAsync();
+        var instrument = await OkxV5VenueTests.InstrumentAsync(exchange);
+        await using var socket = await LoggedInAsync(exchange);
+        await socket.SendAsync("""{"op":"subscribe","args":[{"channel":"positions","instType":"SWAP"},{"channel":"account"}]}""");
+        for (var reply = 0; reply < 3; reply++)
+        {
+            // The login's, then one per channel: once both are confirmed, both are subscribed.
+            (await socket.ReceiveAsync(m => m.TryGetProperty("event", out _))).Dispose();
+        }
+
+        await exchange.Connector.PlaceOrderAsync(OrderRequest.Market(new ClientOrderId("wspos"), instrument, OrderSide.Sell, 0.05m), Deadline.Seconds(10));
+
+        using var position = await socket.ReceiveAsync(m => IsChannel(m, "positions"));
+        using var account = await socket.ReceiveAsync(m => IsChannel(m, "account"));
+        Assert.Equal(OkxExchange.InstId.Value, position.RootElement.GetProperty("data")[0].GetProperty("instId").GetString());
+        using var expectedPosition = JsonShape.Fixture("positions.json");
+        using var expectedBalance = JsonShape.Fixture("balance.json");
+        Assert.Equal("-5", position.RootElement.GetProperty("data")[0].GetProperty("pos").GetString());
+        Assert.Equal(JsonShape.Of(expectedPosition.RootElement.GetProperty("data")), JsonShape.Of(position.RootElement.GetProperty("data")));
+        Assert.Equal(JsonShape.Of(expectedBalance.RootElement.GetProperty("data")), JsonShape.Of(account.RootElement.GetProperty("data")));
+    }
+
+    private static async Task<OkxRawSocket> LoggedInAsync(OkxExchange exchange)
+    {
+        var socket = await OkxRawSocket.ConnectAsync(exchange, "/ws/v5/private");
+        var seconds = (await OkxRaw.ServerTimeAsync(exchange)).ToUnixTimeSeconds();
+        var login = new JsonObject
+        {
+            ["op"] = "login",
+            ["args"] = new JsonArray(new JsonObject
+            {
+                ["apiKey"] = OkxExchange.Account.ApiKey, ["passphrase"] = OkxExchange.Account.Passphrase,
+                ["timestamp"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["sign"] = OkxSigner.SignLogin(OkxExchange.Account.ApiSecret, seconds),
+            }),
+        };
+        await socket.SendAsync(login.ToJsonString());
+        return socket;
+    }
+
+    private static bool IsChannel(JsonElement message, string channel) =>
+        message.TryGetProperty("arg", out var arg) && message.TryGetProperty("data", out _) && arg.GetProperty("channel").GetString() == channel;
 
     private static bool IsOrder(JsonElement message, string state) =>
         message.TryGetProperty("data", out var data) && data[0].TryGetProperty("state", out var s) && s.GetString() == state;
