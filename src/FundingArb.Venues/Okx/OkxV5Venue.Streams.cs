@@ -141,22 +141,33 @@ public sealed partial class OkxV5Venue
         await pings.ConfigureAwait(false);
     }
 
-    // The funding bills at or after since on every instrument, less those already reported, oldest first.
+    // The funding bills at or after since on every instrument, less those already reported, oldest first. A rate limit
+    // skips this look (nothing was read, so nothing is marked reported): the next account push looks again.
     private async Task<List<FundingPayment>> NewFundingAsync(DateTimeOffset since, HashSet<(Symbol, DateTimeOffset)> reported, CancellationToken cancellationToken)
     {
-        var payments = new List<FundingPayment>();
-        foreach (var symbol in _instruments.Keys)
+        var found = new List<FundingPayment>();
+        try
         {
-            foreach (var payment in await GetFundingHistoryAsync(symbol, since, cancellationToken).ConfigureAwait(false))
+            foreach (var symbol in _instruments.Keys)
             {
-                if (reported.Add((payment.Symbol, payment.At)))
-                {
-                    payments.Add(payment);
-                }
+                found.AddRange(await GetFundingHistoryAsync(symbol, since, cancellationToken).ConfigureAwait(false));
+            }
+        }
+        catch (RateLimitedException)
+        {
+            return [];
+        }
+
+        var fresh = new List<FundingPayment>();
+        foreach (var payment in found.OrderBy(p => p.At))
+        {
+            if (reported.Add((payment.Symbol, payment.At)))
+            {
+                fresh.Add(payment);
             }
         }
 
-        return [.. payments.OrderBy(p => p.At)];
+        return fresh;
     }
 
     private static JsonObject Subscribe(params JsonObject[] args) => new() { ["op"] = "subscribe", ["args"] = new JsonArray(args) };
