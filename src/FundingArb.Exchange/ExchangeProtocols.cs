@@ -7,6 +7,7 @@ public static class ExchangeProtocols
     [
         new Binance.BinanceUsdmProtocol(),
         new Bybit.BybitV5Protocol(),
+        new Okx.OkxV5Protocol(),
     ];
 
     public static IReadOnlyList<IVenueProtocol> All => s_all;

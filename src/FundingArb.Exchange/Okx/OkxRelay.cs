@@ -1,0 +1,36 @@
+using System.Threading.Channels;
+
+namespace FundingArb.Exchange.Okx;
+
+// The simulated venue continues its stream readers on its own thread, inside its monitor, where they may only hand
+// items on. The pump does just that; the feed reads the channel on the thread pool, where it may send on a socket and
+// call the venue.
+
+/// Moves a venue stream off the venue's thread.
+internal static class OkxRelay
+{
+    public static ChannelReader<T> OffVenueThread<T>(IAsyncEnumerable<T> source, Channel<T> channel, CancellationToken cancellationToken)
+    {
+        _ = PumpAsync(source, channel.Writer, cancellationToken);
+        return channel.Reader;
+    }
+
+    private static async Task PumpAsync<T>(IAsyncEnumerable<T> source, ChannelWriter<T> writer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var item in source.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                writer.TryWrite(item);
+            }
+
+            writer.TryComplete();
+        }
+#pragma warning disable CA1031 // Not swallowed: the failure is handed to the reader, which decides.
+        catch (Exception error)
+#pragma warning restore CA1031
+        {
+            writer.TryComplete(error);
+        }
+    }
+}
