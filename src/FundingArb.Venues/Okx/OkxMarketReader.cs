@@ -1,10 +1,8 @@
-using System.Collections.Immutable;
-using System.Globalization;
 using System.Text.Json;
 using FundingArb.Trading.Funding;
 using FundingArb.Trading.Instruments;
-using FundingArb.Trading.Liquidity;
 using FundingArb.Trading.Positions;
+using FundingArb.Venues.Wire;
 
 namespace FundingArb.Venues.Okx;
 
@@ -44,7 +42,7 @@ internal static class OkxMarketReader
         var at = OkxJson.Millis(data, "ts");
         var sequence = data.TryGetProperty("seqId", out var seq) && seq.ValueKind == JsonValueKind.Number ? seq.GetInt64() : at.ToUnixTimeMilliseconds();
         var contract = instrument.Rules.ContractMultiplier;
-        return new OrderBookSnapshot(venue, instrument.Symbol, Levels(data.GetProperty("bids"), depth, contract), Levels(data.GetProperty("asks"), depth, contract),
+        return new OrderBookSnapshot(venue, instrument.Symbol, JsonBookLevels.Read(data.GetProperty("bids"), depth, contract), JsonBookLevels.Read(data.GetProperty("asks"), depth, contract),
             sequence, at);
     }
 
@@ -80,9 +78,4 @@ internal static class OkxMarketReader
         return new FundingPayment(venue, instrument.Symbol, side, OkxJson.Decimal(bill, "sz") * instrument.Rules.ContractMultiplier,
             OkxJson.Decimal(bill, "px"), rate, amount, OkxJson.Millis(bill, "ts"));
     }
-
-    private static ImmutableArray<BookLevel> Levels(JsonElement levels, int depth, decimal contract) =>
-        [.. levels.EnumerateArray().Take(depth).Select(l => new BookLevel(
-            decimal.Parse(l[0].GetString()!, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture),
-            decimal.Parse(l[1].GetString()!, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture) * contract))];
 }

@@ -14,8 +14,9 @@ namespace FundingArb.Venues.Wire;
 /// are the price and the size as JSON strings ("65000.1") or numbers; items after them are the venue's own.
 public static class JsonBookLevels
 {
-    /// The first depth levels of the side, in the venue's order (best first).
-    public static ImmutableArray<BookLevel> Read(JsonElement levels, int depth)
+    /// The first depth levels of the side, in the venue's order (best first). A venue that counts sizes in contracts
+    /// gives the base quantity of one as sizeMultiplier.
+    public static ImmutableArray<BookLevel> Read(JsonElement levels, int depth, decimal sizeMultiplier = 1m)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(depth);
         var count = Math.Min(levels.GetArrayLength(), depth);
@@ -27,7 +28,7 @@ public static class JsonBookLevels
                 break;
             }
 
-            side.Add(new BookLevel(Decimal(level[0]), Decimal(level[1])));
+            side.Add(new BookLevel(Decimal(level[0]), Decimal(level[1]) * sizeMultiplier));
         }
 
         return side.MoveToImmutable();
