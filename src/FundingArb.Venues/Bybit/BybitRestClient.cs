@@ -60,11 +60,13 @@ internal sealed class BybitRestClient : IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         for (var attempt = 0; ; attempt++)
         {
-            await _gate.WaitAsync(orderEndpoint, cancellationToken).ConfigureAwait(false);
+            // The clock first: the gate counts a request as sent when it lets it through, so nothing may come between.
             if (signed && !_clock.IsSynchronised)
             {
                 await SynchroniseAsync(cancellationToken).ConfigureAwait(false);
             }
+
+            await _gate.WaitAsync(orderEndpoint, cancellationToken).ConfigureAwait(false);
 
             var outcome = await ExchangeAsync(method, path, payload, signed, cancellationToken).ConfigureAwait(false);
             if (outcome.Answer is { } answer)
