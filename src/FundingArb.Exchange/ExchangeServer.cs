@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -78,6 +79,25 @@ public sealed class ExchangeServer : IAsyncDisposable
         }
 
         var application = builder.Build();
+        if (venue.Persist is { } persist)
+        {
+            // A real exchange does not forget an order it acknowledged: whatever a request changed is saved once the
+            // endpoint has its answer and before the first byte of it leaves, whichever protocol answers.
+            application.Use((context, next) =>
+            {
+                if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+                {
+                    context.Response.OnStarting(() =>
+                    {
+                        persist();
+                        return Task.CompletedTask;
+                    });
+                }
+
+                return next(context);
+            });
+        }
+
         application.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
         protocol.Map(application, venue);
         AdminEndpoints.Map(application, venue, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(typeof(AdminEndpoints).FullName!));

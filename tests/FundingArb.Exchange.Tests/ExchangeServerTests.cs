@@ -15,9 +15,39 @@ public sealed class ExchangeServerTests
 
         public string WebSocketPath => "/ws/test";
 
-        public void Map(IEndpointRouteBuilder routes, ServedVenue venue) =>
+        public void Map(IEndpointRouteBuilder routes, ServedVenue venue)
+        {
             routes.MapGet("/whoami", async (CancellationToken ct) =>
                 Results.Ok(new[] { venue.Name, (await venue.Venue.GetInstrumentsAsync(ct)).First().Symbol.Value }));
+            routes.MapPost("/change", () => Results.Ok(Interlocked.Read(ref s_persisted)));
+        }
+    }
+
+    private static long s_persisted;
+
+    [Fact]
+    public async Task ARequestThatMayChangeTheVenue_IsPersistedBeforeItsAnswerLeaves_AndAReadIsNot()
+    {
+        var venue = ScenarioLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "scenarios", "calm-three-venues.conf")).CreateVenues(TimeProvider.System)[0];
+        var served = new ServedVenue(venue, new ExchangeAccount("demo", "demo-secret", null), TimeProvider.System)
+        {
+            Persist = () => Interlocked.Increment(ref s_persisted),
+        };
+        using var http = new HttpClient();
+        await using (var server = await ExchangeServer.StartAsync([(served, (IVenueProtocol)new NameProtocol(), 0)]))
+        {
+            var root = server.Endpoints[0].RestUrl;
+            await http.GetAsync(new Uri(root, "/whoami"));
+            Assert.Equal(0, Interlocked.Read(ref s_persisted));
+
+            var answer = await http.PostAsync(new Uri(root, "/change"), null);
+
+            // The endpoint's answer was computed before the save, and the save happened before the answer arrived.
+            Assert.Equal(0, await answer.Content.ReadFromJsonAsync<long>());
+            Assert.Equal(1, Interlocked.Read(ref s_persisted));
+        }
+
+        venue.Dispose();
     }
 
     [Fact]

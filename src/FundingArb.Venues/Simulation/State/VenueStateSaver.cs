@@ -19,6 +19,7 @@ public sealed class VenueStateSaver : IAsyncDisposable
     private readonly TimeProvider _clock;
     private readonly Action<VenueId, Exception> _saveFailed;
     private readonly Channel<bool>[] _signals;
+    private readonly Dictionary<VenueId, object> _writing;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _tasks = [];
     private readonly ITimer _timer;
@@ -36,6 +37,7 @@ public sealed class VenueStateSaver : IAsyncDisposable
         _store = store;
         _clock = clock;
         _saveFailed = saveFailed;
+        _writing = venues.ToDictionary(v => v.Id, _ => new object());
         _signals = [.. venues.Select(_ => Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite }))];
         for (var i = 0; i < venues.Length; i++)
         {
@@ -44,6 +46,13 @@ public sealed class VenueStateSaver : IAsyncDisposable
         }
 
         _timer = clock.CreateTimer(_ => SignalAll(), null, interval, interval);
+    }
+
+    /// Saves the venue now, on the caller's thread, between the saves of its own task.
+    public void SaveNow(SimulatedVenue venue)
+    {
+        ArgumentNullException.ThrowIfNull(venue);
+        Save(venue);
     }
 
     /// Saves every venue now, on the caller's thread (shutdown, once the venues' clients have stopped).
@@ -120,7 +129,11 @@ public sealed class VenueStateSaver : IAsyncDisposable
     {
         try
         {
-            _store.Save(venue);
+            // One writer per venue at a time: saves share the venue's temporary file.
+            lock (_writing[venue.Id])
+            {
+                _store.Save(venue);
+            }
         }
         catch (Exception failure) when (failure is IOException or UnauthorizedAccessException or ObjectDisposedException)
         {
