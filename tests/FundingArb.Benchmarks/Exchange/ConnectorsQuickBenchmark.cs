@@ -10,12 +10,13 @@ using FundingArb.Trading.Orders;
 using FundingArb.Venues;
 using FundingArb.Venues.Binance;
 using FundingArb.Venues.Bybit;
+using FundingArb.Venues.Okx;
 
 namespace FundingArb.Benchmarks.Exchange;
 
 /// Place → ack over loopback through each connector against `fundingarb exchange`'s server for its protocol, in this
 /// process on the system clock, against a raw HttpClient GET of the same server's unsigned time endpoint (the HTTP
-/// round trip with nothing of ours in it). Each sample places a resting limit buy below the book and cancels it,
+/// round trip with nothing of ours in it). OKX serves a third venue like the first. Each sample places a resting limit buy below the book and cancels it,
 /// untimed. Samples are spaced to stay inside each venue's order limits (Binance 300 orders / 10 s, Bybit 10 / s),
 /// so no figure includes a wait for the connector's own pacing; the baseline's samples are spaced as Binance's, since
 /// a request after an idle gap costs more than one in a tight loop. Then the book stream: a 20-level Binance
@@ -33,18 +34,22 @@ internal sealed class ConnectorsQuickBenchmark : IQuickBenchmark
     private static async Task<IEnumerable<QuickFigure>> RunAsync()
     {
         var account = new ExchangeAccount("bench", "bench-secret", "bench-pass");
-        var venues = PairWorld.Scenario(1).CreateVenues(TimeProvider.System);
+        // The pair world's two venues, and a third like the first for OKX.
+        var venues = PairWorld.Scenario(1).CreateVenues(TimeProvider.System).Add(PairWorld.Scenario(1).CreateVenues(TimeProvider.System)[0]);
         var figures = new List<QuickFigure>();
         try
         {
             await using var server = await ExchangeServer.StartAsync([
                 (new ServedVenue(venues[0], account, TimeProvider.System), ExchangeProtocols.Find("binance-usdm")!, 0),
                 (new ServedVenue(venues[1], account, TimeProvider.System), ExchangeProtocols.Find("bybit-v5")!, 0),
+                (new ServedVenue(venues[2], account, TimeProvider.System), ExchangeProtocols.Find("okx-v5")!, 0),
             ]).ConfigureAwait(false);
-            var (binanceAt, bybitAt) = (server.Endpoints[0], server.Endpoints[1]);
+            var (binanceAt, bybitAt, okxAt) = (server.Endpoints[0], server.Endpoints[1], server.Endpoints[2]);
             using var binance = new BinanceUsdmVenue(
                 new BinanceUsdmOptions(venues[0].Id, binanceAt.RestUrl, binanceAt.WebSocketUrl, account.ApiKey, account.ApiSecret), TimeProvider.System);
             using var bybit = new BybitV5Venue(BybitV5Options.AtRoot(venues[1].Id, bybitAt.RestUrl, account.ApiKey, account.ApiSecret), TimeProvider.System);
+            using var okx = new OkxV5Venue(OkxV5Options.AtRoot(venues[2].Id, okxAt.RestUrl, account.ApiKey, account.ApiSecret, account.Passphrase!),
+                TimeProvider.System);
 
             var raw = await RawAsync(new Uri(binanceAt.RestUrl, "/fapi/v1/time"), samples: 200, spacing: TimeSpan.FromMilliseconds(40)).ConfigureAwait(false);
             figures.Add(new QuickFigure("raw HttpClient GET, loopback, median (baseline)", Samples.Median(raw), "us"));
@@ -55,6 +60,9 @@ internal sealed class ConnectorsQuickBenchmark : IQuickBenchmark
             var bybitPlace = await PlaceAsync(bybit, samples: 60, spacing: TimeSpan.FromMilliseconds(210)).ConfigureAwait(false);
             figures.Add(new QuickFigure("bybit-v5 place -> ack, median", Samples.Median(bybitPlace), "us", Samples.Median(bybitPlace) / Samples.Median(raw)));
             figures.Add(new QuickFigure("bybit-v5 place -> ack, p99", P99(bybitPlace), "us"));
+            var okxPlace = await PlaceAsync(okx, samples: 60, spacing: TimeSpan.FromMilliseconds(210)).ConfigureAwait(false);
+            figures.Add(new QuickFigure("okx-v5 place -> ack, median", Samples.Median(okxPlace), "us", Samples.Median(okxPlace) / Samples.Median(raw)));
+            figures.Add(new QuickFigure("okx-v5 place -> ack, p99", P99(okxPlace), "us"));
         }
         finally
         {
@@ -93,11 +101,12 @@ internal sealed class ConnectorsQuickBenchmark : IQuickBenchmark
         var instrument = (await venue.GetInstrumentsAsync(CancellationToken.None).ConfigureAwait(false))[0];
         var book = await venue.GetOrderBookAsync(instrument.Symbol, 5, CancellationToken.None).ConfigureAwait(false);
         var price = book.BestBid!.Value - (10m * instrument.Rules.TickSize);
-        var size = instrument.Rules.QuantizeSize(instrument.Rules.MinNotional * 2m / price);
+        // 100 quote: above the pair world's minimum notional, which the OKX protocol has no field to tell.
+        var size = instrument.Rules.QuantizeSize(100m / price);
         var times = new List<double>(samples);
         for (var i = 0; i < Warmup + samples; i++)
         {
-            var id = new ClientOrderId($"bench-{venue.Id.Value}-{i}");
+            var id = ClientOrderId.Derive($"bench-{venue.Id.Value}", i);
             var start = Stopwatch.GetTimestamp();
             await venue.PlaceOrderAsync(OrderRequest.Limit(id, instrument, OrderSide.Buy, size, price), CancellationToken.None).ConfigureAwait(false);
             var elapsed = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
@@ -120,10 +129,15 @@ internal sealed class ConnectorsQuickBenchmark : IQuickBenchmark
             $"{{\"e\":\"depthUpdate\",\"E\":1765000000000,\"T\":1765000000000,\"s\":\"BTCUSDT\",\"U\":1,\"u\":2,\"pu\":0,\"b\":{Side(levels, -1)},\"a\":{Side(levels, 1)}}}"));
         var bybit = (Func<int, byte[]>)(levels => Encoding.UTF8.GetBytes(
             $"{{\"s\":\"BTCUSDT\",\"b\":{Side(levels, -1)},\"a\":{Side(levels, 1)},\"u\":2,\"seq\":7}}"));
+        var okx = (Func<int, byte[]>)(levels => Encoding.UTF8.GetBytes(
+            $"{{\"asks\":{Side(levels, 1)},\"bids\":{Side(levels, -1)},\"ts\":\"1765000000000\",\"seqId\":7}}"));
+        var swap = new Instrument(venue, new Symbol("BTC-USDT-SWAP"), new Asset("BTC"), new Asset("USDT"),
+            new TradingRules(tickSize: 0.1m, stepSize: 0.01m, minSize: 0.01m, minNotional: 0m, contractMultiplier: 0.01m));
         foreach (var (name, message, parse) in new (string, Func<int, byte[]>, Action<JsonElement, int>)[]
         {
             ("binance-usdm", binance, (json, depth) => BinanceMarketParser.BookUpdate(venue, json, depth)),
             ("bybit-v5", bybit, (json, depth) => BybitMarketReader.Book(venue, json, depth, DateTimeOffset.UnixEpoch)),
+            ("okx-v5", okx, (json, depth) => OkxMarketReader.Book(venue, swap, json, depth)),
         })
         {
             var (twenty, five) = (message(20), message(5));
