@@ -88,7 +88,7 @@ public static class OrderEndpoints
             var symbol = QueryValues.Text(request, "symbol");
             var executor = QueryValues.Text(request, "executor_id");
             var owners = await OwnersAsync(node, ct).ConfigureAwait(false);
-            var trades = node.Venues
+            var trades = node.SimulatedVenues
                 .Where(v => venue is null || v.Id.Value == venue)
                 .SelectMany(v => v.Orders.SelectMany(h => h.Order.Fills.Select(f => new TradeView(v.Id.Value, h.Order.Request.Instrument.Symbol.Value, f.TradeId,
                     f.ClientOrderId.Value, owners.GetValueOrDefault(f.ClientOrderId.Value), f.Side.ToString(), f.Price, f.Quantity, f.Notional, f.Fee.Amount,
@@ -202,9 +202,29 @@ public static class OrderEndpoints
             .SelectMany(r => r.ClientOrderIds.Select(id => (id, r.Spec.ExecutorId)))
             .ToImmutableDictionary(p => p.id, p => p.ExecutorId, StringComparer.Ordinal);
 
+    // A simulated venue keeps every order; a connector venue answers only for its open ones (docs/node.md), and none
+    // while it cannot be reached.
     private static async Task<ImmutableArray<OrderView>> OrdersAsync(NodeRuntime node, CancellationToken ct)
     {
         var owners = await OwnersAsync(node, ct).ConfigureAwait(false);
-        return [.. node.Venues.SelectMany(v => v.Orders.Select(h => OrderView.Of(v, h.Order, owners.GetValueOrDefault(h.Order.ClientOrderId.Value))))];
+        var orders = ImmutableArray.CreateBuilder<OrderView>();
+        foreach (var venue in node.Venues)
+        {
+            IEnumerable<TrackedOrder> known;
+            try
+            {
+                known = venue is Venues.Simulation.SimulatedVenue simulated
+                    ? simulated.Orders.Select(h => h.Order)
+                    : await venue.GetOpenOrdersAsync(ct).ConfigureAwait(false);
+            }
+            catch (VenueException) when (venue is not Venues.Simulation.SimulatedVenue)
+            {
+                continue;
+            }
+
+            orders.AddRange(known.Select(o => OrderView.Of(venue.Id, o, owners.GetValueOrDefault(o.ClientOrderId.Value))));
+        }
+
+        return orders.ToImmutable();
     }
 }
