@@ -59,6 +59,11 @@ public sealed class NodeOnExchangeTests : TestKit, IDisposable
         var seen = (await GetAsync(node, "/api/v1/positions")).EnumerateArray()
             .Select(p => (p.GetProperty("venue").GetString(), p.GetProperty("symbol").GetString(), p.GetProperty("size").GetDecimal())).ToList();
         Assert.Equal([("alpha", "BTCUSDT", bought.Amount), ("beta", "BTCUSDT", -sold.Amount)], seen.OrderBy(p => p.Item1, StringComparer.Ordinal));
+        var rates = (await GetAsync(node, "/api/v1/funding/rates")).EnumerateArray()
+            .Select(v => (v.GetProperty("venue").GetString(), v.GetProperty("connected").GetBoolean(), v.GetProperty("markets").GetArrayLength())).ToList();
+        Assert.Equal([("alpha", true, 2), ("beta", true, 2)], rates);
+        var economics = (await GetAsync(node, "/api/v1/performance")).GetProperty("economics");
+        Assert.Equal(["alpha", "beta"], economics.GetProperty("uncovered_venues").EnumerateArray().Select(v => v.GetString()));
         Assert.DoesNotContain("demo-secret", node.Output, StringComparison.Ordinal);
     }
 
