@@ -59,6 +59,11 @@ public sealed class NodeOnExchangeTests : TestKit, IDisposable
         var seen = (await GetAsync(node, "/api/v1/positions")).EnumerateArray()
             .Select(p => (p.GetProperty("venue").GetString(), p.GetProperty("symbol").GetString(), p.GetProperty("size").GetDecimal())).ToList();
         Assert.Equal([("alpha", "BTCUSDT", bought.Amount), ("beta", "BTCUSDT", -sold.Amount)], seen.OrderBy(p => p.Item1, StringComparer.Ordinal));
+        var trades = (await GetAsync(node, $"/api/v1/trades?executor_id={id}&page_size=500")).GetProperty("items").EnumerateArray()
+            .Select(t => (t.GetProperty("venue").GetString(), t.GetProperty("side").GetString(), t.GetProperty("quantity").GetDecimal()))
+            .GroupBy(t => (t.Item1, t.Item2)).Select(g => (g.Key.Item1, g.Key.Item2, g.Sum(t => t.Item3))).OrderBy(t => t.Item1, StringComparer.Ordinal).ToList();
+        Assert.Equal([("alpha", "Buy", bought.Amount), ("beta", "Sell", sold.Amount)], trades);
+        Assert.True((await GetAsync(node, $"/api/v1/orders?executor_id={id}")).GetProperty("total").GetInt32() >= 2);
         var rates = (await GetAsync(node, "/api/v1/funding/rates")).EnumerateArray()
             .Select(v => (v.GetProperty("venue").GetString(), v.GetProperty("connected").GetBoolean(), v.GetProperty("markets").GetArrayLength())).ToList();
         Assert.Equal([("alpha", true, 2), ("beta", true, 2)], rates);
