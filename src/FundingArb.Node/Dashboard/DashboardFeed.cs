@@ -103,8 +103,8 @@ public sealed class DashboardFeed : BackgroundService
     {
         var reports = await _runtime.GetExecutorsAsync(cancellationToken).ConfigureAwait(false);
         var opportunities = await _runtime.GetOpportunitiesAsync(cancellationToken).ConfigureAwait(false);
-        var venues = await Task.WhenAll(_runtime.Venues.Select(v => SnapshotViews.VenueAsync(v, cancellationToken))).ConfigureAwait(false);
-        var positions = await Task.WhenAll(_runtime.Venues.Select(v => SnapshotViews.PositionsAsync(v, cancellationToken))).ConfigureAwait(false);
+        var venues = await Task.WhenAll(_runtime.Venues.Select(v => SnapshotViews.VenueAsync(_runtime, v, cancellationToken))).ConfigureAwait(false);
+        var positions = await Task.WhenAll(_runtime.Venues.Select(v => SnapshotViews.PositionsAsync(_runtime, v, cancellationToken))).ConfigureAwait(false);
         var allPositions = positions.SelectMany(p => p).OrderBy(p => p.Venue, StringComparer.Ordinal).ThenBy(p => p.Symbol, StringComparer.Ordinal).ToImmutableArray();
         var horizonDays = (decimal)_runtime.Settings.Actors.Orchestrator.Strategy.Horizon.TotalDays;
         var pairs = reports.Select(SnapshotViews.PairOf).ToImmutableArray();

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using FundingArb.Actors.Pairs;
 using FundingArb.Node.Api;
+using FundingArb.Node.Hosting;
 using FundingArb.Trading.Funding;
 using FundingArb.Trading.Instruments;
 using FundingArb.Trading.Positions;
@@ -28,13 +29,14 @@ public static class SnapshotViews
 
     /// A connector venue that cannot be reached shows as not connected with the markets it answered for (a simulated
     /// venue's own state stands in for an answer it refuses).
-    public static async Task<VenueView> VenueAsync(IVenue venue, CancellationToken cancellationToken)
+    public static async Task<VenueView> VenueAsync(NodeRuntime node, IVenue venue, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(venue);
         ImmutableArray<Instrument> instruments;
         try
         {
-            instruments = await venue.GetInstrumentsAsync(cancellationToken).ConfigureAwait(false);
+            instruments = await node.InstrumentsOfAsync(venue, cancellationToken).ConfigureAwait(false);
         }
         catch (VenueException)
         {
@@ -72,12 +74,13 @@ public static class SnapshotViews
 
     /// A simulated venue's positions at its mid; a connector venue's as the venue values them (none while it cannot be
     /// reached: its venue view says it is not connected).
-    public static async Task<ImmutableArray<PositionView>> PositionsAsync(IVenue venue, CancellationToken cancellationToken)
+    public static async Task<ImmutableArray<PositionView>> PositionsAsync(NodeRuntime node, IVenue venue, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(venue);
         try
         {
-            var instruments = (await venue.GetInstrumentsAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(i => i.Symbol);
+            var instruments = (await node.InstrumentsOfAsync(venue, cancellationToken).ConfigureAwait(false)).ToDictionary(i => i.Symbol);
             return venue is SimulatedVenue simulated
                 ? SimulatedPositions(simulated, instruments)
                 : [.. (await venue.GetPositionsAsync(cancellationToken).ConfigureAwait(false)).Where(p => p.Amount != 0m).Select(p =>

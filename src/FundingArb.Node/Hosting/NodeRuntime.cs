@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Akka;
@@ -14,20 +15,22 @@ using FundingArb.Node.Logging;
 using FundingArb.Node.Time;
 using FundingArb.Persistence.Sql;
 using FundingArb.Persistence.Sql.Query;
-using FundingArb.Venues;
 using FundingArb.Trading.Economics;
+using FundingArb.Trading.Instruments;
+using FundingArb.Venues;
 using FundingArb.Venues.Simulation;
 using FundingArb.Venues.Simulation.State;
 
 namespace FundingArb.Node.Hosting;
 
-// Registered before Akka's hosted service, so it starts first and stops last. Start: the data folder's lock, the market
-// clock and the venues (restored from the data folder); then Akka.Hosting starts the actor system, and StartActorsAsync
+// Registered before Akka's hosted service, so it starts first and stops last. Start: the connectors of the connector
+// venues (fundingarb.venues), the data folder's lock, the market clock and the simulated venues (restored from the data
+// folder); then Akka.Hosting starts the actor system, and StartActorsAsync
 // (its actor starter) checks the journal for stranded pairs and starts the node's actors: the orchestrator recovers its
 // registry and every executor replays and reconciles with the venues by client order id. Stop, in order: no new pairs
 // and a wait (up to the deadline) until no pair is entering or exiting (CoordinatedShutdown's before-service-unbind
-// phase, DrainAsync); the actor system terminates, which flushes the journal; this service then saves the venues last,
-// so they hold every fill the journal may refer to.
+// phase, DrainAsync); the actor system terminates, which flushes the journal; this service then saves the simulated
+// venues last, so they hold every fill the journal may refer to, and closes the connectors (a real venue keeps its own).
 
 /// The node's venues, clock and actors, started and stopped with the web host.
 public sealed class NodeRuntime : IHostedService, IAsyncDisposable
@@ -36,6 +39,7 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
     private readonly PairLogContext _pairs;
     private readonly Serilog.ILogger _log;
     private readonly VenueStateStore _venueStore;
+    private readonly ConcurrentDictionary<VenueId, ImmutableArray<Instrument>> _connectorInstruments = new();
     private ActorSystem? _system;
     private FundingArbNode? _node;
     private VenueStateSaver? _saver;
@@ -209,6 +213,24 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
     public RunEconomics EconomicsOf(IReadOnlyList<PairReport> executors, DateTimeOffset? from, DateTimeOffset? to) =>
         RunEconomicsCalculator.Compute(executors, SimulatedVenues.SelectMany(v => v.Orders),
             SimulatedVenues.SelectMany(v => v.FundingSettlements).Where(s => (from is null || s.At >= from) && (to is null || s.At < to)), _settings.Actors.Orchestrator.Strategy);
+
+    /// The venue's instruments for the node's views. A connector venue's are read once and kept: they change rarely, and
+    /// the request is a venue's heaviest (Binance's exchangeInfo weighs 40 of 2,400 a minute), which a dashboard
+    /// refreshing every second would spend on nothing. Listings a venue adds later show after a restart.
+    public async ValueTask<ImmutableArray<Instrument>> InstrumentsOfAsync(IVenue venue, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(venue);
+        if (venue is SimulatedVenue || !_connectorInstruments.TryGetValue(venue.Id, out var instruments))
+        {
+            instruments = await venue.GetInstrumentsAsync(cancellationToken).ConfigureAwait(false);
+            if (venue is not SimulatedVenue)
+            {
+                _connectorInstruments[venue.Id] = instruments;
+            }
+        }
+
+        return instruments;
+    }
 
     public Task<OpportunitiesReport> GetOpportunitiesAsync(CancellationToken cancellationToken) =>
         Actors.Orchestrator.Ask<OpportunitiesReport>(GetOpportunities.Instance, AskTimeout, cancellationToken);
