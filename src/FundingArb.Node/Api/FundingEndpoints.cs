@@ -12,7 +12,7 @@ public static class FundingEndpoints
     {
         ArgumentNullException.ThrowIfNull(api);
         api.MapGet("/funding/rates", async (NodeRuntime node, CancellationToken ct) =>
-            Results.Ok(await Task.WhenAll(node.Venues.Select(v => SnapshotViews.VenueAsync(v, ct))).ConfigureAwait(false)));
+            Results.Ok(await Task.WhenAll(node.Venues.Select(v => SnapshotViews.VenueAsync(node, v, ct))).ConfigureAwait(false)));
 
         api.MapGet("/funding/opportunities", async (NodeRuntime node, CancellationToken ct) =>
         {

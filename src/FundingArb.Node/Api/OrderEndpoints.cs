@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using FundingArb.Actors.Pairs;
 using FundingArb.Actors.Venues;
 using Akka.Actor;
 using FundingArb.Node.Hosting;
@@ -87,12 +88,13 @@ public static class OrderEndpoints
             var venue = QueryValues.Text(request, "venue");
             var symbol = QueryValues.Text(request, "symbol");
             var executor = QueryValues.Text(request, "executor_id");
-            var owners = await OwnersAsync(node, ct).ConfigureAwait(false);
-            var trades = node.Venues
-                .Where(v => venue is null || v.Id.Value == venue)
-                .SelectMany(v => v.Orders.SelectMany(h => h.Order.Fills.Select(f => new TradeView(v.Id.Value, h.Order.Request.Instrument.Symbol.Value, f.TradeId,
+            var reports = await node.GetExecutorsAsync(ct).ConfigureAwait(false);
+            var owners = OwnersOf(reports);
+            var trades = (await VenueOrders.AllAsync(node, reports, ct).ConfigureAwait(false))
+                .Where(o => venue is null || o.Venue.Value == venue)
+                .SelectMany(o => o.Order.Fills.Select(f => new TradeView(o.Venue.Value, o.Order.Request.Instrument.Symbol.Value, f.TradeId,
                     f.ClientOrderId.Value, owners.GetValueOrDefault(f.ClientOrderId.Value), f.Side.ToString(), f.Price, f.Quantity, f.Notional, f.Fee.Amount,
-                    f.Fee.Asset.Code, f.Role.ToString(), f.At))))
+                    f.Fee.Asset.Code, f.Role.ToString(), f.At)))
                 .Where(t => (symbol is null || t.Symbol == symbol) && (executor is null || t.ExecutorId == executor) && (from is null || t.At >= from)
                     && (to is null || t.At < to))
                 .OrderByDescending(t => t.At).ThenBy(t => t.TradeId, StringComparer.Ordinal)
@@ -197,14 +199,16 @@ public static class OrderEndpoints
         _ => "order",
     };
 
-    private static async Task<ImmutableDictionary<string, string>> OwnersAsync(NodeRuntime node, CancellationToken ct) =>
-        (await node.GetExecutorsAsync(ct).ConfigureAwait(false))
+    private static ImmutableDictionary<string, string> OwnersOf(IEnumerable<PairReport> reports) =>
+        reports
             .SelectMany(r => r.ClientOrderIds.Select(id => (id, r.Spec.ExecutorId)))
             .ToImmutableDictionary(p => p.id, p => p.ExecutorId, StringComparer.Ordinal);
 
     private static async Task<ImmutableArray<OrderView>> OrdersAsync(NodeRuntime node, CancellationToken ct)
     {
-        var owners = await OwnersAsync(node, ct).ConfigureAwait(false);
-        return [.. node.Venues.SelectMany(v => v.Orders.Select(h => OrderView.Of(v, h.Order, owners.GetValueOrDefault(h.Order.ClientOrderId.Value))))];
+        var reports = await node.GetExecutorsAsync(ct).ConfigureAwait(false);
+        var owners = OwnersOf(reports);
+        return [.. (await VenueOrders.AllAsync(node, reports, ct).ConfigureAwait(false))
+            .Select(o => OrderView.Of(o.Venue, o.Order, owners.GetValueOrDefault(o.Order.ClientOrderId.Value)))];
     }
 }

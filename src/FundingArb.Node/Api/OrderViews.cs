@@ -1,5 +1,5 @@
 using FundingArb.Trading.Orders;
-using FundingArb.Venues.Simulation;
+using FundingArb.Trading.Instruments;
 
 namespace FundingArb.Node.Api;
 
@@ -8,12 +8,11 @@ public sealed record OrderView(string Venue, string Symbol, string ClientOrderId
     string TimeInForce, bool ReduceOnly, decimal Quantity, decimal? Price, decimal Filled, decimal? AvgPrice, string Status, string? Reason,
     DateTimeOffset UpdatedAt)
 {
-    public static OrderView Of(SimulatedVenue venue, TrackedOrder order, string? executorId)
+    public static OrderView Of(VenueId venue, TrackedOrder order, string? executorId)
     {
-        ArgumentNullException.ThrowIfNull(venue);
         ArgumentNullException.ThrowIfNull(order);
         var request = order.Request;
-        return new OrderView(venue.Id.Value, request.Instrument.Symbol.Value, order.ClientOrderId.Value, order.VenueOrderId, executorId, request.Side.ToString(),
+        return new OrderView(venue.Value, request.Instrument.Symbol.Value, order.ClientOrderId.Value, order.VenueOrderId, executorId, request.Side.ToString(),
             request.Type.ToString(), request.TimeInForce.ToString(), request.ReduceOnly, request.Quantity, request.Price, order.FilledQuantity,
             order.AveragePrice, order.Status.ToString(), order.Reason, order.UpdatedAt);
     }

@@ -46,7 +46,7 @@ public static class PerformanceEndpoints
             var reports = (await node.GetExecutorsAsync(ct).ConfigureAwait(false)).Where(r => InRange(r, from, to)).ToList();
             var report = PerformanceView.Of(PerformanceReport.Build(reports.Select(r => r.ToExecutorInfo(controllerId)), []));
             return Results.Ok(new PerformanceResponse(from, to, report, [new ControllerPerformance(controllerId, report)],
-                EconomicsView.Of(node.EconomicsOf(reports, from, to))));
+                EconomicsView.Of(node.EconomicsOf(reports, from, to), node.ConnectorVenueNames)));
         });
 
         api.MapGet("/statistics", async (HttpRequest request, NodeRuntime node, DashboardFeed feed, CancellationToken ct) =>

@@ -57,5 +57,5 @@ public static class PositionEndpoints
     }
 
     private static async Task<IReadOnlyList<PositionView>> AllAsync(NodeRuntime node, CancellationToken ct) =>
-        [.. (await Task.WhenAll(node.Venues.Select(v => SnapshotViews.PositionsAsync(v, ct))).ConfigureAwait(false)).SelectMany(p => p)];
+        [.. (await Task.WhenAll(node.Venues.Select(v => SnapshotViews.PositionsAsync(node, v, ct))).ConfigureAwait(false)).SelectMany(p => p)];
 }

@@ -30,7 +30,7 @@ public static class NodeConfigLoader
         ArgumentNullException.ThrowIfNull(options);
         // Relative folders are relative to where the node was started from, as a user typing them expects.
         return ConfigLayers.Load(options.ConfigFile ?? FindDefaultFile(), OptionOverrides(options), environment,
-            document => NodeSettingsReader.Read(document, Directory.GetCurrentDirectory()));
+            document => NodeSettingsReader.Read(document, Directory.GetCurrentDirectory(), environment));
     }
 
     /// hocon/node.conf under the current folder (a clone's root), else the copy beside the executable.

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Akka.Configuration;
 using FundingArb.Actors.Hosting;
 using FundingArb.Venues.Scenarios;
@@ -42,8 +43,13 @@ public sealed record NodeSettings
 
     public required NodeLogSettings Logging { get; init; }
 
-    /// The simulated venues the node trades against (the scenario format of docs/scenarios.md).
+    /// The simulated venues the node runs in process (the scenario format of docs/scenarios.md), without the venues
+    /// `fundingarb.venues` reaches through a connector instead.
     public required Scenario Simulation { get; init; }
+
+    /// Every venue the node trades on and how it reaches it (`fundingarb.venues`): the simulated ones first, in the
+    /// simulation's order.
+    public required ImmutableArray<NodeVenueSettings> Venues { get; init; }
 
     public required NodeActorSettings Actors { get; init; }
 

@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Collections.Immutable;
 using FundingArb.Actors.Control;
 using FundingArb.Actors.Hosting;
@@ -16,18 +17,28 @@ public static class NodeSettingsReader
     public const string NodePath = "fundingarb.node";
     public const string SimulationPath = NodePath + ".simulation";
 
-    public static NodeSettings Read(HoconDocument document, string baseDirectory)
+    /// environment holds the variables `fundingarb.venues` names for keys; baseDirectory is what relative paths are under.
+    public static NodeSettings Read(HoconDocument document, string baseDirectory, IDictionary environment)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(baseDirectory);
+        ArgumentNullException.ThrowIfNull(environment);
         var config = document.Config;
         var node = new HoconReader(config.GetConfig(NodePath), NodePath);
-        var simulation = ScenarioLoader.FromSection(document, SimulationPath);
-        if (simulation.Venues.IsEmpty)
+        // A node whose venues are all connectors may leave the simulation empty.
+        var simulation = config.GetConfig(SimulationPath) is { IsEmpty: false }
+            ? ScenarioLoader.FromSection(document, SimulationPath)
+            : EmptySimulation;
+        var venues = VenueSettingsReader.Read(new HoconReader(config.GetConfig(VenueSettingsReader.Path), VenueSettingsReader.Path),
+            [.. simulation.Venues.Select(v => v.Settings.Id.Value)], environment, baseDirectory);
+        if (venues.IsEmpty)
         {
-            throw new ConfigKeyException(SimulationPath + ".venues", "the node needs at least one venue");
+            throw new ConfigKeyException(SimulationPath + ".venues", "the node needs at least one venue (here or in fundingarb.venues)");
         }
 
+        var simulated = venues.Where(v => v.Kind is NodeVenueKind.Simulated).Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
+        simulation = simulation with { Venues = [.. simulation.Venues.Where(v => simulated.Contains(v.Settings.Id.Value))] };
+        // A connector venue's fees are the strategy's default fees: the simulation's fee settings are not the real venue's.
         var strategy = FundingArbSettingsReader.Read(config.GetConfig(FundingArbSettingsReader.DefaultPath)) with
         {
             Fees = simulation.Venues.ToImmutableDictionary(v => v.Settings.Id.Value, v => v.Settings.Fees),
@@ -36,6 +47,11 @@ public static class NodeSettingsReader
         // is wall-clock time, so a node at 60x does not replay an unreadable journal sixty times as often.
         var speed = node.GetDouble("speed");
         speed = speed > 0 && double.IsFinite(speed) ? speed : throw node.Error("speed", $"{speed} must be a number above zero");
+        if (speed != 1.0 && venues.FirstOrDefault(v => v.Kind is not NodeVenueKind.Simulated) is { } connector)
+        {
+            throw node.Error("speed", $"{speed} must be 1: venue {connector.Name} is a real connector, whose markets run in real time");
+        }
+
         var recovery = node.GetObject("executor-recovery");
         var orchestrator = OrchestratorSettings.Default with
         {
@@ -63,6 +79,7 @@ public static class NodeSettingsReader
             RecentEvents = Range(dashboard, "events", 1, 10_000),
             Logging = ReadLogging(node.GetObject("logging")),
             Simulation = simulation,
+            Venues = venues,
             Actors = NodeActorSettings.Default with
             {
                 Orchestrator = orchestrator,
@@ -71,6 +88,16 @@ public static class NodeSettingsReader
             Config = config,
         };
     }
+
+    private static Scenario EmptySimulation { get; } = new()
+    {
+        Name = "none",
+        Seed = 0,
+        Start = DateTimeOffset.UnixEpoch,
+        Duration = TimeSpan.Zero,
+        Venues = [],
+        Path = SimulationPath,
+    };
 
     private static NodeLogSettings ReadLogging(HoconReader logging)
     {

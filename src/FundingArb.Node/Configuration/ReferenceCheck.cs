@@ -17,10 +17,10 @@ namespace FundingArb.Node.Configuration;
 internal static partial class ReferenceCheck
 {
     // Free-form maps, the simulation blocks, which the scenario reader checks key by key, and the exchange's list of
-    // served venues, which its reader checks entry by entry.
+    // served venues and the node's venues by name, which their readers check entry by entry.
     private static readonly string[] s_freeForm =
     [
-        NodeSettingsReader.SimulationPath, NodeSettingsReader.NodePath + ".logging.overrides",
+        NodeSettingsReader.SimulationPath, VenueSettingsReader.Path, NodeSettingsReader.NodePath + ".logging.overrides",
         ExchangeSettingsReader.SimulationPath, ExchangeSettingsReader.ServePath,
     ];
 

@@ -9,6 +9,8 @@ using FundingArb.Node.Hosting;
 using FundingArb.Persistence.Sql.Serialization;
 using FundingArb.Trading.Analytics;
 using FundingArb.Trading.Executors;
+using FundingArb.Venues.Errors;
+using FundingArb.Venues.Simulation;
 
 namespace FundingArb.Node.Dashboard;
 
@@ -101,12 +103,12 @@ public sealed class DashboardFeed : BackgroundService
     {
         var reports = await _runtime.GetExecutorsAsync(cancellationToken).ConfigureAwait(false);
         var opportunities = await _runtime.GetOpportunitiesAsync(cancellationToken).ConfigureAwait(false);
-        var venues = await Task.WhenAll(_runtime.Venues.Select(v => SnapshotViews.VenueAsync(v, cancellationToken))).ConfigureAwait(false);
-        var positions = await Task.WhenAll(_runtime.Venues.Select(v => SnapshotViews.PositionsAsync(v, cancellationToken))).ConfigureAwait(false);
+        var venues = await Task.WhenAll(_runtime.Venues.Select(v => SnapshotViews.VenueAsync(_runtime, v, cancellationToken))).ConfigureAwait(false);
+        var positions = await Task.WhenAll(_runtime.Venues.Select(v => SnapshotViews.PositionsAsync(_runtime, v, cancellationToken))).ConfigureAwait(false);
         var allPositions = positions.SelectMany(p => p).OrderBy(p => p.Venue, StringComparer.Ordinal).ThenBy(p => p.Symbol, StringComparer.Ordinal).ToImmutableArray();
         var horizonDays = (decimal)_runtime.Settings.Actors.Orchestrator.Strategy.Horizon.TotalDays;
         var pairs = reports.Select(SnapshotViews.PairOf).ToImmutableArray();
-        var economics = EconomicsView.Of(_runtime.EconomicsOf(reports, from: null, to: null));
+        var economics = EconomicsView.Of(_runtime.EconomicsOf(reports, from: null, to: null), _runtime.ConnectorVenueNames);
         lock (_events)
         {
             return new DashboardSnapshot(
@@ -161,7 +163,11 @@ public sealed class DashboardFeed : BackgroundService
             await FoldJournalAsync(stoppingToken).ConfigureAwait(false);
             var snapshot = await BuildAsync(stoppingToken).ConfigureAwait(false);
             RecordEquity(snapshot);
-            RecordEquityCurve(snapshot.At);
+            if (await EquityAsync(stoppingToken).ConfigureAwait(false) is { } equity)
+            {
+                RecordEquityCurve(snapshot.At, equity);
+            }
+
             Publish(snapshot with { Equity = [.. _equity] });
         }
         catch (Exception failure) when (failure is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
@@ -240,7 +246,28 @@ public sealed class DashboardFeed : BackgroundService
         }
     }
 
-    private void RecordEquityCurve(DateTimeOffset now)
+    // A point with a venue missing would be a false drop in the curve: none is drawn while a connector cannot answer.
+    private async Task<decimal?> EquityAsync(CancellationToken cancellationToken)
+    {
+        var equity = 0m;
+        foreach (var venue in _runtime.Venues)
+        {
+            try
+            {
+                equity += venue is SimulatedVenue simulated
+                    ? simulated.Balances.Sum(b => b.Equity)
+                    : (await venue.GetBalancesAsync(cancellationToken).ConfigureAwait(false)).Sum(b => b.Equity);
+            }
+            catch (VenueException)
+            {
+                return null;
+            }
+        }
+
+        return equity;
+    }
+
+    private void RecordEquityCurve(DateTimeOffset now, decimal equity)
     {
         lock (_curve)
         {
@@ -250,7 +277,7 @@ public sealed class DashboardFeed : BackgroundService
             }
 
             var at = _curve.Count == 0 ? now : _curve[^1].At + EquityPeriod * Math.Floor((now - _curve[^1].At) / EquityPeriod);
-            _curve.Add(new EquityPoint(at, _runtime.Venues.Sum(v => v.Balances.Sum(b => b.Equity))));
+            _curve.Add(new EquityPoint(at, equity));
         }
     }
 

@@ -1,7 +1,10 @@
 using System.Collections.Immutable;
 using FundingArb.Actors.Pairs;
 using FundingArb.Node.Api;
+using FundingArb.Node.Hosting;
 using FundingArb.Trading.Funding;
+using FundingArb.Trading.Instruments;
+using FundingArb.Trading.Positions;
 using FundingArb.Venues;
 using FundingArb.Venues.Errors;
 using FundingArb.Venues.Simulation;
@@ -24,9 +27,22 @@ public static class SnapshotViews
         r.ClientOrderIds.Length, r.FundingQuote, r.FeesQuote, r.TradePnlQuote, r.NetPnlQuote,
         r.Halt is { } halt ? new HaltView(ApiNames.Of(halt.Kind), halt.Reason) : null);
 
-    public static async Task<VenueView> VenueAsync(SimulatedVenue venue, CancellationToken cancellationToken)
+    /// A connector venue that cannot be reached shows as not connected with the markets it answered for (a simulated
+    /// venue's own state stands in for an answer it refuses).
+    public static async Task<VenueView> VenueAsync(NodeRuntime node, IVenue venue, CancellationToken cancellationToken)
     {
-        var instruments = await venue.GetInstrumentsAsync(cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(node);
+        ArgumentNullException.ThrowIfNull(venue);
+        ImmutableArray<Instrument> instruments;
+        try
+        {
+            instruments = await node.InstrumentsOfAsync(venue, cancellationToken).ConfigureAwait(false);
+        }
+        catch (VenueException)
+        {
+            return new VenueView(venue.Id.Value, false, []);
+        }
+
         var connected = true;
         var markets = ImmutableArray.CreateBuilder<MarketView>();
         foreach (var instrument in instruments)
@@ -39,25 +55,53 @@ public static class SnapshotViews
             catch (VenueException)
             {
                 connected = false;
-                funding = venue.Funding(instrument.Symbol);
+                if (venue is not SimulatedVenue simulated)
+                {
+                    continue;
+                }
+
+                funding = simulated.Funding(instrument.Symbol);
             }
 
-            markets.Add(new MarketView(instrument.Symbol.Value, instrument.Base.Code, instrument.Quote.Code, venue.Mid(instrument.Symbol), funding.Rate.Rate,
+            // A connector's mid would cost a book request per market; its mark is what the venue values positions at.
+            var mid = venue is SimulatedVenue local ? local.Mid(instrument.Symbol) : funding.MarkPrice;
+            markets.Add(new MarketView(instrument.Symbol.Value, instrument.Base.Code, instrument.Quote.Code, mid, funding.Rate.Rate,
                 funding.Rate.PerDay, funding.Interval.TotalHours, funding.NextFundingTime));
         }
 
         return new VenueView(venue.Id.Value, connected, markets.ToImmutable());
     }
 
-    public static async Task<ImmutableArray<PositionView>> PositionsAsync(SimulatedVenue venue, CancellationToken cancellationToken)
+    /// A simulated venue's positions at its mid; a connector venue's as the venue values them (none while it cannot be
+    /// reached: its venue view says it is not connected).
+    public static async Task<ImmutableArray<PositionView>> PositionsAsync(NodeRuntime node, IVenue venue, CancellationToken cancellationToken)
     {
-        var instruments = (await venue.GetInstrumentsAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(i => i.Symbol);
-        return [.. venue.Positions.Where(p => p.NetQuantity != 0m).Select(p =>
+        ArgumentNullException.ThrowIfNull(node);
+        ArgumentNullException.ThrowIfNull(venue);
+        try
+        {
+            var instruments = (await node.InstrumentsOfAsync(venue, cancellationToken).ConfigureAwait(false)).ToDictionary(i => i.Symbol);
+            return venue is SimulatedVenue simulated
+                ? SimulatedPositions(simulated, instruments)
+                : [.. (await venue.GetPositionsAsync(cancellationToken).ConfigureAwait(false)).Where(p => p.Amount != 0m).Select(p =>
+                {
+                    var net = p.Side == PositionSide.Short ? -p.Amount : p.Amount;
+                    var asset = instruments.TryGetValue(p.Key.Symbol, out var instrument) ? instrument.Base.Code : p.Key.Symbol.Value;
+                    return new PositionView(venue.Id.Value, p.Key.Symbol.Value, asset, net, net * p.MarkPrice, p.UnrealizedPnl, p.FundingPnl);
+                })];
+        }
+        catch (VenueException) when (venue is not SimulatedVenue)
+        {
+            return [];
+        }
+    }
+
+    private static ImmutableArray<PositionView> SimulatedPositions(SimulatedVenue venue, Dictionary<Symbol, Instrument> instruments) =>
+        [.. venue.Positions.Where(p => p.NetQuantity != 0m).Select(p =>
         {
             var symbol = p.Key.Symbol;
             var mid = venue.Mid(symbol);
             return new PositionView(venue.Id.Value, symbol.Value, instruments[symbol].Base.Code, p.NetQuantity, p.NetQuantity * mid,
                 p.UnrealizedPnl(mid), p.FundingPnl);
         })];
-    }
 }

@@ -23,6 +23,15 @@ public static class NodeApplication
         var masking = new SecretMasking();
         var token = ApiToken.Resolve(settings);
         masking.Register(token.Value);
+        foreach (var keys in settings.Venues.Select(v => v.Keys).OfType<VenueKeys>())
+        {
+            masking.Register(keys.ApiSecret);
+            if (keys.Passphrase is { } passphrase)
+            {
+                masking.Register(passphrase);
+            }
+        }
+
         var pairs = new PairLogContext();
         var serilog = NodeLogging.Create(settings, masking, pairs);
         builder.Logging.ClearProviders();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Akka;
@@ -15,18 +16,21 @@ using FundingArb.Node.Time;
 using FundingArb.Persistence.Sql;
 using FundingArb.Persistence.Sql.Query;
 using FundingArb.Trading.Economics;
+using FundingArb.Trading.Instruments;
+using FundingArb.Venues;
 using FundingArb.Venues.Simulation;
 using FundingArb.Venues.Simulation.State;
 
 namespace FundingArb.Node.Hosting;
 
-// Registered before Akka's hosted service, so it starts first and stops last. Start: the data folder's lock, the market
-// clock and the venues (restored from the data folder); then Akka.Hosting starts the actor system, and StartActorsAsync
+// Registered before Akka's hosted service, so it starts first and stops last. Start: the connectors of the connector
+// venues (fundingarb.venues), the data folder's lock, the market clock and the simulated venues (restored from the data
+// folder); then Akka.Hosting starts the actor system, and StartActorsAsync
 // (its actor starter) checks the journal for stranded pairs and starts the node's actors: the orchestrator recovers its
 // registry and every executor replays and reconciles with the venues by client order id. Stop, in order: no new pairs
 // and a wait (up to the deadline) until no pair is entering or exiting (CoordinatedShutdown's before-service-unbind
-// phase, DrainAsync); the actor system terminates, which flushes the journal; this service then saves the venues last,
-// so they hold every fill the journal may refer to.
+// phase, DrainAsync); the actor system terminates, which flushes the journal; this service then saves the simulated
+// venues last, so they hold every fill the journal may refer to, and closes the connectors (a real venue keeps its own).
 
 /// The node's venues, clock and actors, started and stopped with the web host.
 public sealed class NodeRuntime : IHostedService, IAsyncDisposable
@@ -35,6 +39,7 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
     private readonly PairLogContext _pairs;
     private readonly Serilog.ILogger _log;
     private readonly VenueStateStore _venueStore;
+    private readonly ConcurrentDictionary<VenueId, ImmutableArray<Instrument>> _connectorInstruments = new();
     private ActorSystem? _system;
     private FundingArbNode? _node;
     private VenueStateSaver? _saver;
@@ -65,7 +70,15 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
     /// The market clock: real time, or a scaled clock at demo speed. The actor system's scheduler runs on it too.
     public TimeProvider Clock { get; }
 
-    public ImmutableArray<SimulatedVenue> Venues { get; private set; } = [];
+    /// Every venue the node trades on, simulated or through a connector, in the order of NodeSettings.Venues.
+    public ImmutableArray<IVenue> Venues { get; private set; } = [];
+
+    /// The venues that run in this process: only these have full order histories, trades and funding settlements.
+    public ImmutableArray<SimulatedVenue> SimulatedVenues { get; private set; } = [];
+
+    /// The venues reached through a connector, for which the node sees only what IVenue offers.
+    public ImmutableArray<string> ConnectorVenueNames =>
+        [.. _settings.Venues.Where(v => v.Kind is not NodeVenueKind.Simulated).Select(v => v.Name)];
 
     public bool IsReady { get; private set; }
 
@@ -85,9 +98,18 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
                 + $"`fundingarb journal migrate --data {_settings.DataDirectory}` (the old file is left in place), then start again.");
         }
 
+        // Connectors first: a kind this build lacks stops the start before the data folder is locked.
+        var connectors = _settings.Venues.Where(v => v.Kind is not NodeVenueKind.Simulated).ToDictionary(v => v.Name, ConnectorVenues.Create, StringComparer.Ordinal);
         _dataLock = LockDataDirectory();
-        Venues = _venueStore.Open(_settings.Simulation, Clock);
-        _saver = new VenueStateSaver(Venues, _venueStore, _settings.VenueSaveInterval, TimeProvider.System,
+        SimulatedVenues = _venueStore.Open(_settings.Simulation, Clock);
+        Venues = [.. _settings.Venues.Select(v => connectors.GetValueOrDefault(v.Name) ?? SimulatedVenues.Single(s => s.Id.Value == v.Name))];
+        foreach (var connector in _settings.Venues.Where(v => v.Kind is not NodeVenueKind.Simulated))
+        {
+            _log.Information("Venue {Venue}: {Kind} at {RestUrl} and {WebSocketUrl}, {Keys}", connector.Name, connector.Kind, connector.RestUrl,
+                connector.WebSocketUrl, connector.Keys);
+        }
+
+        _saver = new VenueStateSaver(SimulatedVenues, _venueStore, _settings.VenueSaveInterval, TimeProvider.System,
             (venue, failure) => _log.Error(failure, "Saving the state of venue {Venue} failed", venue.Value));
         return Task.CompletedTask;
     }
@@ -160,7 +182,7 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
         await _saver.DisposeAsync().ConfigureAwait(false);
         _saver.SaveAll();
         _saver = null;
-        foreach (var venue in Venues)
+        foreach (var venue in Venues.OfType<IDisposable>())
         {
             venue.Dispose();
         }
@@ -186,10 +208,29 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
         (await Actors.Orchestrator.Ask<ExecutorsReport>(GetExecutors.Instance, AskTimeout, cancellationToken).ConfigureAwait(false)).Executors;
 
     /// The executors' economics against the venues' orders, and an oracle over the funding the venues settled in
-    /// [from, to) (so far, without a range).
+    /// [from, to) (so far, without a range). Only simulated venues record their orders and settlements: a connector
+    /// venue has no source for them yet (ConnectorVenueNames), so the slippage and the oracle leave it out.
     public RunEconomics EconomicsOf(IReadOnlyList<PairReport> executors, DateTimeOffset? from, DateTimeOffset? to) =>
-        RunEconomicsCalculator.Compute(executors, Venues.SelectMany(v => v.Orders),
-            Venues.SelectMany(v => v.FundingSettlements).Where(s => (from is null || s.At >= from) && (to is null || s.At < to)), _settings.Actors.Orchestrator.Strategy);
+        RunEconomicsCalculator.Compute(executors, SimulatedVenues.SelectMany(v => v.Orders),
+            SimulatedVenues.SelectMany(v => v.FundingSettlements).Where(s => (from is null || s.At >= from) && (to is null || s.At < to)), _settings.Actors.Orchestrator.Strategy);
+
+    /// The venue's instruments for the node's views. A connector venue's are read once and kept: they change rarely, and
+    /// the request is a venue's heaviest (Binance's exchangeInfo weighs 40 of 2,400 a minute), which a dashboard
+    /// refreshing every second would spend on nothing. Listings a venue adds later show after a restart.
+    public async ValueTask<ImmutableArray<Instrument>> InstrumentsOfAsync(IVenue venue, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(venue);
+        if (venue is SimulatedVenue || !_connectorInstruments.TryGetValue(venue.Id, out var instruments))
+        {
+            instruments = await venue.GetInstrumentsAsync(cancellationToken).ConfigureAwait(false);
+            if (venue is not SimulatedVenue)
+            {
+                _connectorInstruments[venue.Id] = instruments;
+            }
+        }
+
+        return instruments;
+    }
 
     public Task<OpportunitiesReport> GetOpportunitiesAsync(CancellationToken cancellationToken) =>
         Actors.Orchestrator.Ask<OpportunitiesReport>(GetOpportunities.Instance, AskTimeout, cancellationToken);

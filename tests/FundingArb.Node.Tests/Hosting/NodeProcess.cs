@@ -38,8 +38,13 @@ public sealed class NodeProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    public static NodeProcess Start(string dataDirectory, double speed, params string[] options)
+    public static NodeProcess Start(string dataDirectory, double speed, params string[] options) =>
+        Start(dataDirectory, speed, new Dictionary<string, string?>(), options);
+
+    /// environment sets variables for the node (a null value removes one the test process has).
+    public static NodeProcess Start(string dataDirectory, double speed, IReadOnlyDictionary<string, string?> environment, params string[] options)
     {
+        ArgumentNullException.ThrowIfNull(environment);
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
@@ -57,6 +62,18 @@ public sealed class NodeProcess : IAsyncDisposable
         start.Environment["CONFIG_FORCE_fundingarb_node_http_api__token"] = RunningNode.Token;
         start.Environment["CONFIG_FORCE_fundingarb_node_shutdown__deadline"] = "10s";
         start.Environment[RunningNode.EntryTimeout.Key] = RunningNode.EntryTimeout.Value;
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+
         return new NodeProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"), new Uri($"http://127.0.0.1:{port}"));
     }
 

@@ -79,4 +79,38 @@ public sealed class NodeLoggingTests
             Directory.Delete(data, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task A_connector_venues_secret_never_reaches_the_json_log_files()
+    {
+        const string VenueSecret = "venue-secret-0123456789";
+        var data = RunningNode.NewDataDirectory();
+        try
+        {
+            // Nothing listens on port 1: the connector only has to exist for its keys to be read and registered.
+            await using (var node = await RunningNode.StartInProcessAsync(speed: 1, dataDirectory: data, overrides: new Dictionary<string, string>
+            {
+                ["CONFIG_FORCE_fundingarb_venues_beta_kind"] = "bybit-v5",
+                ["CONFIG_FORCE_fundingarb_venues_beta_rest__url"] = "http://127.0.0.1:1",
+                ["CONFIG_FORCE_fundingarb_venues_beta_ws__url"] = "ws://127.0.0.1:1",
+                ["CONFIG_FORCE_fundingarb_venues_beta_api__key__env"] = "TEST_BETA_KEY",
+                ["CONFIG_FORCE_fundingarb_venues_beta_api__secret__env"] = "TEST_BETA_SECRET",
+                ["TEST_BETA_KEY"] = "venue-key",
+                ["TEST_BETA_SECRET"] = VenueSecret,
+            }))
+            {
+                var log = node.App.Services.GetService(typeof(Serilog.ILogger)) as Serilog.ILogger;
+                log!.Warning("a careless line with {Value}", $"signed with {VenueSecret}");
+            }
+
+            var text = string.Concat(Directory.GetFiles(Path.Combine(data, "logs"), "*.json").Select(File.ReadAllText));
+            Assert.Contains("a careless line", text, StringComparison.Ordinal);
+            Assert.Contains("keys from environment variables TEST_BETA_KEY, TEST_BETA_SECRET", text, StringComparison.Ordinal);
+            Assert.DoesNotContain(VenueSecret, text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
 }

@@ -31,7 +31,7 @@ public sealed class ManualOrderTests(ApiNodeFixture fixture) : TestKit, IClassFi
     public async Task A_manual_order_a_venue_would_change_or_refuse_is_a_400_naming_the_field_and_never_sent(string venue, string symbol, string side,
         string type, decimal quantity, decimal? price, bool reduceOnly, string field)
     {
-        var simulated = fixture.Node.Runtime.Venues.Single(v => v.Id.Value == venue);
+        var simulated = fixture.Node.Runtime.SimulatedVenues.Single(v => v.Id.Value == venue);
         var (orders, rejections) = (simulated.Orders.Length, simulated.Rejections.Length);
 
         var response = await _writer.PostAsJsonAsync("/api/v1/orders", new { venue, symbol, side, type, quantity, price, reduce_only = reduceOnly });
@@ -47,7 +47,7 @@ public sealed class ManualOrderTests(ApiNodeFixture fixture) : TestKit, IClassFi
     public async Task A_reduce_only_order_larger_than_the_position_is_a_400_and_one_within_it_closes()
     {
         await FilledAsync(new { venue = "beta", symbol = "SOLUSDT", side = "Sell", type = "Market", quantity = 0.5m });
-        var simulated = fixture.Node.Runtime.Venues.Single(v => v.Id.Value == "beta");
+        var simulated = fixture.Node.Runtime.SimulatedVenues.Single(v => v.Id.Value == "beta");
         var orders = simulated.Orders.Length;
 
         var tooLarge = await _writer.PostAsJsonAsync("/api/v1/orders", new { venue = "beta", symbol = "SOLUSDT", side = "Buy", type = "Market", quantity = 0.6m, reduce_only = true });

@@ -40,7 +40,7 @@ public sealed class RecoveryFaultTests : TestKit
         Assert.StartsWith("long_symbol: BTCUSDT is BTC on alpha, not ETH; its legs are left as they are: long 0.083 BTCUSDT on alpha, short 0.083 ETH on gamma",
             pair.GetProperty("halt").GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Equal((0.083m, -0.083m), (pair.GetProperty("long_quantity").GetDecimal(), pair.GetProperty("short_quantity").GetDecimal()));
-        Assert.All(node.Runtime.Venues, v => Assert.Empty(v.Orders));
+        Assert.All(node.Runtime.SimulatedVenues, v => Assert.Empty(v.Orders));
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class RecoveryFaultTests : TestKit
         var pair = await AwaitPairAsync(reader, s_mismatched.ExecutorId, p => p.GetProperty("phase").GetString() == "Closed");
         Assert.Equal("FAILED", pair.GetProperty("close_type").GetString());
         Assert.Equal("pre-flight: long_symbol: BTCUSDT is BTC on alpha, not ETH", pair.GetProperty("close_reason").GetString());
-        Assert.All(node.Runtime.Venues, v => Assert.Empty(v.Orders));
+        Assert.All(node.Runtime.SimulatedVenues, v => Assert.Empty(v.Orders));
     }
 
     [Fact]

@@ -413,6 +413,11 @@
     const figure = (key, label, value, sub) =>
       `<div class="exec-kpi" data-economics="${key}" data-value="${esc(String(e[key]))}"><div class="label">${label}</div>` +
       `<div class="value">${value}</div><div class="card-note">${sub}</div></div>`;
+    // Connector venues have no settlement or order history in the node yet (docs/node.md, "Venues").
+    const missing = e.uncovered_venues || [];
+    const uncovered = missing.length === 0 ? "" :
+      `<div class="card-note" data-economics="uncovered_venues">Slippage, oracle and capture leave out ${esc(missing.join(", "))}: ` +
+      `the node has no funding settlements or order history from their connectors yet.</div>`;
     $("economics").innerHTML = `<div class="econ-figures">
         ${figure("funding_quote", "Funding", money(e.funding_quote, { sign: true, colour: true }), "received net of paid")}
         ${figure("fees_quote", "Fees", money(e.fees_quote), "paid")}
@@ -423,7 +428,7 @@
         ${figure("fee_to_funding_ratio", "Fee / funding", percent(e.fee_to_funding_ratio, 1), "fees per unit of funding")}
         ${figure("oracle_quote", "Oracle", money(e.oracle_quote), "best pairs, with hindsight")}
         ${figure("capture_ratio", "Capture", percent(e.capture_ratio, 1, "%", true), "net / oracle")}
-      </div>`;
+      </div>${uncovered}`;
   }
 
   // ---------- equity chart ----------
