@@ -3,6 +3,7 @@ using FundingArb.Trading.Instruments;
 using FundingArb.Venues;
 using FundingArb.Venues.Binance;
 using FundingArb.Venues.Bybit;
+using FundingArb.Venues.Okx;
 
 namespace FundingArb.Node.Hosting;
 
@@ -22,7 +23,9 @@ internal static class ConnectorVenues
             NodeVenueKind.BinanceUsdm => new BinanceUsdmVenue(new BinanceUsdmOptions(id, rest, webSocket, keys.ApiKey, keys.ApiSecret), TimeProvider.System),
             NodeVenueKind.BybitV5 => new BybitV5Venue(new BybitV5Options(id, rest, Under(webSocket, "/v5/public/linear"), Under(webSocket, "/v5/private"),
                 keys.ApiKey, keys.ApiSecret), TimeProvider.System),
-            NodeVenueKind.OkxV5 => throw new InvalidOperationException($"venue {venue.Name}: kind okx-v5 is not available in this build (no OKX connector yet)"),
+            NodeVenueKind.OkxV5 => new OkxV5Venue(new OkxV5Options(id, rest, Under(webSocket, "/ws/v5/public"), Under(webSocket, "/ws/v5/private"),
+                keys.ApiKey, keys.ApiSecret, keys.Passphrase ?? throw new ArgumentException($"venue {venue.Name} has no passphrase", nameof(venue))),
+                TimeProvider.System),
             _ => throw new ArgumentException($"venue {venue.Name} is {venue.Kind}, not a connector venue", nameof(venue)),
         };
     }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using FundingArb.Trading.Instruments;
 using FundingArb.Venues.Binance;
 using FundingArb.Venues.Bybit;
+using FundingArb.Venues.Okx;
 
 namespace FundingArb.Node.Tests.Exchange;
 
@@ -63,6 +64,13 @@ public sealed class ExchangeProcess : IAsyncDisposable
     {
         var venue = Venue("bybit-v5");
         return new BybitV5Venue(BybitV5Options.AtRoot(new VenueId(venue.Name), venue.RestUrl, "demo", "demo-secret"), TimeProvider.System);
+    }
+
+    /// A connector to the venue served in okx-v5, as the demo account.
+    public OkxV5Venue Okx()
+    {
+        var venue = Venue("okx-v5");
+        return new OkxV5Venue(OkxV5Options.AtRoot(new VenueId(venue.Name), venue.RestUrl, "demo", "demo-secret", "demo-pass"), TimeProvider.System);
     }
 
     public void Kill() => _process.Kill(entireProcessTree: true);

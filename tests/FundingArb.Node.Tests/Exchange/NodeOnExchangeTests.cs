@@ -8,12 +8,13 @@ using FundingArb.Trading.Positions;
 
 namespace FundingArb.Node.Tests.Exchange;
 
-// A node in its own process whose fundingarb.venues reach a `fundingarb exchange` process through the real Binance and
-// Bybit connectors, keys from environment variables, as hocon/node-exchange.conf sets it up.
+// A node in its own process whose fundingarb.venues reach the shipped `fundingarb exchange` through the real Binance,
+// Bybit and OKX connectors, keys from environment variables, as hocon/node-exchange.conf sets it up.
 public sealed class NodeOnExchangeTests : TestKit, IDisposable
 {
     private const string KeyVariable = "TEST_EXCHANGE_API_KEY";
     private const string SecretVariable = "TEST_EXCHANGE_API_SECRET";
+    private const string PassphraseVariable = "TEST_EXCHANGE_PASSPHRASE";
     private static readonly TimeSpan s_start = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan s_trading = TimeSpan.FromSeconds(60);
     private readonly string _folder = Directory.CreateTempSubdirectory("fundingarb-node-exchange-").FullName;
@@ -29,10 +30,11 @@ public sealed class NodeOnExchangeTests : TestKit, IDisposable
     [Fact]
     public async Task A_pair_created_through_the_api_opens_and_both_legs_are_held_at_the_exchange()
     {
-        await using var exchange = await ExchangeProcess.StartAsync(_folder, s_start, WriteExchangeConfig());
-        Assert.Equal([("alpha", "binance-usdm"), ("beta", "bybit-v5")], exchange.Venues.Select(v => (v.Name, v.Protocol)));
+        await using var exchange = await ExchangeProcess.StartAsync(_folder, s_start);
+        Assert.Equal([("alpha", "binance-usdm"), ("beta", "bybit-v5"), ("gamma", "okx-v5")], exchange.Venues.Select(v => (v.Name, v.Protocol)));
         await using var node = NodeProcess.Start(NodeData, speed: 1,
-            new Dictionary<string, string?> { [KeyVariable] = "demo", [SecretVariable] = "demo-secret" }, "--config", WriteNodeConfig(exchange));
+            new Dictionary<string, string?> { [KeyVariable] = "demo", [SecretVariable] = "demo-secret", [PassphraseVariable] = "demo-pass" },
+            "--config", WriteNodeConfig(exchange));
         await WaitForReadyAsync(node);
 
         using var writer = new HttpClient { BaseAddress = node.BaseAddress };
@@ -66,10 +68,28 @@ public sealed class NodeOnExchangeTests : TestKit, IDisposable
         Assert.True((await GetAsync(node, $"/api/v1/orders?executor_id={id}")).GetProperty("total").GetInt32() >= 2);
         var rates = (await GetAsync(node, "/api/v1/funding/rates")).EnumerateArray()
             .Select(v => (v.GetProperty("venue").GetString(), v.GetProperty("connected").GetBoolean(), v.GetProperty("markets").GetArrayLength())).ToList();
-        Assert.Equal([("alpha", true, 2), ("beta", true, 2)], rates);
+        Assert.Equal([("alpha", true, 2), ("beta", true, 2), ("gamma", true, 2)], rates);
         var economics = (await GetAsync(node, "/api/v1/performance")).GetProperty("economics");
-        Assert.Equal(["alpha", "beta"], economics.GetProperty("uncovered_venues").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal(["alpha", "beta", "gamma"], economics.GetProperty("uncovered_venues").EnumerateArray().Select(v => v.GetString()));
+
+        // The OKX leg: ETH long on gamma (in contracts on the wire) against a short on beta.
+        var second = await writer.PostAsJsonAsync("/api/v1/executors", new
+        {
+            asset = "ETH", long_venue = "gamma", long_symbol = "ETH-USDT-SWAP", short_venue = "beta", short_symbol = "ETHUSDT", quote = "USDT", size_quote = 2000m,
+        });
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        var secondId = (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("executor_id").GetString()!;
+        await AwaitAssertAsync(async () =>
+        {
+            Assert.False(node.HasExited, node.Output);
+            Assert.Equal("Open", (await GetAsync(node, $"/api/v1/executors/{secondId}")).GetProperty("executor").GetProperty("phase").GetString());
+        }, s_trading, TimeSpan.FromMilliseconds(250));
+        var ethPair = (await GetAsync(node, $"/api/v1/executors/{secondId}")).GetProperty("executor");
+        using var gamma = exchange.Okx();
+        var ethBought = (await gamma.GetPositionsAsync(CancellationToken.None)).Single(p => p.Key.Symbol.Value == "ETH-USDT-SWAP");
+        Assert.Equal((PositionSide.Long, ethPair.GetProperty("long_quantity").GetDecimal()), (ethBought.Side, ethBought.Amount));
         Assert.DoesNotContain("demo-secret", node.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("demo-pass", node.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -99,31 +119,21 @@ public sealed class NodeOnExchangeTests : TestKit, IDisposable
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    // The shipped exchange without gamma: OKX may not be served by this build.
-    private string WriteExchangeConfig()
-    {
-        var path = Path.Combine(_folder, "exchange.conf");
-        File.WriteAllText(path, File.ReadAllText(ExchangeProcess.ShippedConfig) + """
-
-            fundingarb.exchange.serve = [
-              { venue = alpha, protocol = binance-usdm, port = 0 }
-              { venue = beta, protocol = bybit-v5, port = 0 }
-            ]
-            """);
-        return path;
-    }
-
-    private string WriteNodeConfig(ExchangeProcess exchange) => WriteNodeConfig(exchange.Venue("binance-usdm"), exchange.Venue("bybit-v5"));
+    private string WriteNodeConfig(ExchangeProcess exchange) =>
+        WriteNodeConfig(exchange.Venue("binance-usdm"), exchange.Venue("bybit-v5"), exchange.Venue("okx-v5"));
 
     // The controller opens nothing by itself (max-pairs = 0): the pair under test is the only one.
-    private string WriteNodeConfig(ServedVenueLine alpha, ServedVenueLine beta)
+    private string WriteNodeConfig(ServedVenueLine alpha, ServedVenueLine beta, ServedVenueLine? gamma = null)
     {
+        var okx = gamma is null ? "" : string.Create(CultureInfo.InvariantCulture,
+            $"gamma {{ kind = okx-v5, rest-url = \"{gamma.RestUrl}\", ws-url = \"{gamma.WebSocketRoot}\", api-key-env = {KeyVariable}, api-secret-env = {SecretVariable}, passphrase-env = {PassphraseVariable} }}");
         var path = Path.Combine(_folder, "node.conf");
         File.WriteAllText(path, string.Create(CultureInfo.InvariantCulture, $$"""
             fundingarb.node.name = node-on-exchange
             fundingarb.venues {
               alpha { kind = binance-usdm, rest-url = "{{alpha.RestUrl}}", ws-url = "{{alpha.WebSocketRoot}}", api-key-env = {{KeyVariable}}, api-secret-env = {{SecretVariable}} }
               beta { kind = bybit-v5, rest-url = "{{beta.RestUrl}}", ws-url = "{{beta.WebSocketRoot}}", api-key-env = {{KeyVariable}}, api-secret-env = {{SecretVariable}} }
+              {{okx}}
             }
             strategy.funding-arb { assets = [BTC, ETH], max-pairs = 0 }
             """));
