@@ -23,7 +23,7 @@ public sealed class ExchangeKillTests : IDisposable
             var book = await alpha.GetOrderBookAsync(btc.Symbol, 5, CancellationToken.None);
             var belowTheBid = book.BestBid!.Value - (10m * btc.Rules.TickSize);
             await alpha.PlaceOrderAsync(OrderRequest.Limit(order, btc, OrderSide.Buy, 0.01m, belowTheBid), CancellationToken.None);
-            first.Kill();
+            await first.KillAsync();
         }
 
         await using var second = await ExchangeProcess.StartAsync(_folder, s_deadline);

@@ -73,7 +73,12 @@ public sealed class ExchangeProcess : IAsyncDisposable
         return new OkxV5Venue(OkxV5Options.AtRoot(new VenueId(venue.Name), venue.RestUrl, "demo", "demo-secret", "demo-pass"), TimeProvider.System);
     }
 
-    public void Kill() => _process.Kill(entireProcessTree: true);
+    /// SIGKILL, as a host dies, and the process gone (its data folder's lock released) when it returns.
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
 
     public async ValueTask DisposeAsync()
     {

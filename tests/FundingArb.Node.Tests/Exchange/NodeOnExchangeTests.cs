@@ -93,6 +93,42 @@ public sealed class NodeOnExchangeTests : TestKit, IDisposable
     }
 
     [Fact]
+    public async Task The_exchange_killed_mid_entry_and_restarted_leaves_the_pair_hedged_or_flat_with_nothing_doubled()
+    {
+        var config = WriteExchangeConfigOnFreePorts();
+        await using var killed = await ExchangeProcess.StartAsync(_folder, s_start, config);
+        await using var node = NodeProcess.Start(NodeData, speed: 1,
+            new Dictionary<string, string?> { [KeyVariable] = "demo", [SecretVariable] = "demo-secret", [PassphraseVariable] = "demo-pass" },
+            "--config", WriteNodeConfig(killed));
+        await WaitForReadyAsync(node);
+        using var writer = new HttpClient { BaseAddress = node.BaseAddress };
+        writer.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", RunningNode.Token);
+
+        var created = await writer.PostAsJsonAsync("/api/v1/executors", new
+        {
+            asset = "BTC", long_venue = "alpha", long_symbol = "BTCUSDT", short_venue = "beta", short_symbol = "BTCUSDT", quote = "USDT", size_quote = 2000m,
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("executor_id").GetString()!;
+        await killed.KillAsync();
+        await using var restarted = await ExchangeProcess.StartAsync(_folder, s_start, config);
+
+        await AwaitAssertAsync(async () =>
+        {
+            Assert.False(node.HasExited, node.Output);
+            var phase = (await GetAsync(node, $"/api/v1/executors/{id}")).GetProperty("executor").GetProperty("phase").GetString();
+            Assert.True(phase is "Open" or "Closed", $"phase {phase}");
+        }, TimeSpan.FromSeconds(120), TimeSpan.FromMilliseconds(500));
+        var pair = (await GetAsync(node, $"/api/v1/executors/{id}")).GetProperty("executor");
+        using var alpha = restarted.Binance();
+        using var beta = restarted.Bybit();
+        var held = (await alpha.GetPositionsAsync(CancellationToken.None)).Where(p => p.Key.Symbol.Value == "BTCUSDT").Sum(p => p.Amount);
+        var sold = (await beta.GetPositionsAsync(CancellationToken.None)).Where(p => p.Key.Symbol.Value == "BTCUSDT").Sum(p => p.Amount);
+        Assert.Equal(held, sold);
+        Assert.Equal((pair.GetProperty("long_quantity").GetDecimal(), Math.Abs(pair.GetProperty("short_quantity").GetDecimal())), (held, sold));
+    }
+
+    [Fact]
     public async Task A_missing_key_variable_stops_the_start_naming_the_venue_and_the_variable()
     {
         var endpoints = new ServedVenueLine("alpha", "binance-usdm", new Uri("http://127.0.0.1:1"), new Uri("ws://127.0.0.1:1"));
@@ -117,6 +153,25 @@ public sealed class NodeOnExchangeTests : TestKit, IDisposable
         var response = await _http.GetAsync(new Uri(node.BaseAddress, path));
         Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode}");
         return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    // The shipped exchange on three ports free now, so that the restarted exchange answers where the node connects.
+    private string WriteExchangeConfigOnFreePorts()
+    {
+        var listeners = Enumerable.Range(0, 3).Select(_ => new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0)).ToList();
+        listeners.ForEach(l => l.Start());
+        var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToList();
+        listeners.ForEach(l => l.Stop());
+        var path = Path.Combine(_folder, "exchange.conf");
+        File.WriteAllText(path, File.ReadAllText(ExchangeProcess.ShippedConfig) + string.Create(CultureInfo.InvariantCulture, $$"""
+
+            fundingarb.exchange.serve = [
+              { venue = alpha, protocol = binance-usdm, port = {{ports[0]}} }
+              { venue = beta, protocol = bybit-v5, port = {{ports[1]}} }
+              { venue = gamma, protocol = okx-v5, port = {{ports[2]}} }
+            ]
+            """));
+        return path;
     }
 
     private string WriteNodeConfig(ExchangeProcess exchange) =>
