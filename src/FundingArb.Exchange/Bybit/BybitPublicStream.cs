@@ -106,7 +106,7 @@ internal sealed class BybitPublicStream(ServedVenue served)
     private async Task FeedAsync(BybitSocketSession session, string topic, CancellationToken cancellationToken)
     {
         var (symbol, depth, ticker) = Parse(topic)!.Value;
-        var books = BybitRelay.OffVenueThread(served.Venue.StreamOrderBookAsync(symbol, depth, cancellationToken),
+        var books = StreamRelay.OffVenueThread(served.Venue.StreamOrderBookAsync(symbol, depth, cancellationToken),
             Channel.CreateBounded<OrderBookSnapshot>(new BoundedChannelOptions(16) { FullMode = BoundedChannelFullMode.DropOldest }),
             cancellationToken);
         try

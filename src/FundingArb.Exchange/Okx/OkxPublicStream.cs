@@ -75,7 +75,7 @@ internal sealed class OkxPublicStream(ServedVenue served, OkxInstrumentIds ids)
     private async Task FeedAsync(OkxSocketSession session, string channel, Instrument instrument, CancellationToken cancellationToken)
     {
         var instId = OkxInstrumentIds.InstIdOf(instrument);
-        var books = OkxRelay.OffVenueThread(served.Venue.StreamOrderBookAsync(instrument.Symbol, s_bookDepths[channel], cancellationToken),
+        var books = StreamRelay.OffVenueThread(served.Venue.StreamOrderBookAsync(instrument.Symbol, s_bookDepths[channel], cancellationToken),
             Channel.CreateBounded<OrderBookSnapshot>(new BoundedChannelOptions(16) { FullMode = BoundedChannelFullMode.DropOldest }),
             cancellationToken);
         try

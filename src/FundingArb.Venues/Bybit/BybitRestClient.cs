@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using FundingArb.Trading.Orders;
 using FundingArb.Venues.Errors;
+using FundingArb.Venues.Wire;
 
 namespace FundingArb.Venues.Bybit;
 
@@ -20,18 +21,18 @@ internal sealed class BybitRestClient : IDisposable
     private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
     private readonly BybitV5Options _options;
     private readonly TimeProvider _time;
-    private readonly BybitClock _clock;
+    private readonly VenueClock _clock;
     private readonly BybitRateGate _gate;
 
     public BybitRestClient(BybitV5Options options, TimeProvider time)
     {
         _options = options;
         _time = time;
-        _clock = new BybitClock(time);
+        _clock = new VenueClock(time);
         _gate = new BybitRateGate(options.OrderRequestsPerSecond, time);
     }
 
-    public BybitClock Clock => _clock;
+    public VenueClock Clock => _clock;
 
     public Task<BybitAnswer> GetPublicAsync(string path, string query, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, path, query, signed: false, orderEndpoint: false, null, null, cancellationToken);

@@ -5,10 +5,11 @@ using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using FundingArb.Trading.Instruments;
 using FundingArb.Venues.Errors;
+using FundingArb.Venues.Wire;
 
 namespace FundingArb.Venues.Bybit;
 
-// Both streams return a BybitSubscription whose connection starts at the call; await its Subscribed before acting on
+// Both streams return a WebSocketSubscription whose connection starts at the call; await its Subscribed before acting on
 // anything that must show on it. UserEvent.Sequence is numbered by this connector from 1 per stream: Bybit's own
 // sequences are per symbol, so a gap is seen as the stream's end (VenueUnavailableException), never as a jump.
 
@@ -31,14 +32,14 @@ public sealed partial class BybitV5Venue
         {
             FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true,
         });
-        return new BybitSubscription<OrderBookSnapshot>(Id, channel, (stream, ct) => RunBookAsync(stream, topic, depth, ct), cancellationToken);
+        return new WebSocketSubscription<OrderBookSnapshot>(Id, channel, (stream, ct) => RunBookAsync(stream, topic, depth, ct), cancellationToken);
     }
 
     public IAsyncEnumerable<UserEvent> StreamUserEventsAsync(CancellationToken cancellationToken) =>
-        new BybitSubscription<UserEvent>(Id, Channel.CreateUnbounded<UserEvent>(new UnboundedChannelOptions { SingleReader = true }), RunUserAsync,
+        new WebSocketSubscription<UserEvent>(Id, Channel.CreateUnbounded<UserEvent>(new UnboundedChannelOptions { SingleReader = true }), RunUserAsync,
             cancellationToken);
 
-    private async Task RunBookAsync(BybitSubscription<OrderBookSnapshot> stream, string topic, int depth, CancellationToken cancellationToken)
+    private async Task RunBookAsync(WebSocketSubscription<OrderBookSnapshot> stream, string topic, int depth, CancellationToken cancellationToken)
     {
         await using var connection = await BybitStreamConnection.ConnectAsync(_options.PublicStreamUrl, cancellationToken).ConfigureAwait(false);
         await RequestAsync(connection, new JsonObject { ["op"] = "subscribe", ["args"] = new JsonArray(topic) }, cancellationToken).ConfigureAwait(false);
@@ -59,7 +60,7 @@ public sealed partial class BybitV5Venue
         await pings.ConfigureAwait(false);
     }
 
-    private async Task RunUserAsync(BybitSubscription<UserEvent> stream, CancellationToken cancellationToken)
+    private async Task RunUserAsync(WebSocketSubscription<UserEvent> stream, CancellationToken cancellationToken)
     {
         await _rest.EnsureSynchronisedAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await BybitStreamConnection.ConnectAsync(_options.PrivateStreamUrl, cancellationToken).ConfigureAwait(false);

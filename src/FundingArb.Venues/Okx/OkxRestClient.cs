@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using FundingArb.Trading.Orders;
 using FundingArb.Venues.Errors;
+using FundingArb.Venues.Wire;
 
 namespace FundingArb.Venues.Okx;
 
@@ -20,18 +21,18 @@ internal sealed class OkxRestClient : IDisposable
     private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
     private readonly OkxV5Options _options;
     private readonly TimeProvider _time;
-    private readonly OkxClock _clock;
+    private readonly VenueClock _clock;
     private readonly OkxRateGate _gate;
 
     public OkxRestClient(OkxV5Options options, TimeProvider time)
     {
         _options = options;
         _time = time;
-        _clock = new OkxClock(time);
+        _clock = new VenueClock(time);
         _gate = new OkxRateGate(options.OrderRequestsPerWindow, options.OrderRequestWindow, time);
     }
 
-    public OkxClock Clock => _clock;
+    public VenueClock Clock => _clock;
 
     public Task<OkxAnswer> GetPublicAsync(string path, string query, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, path, query, signed: false, orderInstId: null, null, null, cancellationToken);

@@ -4,10 +4,11 @@ using System.Threading.Channels;
 using FundingArb.Trading.Funding;
 using FundingArb.Trading.Instruments;
 using FundingArb.Venues.Errors;
+using FundingArb.Venues.Wire;
 
 namespace FundingArb.Venues.Okx;
 
-// Both streams return an OkxSubscription whose connection starts at the call; await its Subscribed before acting on
+// Both streams return an WebSocketSubscription whose connection starts at the call; await its Subscribed before acting on
 // anything that must show on it. UserEvent.Sequence is numbered by this connector from 1 per stream. OKX has no funding
 // event: a settlement shows as an `account` push (the balance changed), on which the connector reads the funding bills
 // since the last one it reported and emits each new one as FundingSettled.
@@ -25,15 +26,15 @@ public sealed partial class OkxV5Venue
         {
             FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true,
         });
-        return new OkxSubscription<OrderBookSnapshot>(Id, channel, (stream, ct) => RunBookAsync(stream, symbol, depth, ct), cancellationToken);
+        return new WebSocketSubscription<OrderBookSnapshot>(Id, channel, (stream, ct) => RunBookAsync(stream, symbol, depth, ct), cancellationToken);
     }
 
     public IAsyncEnumerable<UserEvent> StreamUserEventsAsync(CancellationToken cancellationToken) =>
-        new OkxSubscription<UserEvent>(Id, Channel.CreateUnbounded<UserEvent>(new UnboundedChannelOptions { SingleReader = true }), RunUserAsync,
+        new WebSocketSubscription<UserEvent>(Id, Channel.CreateUnbounded<UserEvent>(new UnboundedChannelOptions { SingleReader = true }), RunUserAsync,
             cancellationToken);
 
     // books5 covers a depth up to 5; deeper books come from `books` (400 levels).
-    private async Task RunBookAsync(OkxSubscription<OrderBookSnapshot> stream, Symbol symbol, int depth, CancellationToken cancellationToken)
+    private async Task RunBookAsync(WebSocketSubscription<OrderBookSnapshot> stream, Symbol symbol, int depth, CancellationToken cancellationToken)
     {
         var instrument = await InstrumentAsync(symbol, cancellationToken).ConfigureAwait(false);
         var channelName = depth <= Books5Depth ? "books5" : "books";
@@ -63,7 +64,7 @@ public sealed partial class OkxV5Venue
         await pings.ConfigureAwait(false);
     }
 
-    private async Task RunUserAsync(OkxSubscription<UserEvent> stream, CancellationToken cancellationToken)
+    private async Task RunUserAsync(WebSocketSubscription<UserEvent> stream, CancellationToken cancellationToken)
     {
         await _rest.EnsureSynchronisedAsync(cancellationToken).ConfigureAwait(false);
         if (_instruments.IsEmpty)

@@ -1,9 +1,9 @@
 using FundingArb.Trading.Orders;
 using FundingArb.Venues;
-using FundingArb.Venues.Bybit;
 using FundingArb.Venues.Errors;
 using FundingArb.Venues.Simulation;
 using FundingArb.Venues.Simulation.Faults;
+using FundingArb.Venues.Wire;
 
 namespace FundingArb.Exchange.Tests.Bybit;
 
@@ -15,7 +15,7 @@ public sealed class BybitV5VenueStreamTests
         await using var harness = await BybitHarness.StartAsync();
         var venue = harness.Connect();
         using var stop = new CancellationTokenSource(BybitHarness.Deadline);
-        var stream = (BybitSubscription<UserEvent>)venue.StreamUserEventsAsync(stop.Token);
+        var stream = (WebSocketSubscription<UserEvent>)venue.StreamUserEventsAsync(stop.Token);
         await stream.Subscribed.WaitAsync(BybitHarness.Deadline);
         await using var events = stream.GetAsyncEnumerator(stop.Token);
 
@@ -34,7 +34,7 @@ public sealed class BybitV5VenueStreamTests
         await using var harness = await BybitHarness.StartAsync();
         var venue = harness.Connect();
         using var stop = new CancellationTokenSource(BybitHarness.Deadline);
-        var stream = (BybitSubscription<UserEvent>)venue.StreamUserEventsAsync(stop.Token);
+        var stream = (WebSocketSubscription<UserEvent>)venue.StreamUserEventsAsync(stop.Token);
         await stream.Subscribed.WaitAsync(BybitHarness.Deadline);
         await using var events = stream.GetAsyncEnumerator(stop.Token);
 
@@ -56,7 +56,7 @@ public sealed class BybitV5VenueStreamTests
         var venue = harness.Connect();
         await venue.PlaceOrderAsync(harness.Market("long-1", OrderSide.Buy, 0.1m), CancellationToken.None);
         using var stop = new CancellationTokenSource(BybitHarness.Deadline);
-        var stream = (BybitSubscription<UserEvent>)venue.StreamUserEventsAsync(stop.Token);
+        var stream = (WebSocketSubscription<UserEvent>)venue.StreamUserEventsAsync(stop.Token);
         await stream.Subscribed.WaitAsync(BybitHarness.Deadline);
         await using var events = stream.GetAsyncEnumerator(stop.Token);
 
@@ -79,7 +79,7 @@ public sealed class BybitV5VenueStreamTests
         var venue = harness.Connect();
         await venue.PlaceOrderAsync(harness.Market("long-1", OrderSide.Buy, 5m), CancellationToken.None);
         using var stop = new CancellationTokenSource(BybitHarness.Deadline);
-        var stream = (BybitSubscription<UserEvent>)venue.StreamUserEventsAsync(stop.Token);
+        var stream = (WebSocketSubscription<UserEvent>)venue.StreamUserEventsAsync(stop.Token);
         await stream.Subscribed.WaitAsync(BybitHarness.Deadline);
         await using var events = stream.GetAsyncEnumerator(stop.Token);
 
@@ -97,7 +97,7 @@ public sealed class BybitV5VenueStreamTests
         await using var harness = await BybitHarness.StartAsync();
         var venue = harness.Connect();
         using var stop = new CancellationTokenSource(BybitHarness.Deadline);
-        var stream = (BybitSubscription<OrderBookSnapshot>)venue.StreamOrderBookAsync(BybitHarness.BtcUsdt, 3, stop.Token);
+        var stream = (WebSocketSubscription<OrderBookSnapshot>)venue.StreamOrderBookAsync(BybitHarness.BtcUsdt, 3, stop.Token);
         await stream.Subscribed.WaitAsync(BybitHarness.Deadline);
         await using var books = stream.GetAsyncEnumerator(stop.Token);
 
@@ -119,8 +119,8 @@ public sealed class BybitV5VenueStreamTests
         await using var harness = await BybitHarness.StartAsync(clock, [new DisconnectFault(clock.GetUtcNow().AddMinutes(1), TimeSpan.FromMinutes(1))]);
         var venue = harness.Connect();
         using var stop = new CancellationTokenSource(BybitHarness.Deadline);
-        var users = (BybitSubscription<UserEvent>)venue.StreamUserEventsAsync(stop.Token);
-        var books = (BybitSubscription<OrderBookSnapshot>)venue.StreamOrderBookAsync(BybitHarness.BtcUsdt, 1, stop.Token);
+        var users = (WebSocketSubscription<UserEvent>)venue.StreamUserEventsAsync(stop.Token);
+        var books = (WebSocketSubscription<OrderBookSnapshot>)venue.StreamOrderBookAsync(BybitHarness.BtcUsdt, 1, stop.Token);
         await Task.WhenAll(users.Subscribed, books.Subscribed).WaitAsync(BybitHarness.Deadline);
 
         harness.Advance(TimeSpan.FromMinutes(1));
@@ -136,7 +136,7 @@ public sealed class BybitV5VenueStreamTests
         var venue = harness.Connect(apiSecret: "not-the-secret");
         using var stop = new CancellationTokenSource(BybitHarness.Deadline);
 
-        var stream = (BybitSubscription<UserEvent>)venue.StreamUserEventsAsync(stop.Token);
+        var stream = (WebSocketSubscription<UserEvent>)venue.StreamUserEventsAsync(stop.Token);
 
         await Assert.ThrowsAsync<AuthenticationFailedException>(() => stream.Subscribed.WaitAsync(BybitHarness.Deadline));
         await Assert.ThrowsAsync<AuthenticationFailedException>(() => DrainAsync(stream, stop.Token));

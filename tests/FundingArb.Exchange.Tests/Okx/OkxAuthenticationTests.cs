@@ -1,6 +1,7 @@
 using FundingArb.Venues.Errors;
 using FundingArb.Venues.Okx;
 using FundingArb.Venues.Simulation;
+using FundingArb.Venues.Wire;
 
 namespace FundingArb.Exchange.Tests.Okx;
 
@@ -73,7 +74,7 @@ public sealed class OkxAuthenticationTests
     public async Task UserStream_WrongPassphrase_FailsWithAuthenticationFailed()
     {
         await using var exchange = await OkxExchange.StartAsync(connectorAccount: new ExchangeAccount("okx-key", "okx-secret", "wrong-passphrase"));
-        var events = (OkxSubscription<Venues.UserEvent>)exchange.Connector.StreamUserEventsAsync(Deadline.Seconds(20));
+        var events = (WebSocketSubscription<Venues.UserEvent>)exchange.Connector.StreamUserEventsAsync(Deadline.Seconds(20));
 
         var error = await Assert.ThrowsAsync<AuthenticationFailedException>(() => events.Subscribed.WaitAsync(Deadline.Seconds(10)));
 

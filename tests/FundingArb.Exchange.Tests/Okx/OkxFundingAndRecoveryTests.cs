@@ -4,6 +4,7 @@ using FundingArb.Venues;
 using FundingArb.Venues.Okx;
 using FundingArb.Venues.Simulation;
 using FundingArb.Venues.Simulation.Faults;
+using FundingArb.Venues.Wire;
 
 namespace FundingArb.Exchange.Tests.Okx;
 
@@ -36,7 +37,7 @@ public sealed class OkxFundingAndRecoveryTests
         await using var exchange = await OkxExchange.StartAsync(clock);
         var instrument = await OkxV5VenueTests.InstrumentAsync(exchange);
         await exchange.Connector.PlaceOrderAsync(OrderRequest.Market(new ClientOrderId("short1"), instrument, OrderSide.Sell, 0.02m), Deadline.Seconds(10));
-        var events = (OkxSubscription<UserEvent>)exchange.Connector.StreamUserEventsAsync(Deadline.Seconds(20));
+        var events = (WebSocketSubscription<UserEvent>)exchange.Connector.StreamUserEventsAsync(Deadline.Seconds(20));
         await events.Subscribed.WaitAsync(Deadline.Seconds(10));
 
         clock.AdvanceTo(s_firstSettlement);

@@ -3,9 +3,9 @@ using FundingArb.Trading.Orders;
 using FundingArb.Trading.Positions;
 using FundingArb.Venues;
 using FundingArb.Venues.Errors;
-using FundingArb.Venues.Okx;
 using FundingArb.Venues.Simulation;
 using FundingArb.Venues.Simulation.Faults;
+using FundingArb.Venues.Wire;
 
 namespace FundingArb.Exchange.Tests.Okx;
 
@@ -207,7 +207,7 @@ public sealed class OkxV5VenueTests
     {
         await using var exchange = await OkxExchange.StartAsync();
         var instrument = await InstrumentAsync(exchange);
-        var events = (OkxSubscription<UserEvent>)exchange.Connector.StreamUserEventsAsync(Deadline.Seconds(20));
+        var events = (WebSocketSubscription<UserEvent>)exchange.Connector.StreamUserEventsAsync(Deadline.Seconds(20));
         await events.Subscribed.WaitAsync(Deadline.Seconds(10));
         var id = new ClientOrderId("po1");
 
@@ -225,7 +225,7 @@ public sealed class OkxV5VenueTests
     {
         await using var exchange = await OkxExchange.StartAsync();
         var instrument = await InstrumentAsync(exchange);
-        var events = (OkxSubscription<UserEvent>)exchange.Connector.StreamUserEventsAsync(Deadline.Seconds(20));
+        var events = (WebSocketSubscription<UserEvent>)exchange.Connector.StreamUserEventsAsync(Deadline.Seconds(20));
         await events.Subscribed.WaitAsync(Deadline.Seconds(10));
         var id = new ClientOrderId("mkt2");
 
@@ -261,7 +261,7 @@ public sealed class OkxV5VenueTests
         var outage = OkxExchange.VirtualStart.AddHours(1);
         await using var exchange = await OkxExchange.StartAsync(clock, [new DisconnectFault(outage, TimeSpan.FromMinutes(1))]);
         await InstrumentAsync(exchange);
-        var events = (OkxSubscription<UserEvent>)exchange.Connector.StreamUserEventsAsync(Deadline.Seconds(20));
+        var events = (WebSocketSubscription<UserEvent>)exchange.Connector.StreamUserEventsAsync(Deadline.Seconds(20));
         await events.Subscribed.WaitAsync(Deadline.Seconds(10));
 
         clock.AdvanceTo(outage);

@@ -39,17 +39,8 @@ public sealed class NodeOnExchangeTests : TestKit, IDisposable
 
         using var writer = new HttpClient { BaseAddress = node.BaseAddress };
         writer.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", RunningNode.Token);
-        var created = await writer.PostAsJsonAsync("/api/v1/executors", new
-        {
-            asset = "BTC", long_venue = "alpha", long_symbol = "BTCUSDT", short_venue = "beta", short_symbol = "BTCUSDT", quote = "USDT", size_quote = 2000m,
-        });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("executor_id").GetString()!;
-        await AwaitAssertAsync(async () =>
-        {
-            Assert.False(node.HasExited, node.Output);
-            Assert.Equal("Open", (await GetAsync(node, $"/api/v1/executors/{id}")).GetProperty("executor").GetProperty("phase").GetString());
-        }, s_trading, TimeSpan.FromMilliseconds(250));
+        var id = await CreatePairAsync(writer, "BTC", ("alpha", "BTCUSDT"), ("beta", "BTCUSDT"));
+        await AwaitOpenAsync(node, id);
 
         var pair = (await GetAsync(node, $"/api/v1/executors/{id}")).GetProperty("executor");
         using var alpha = exchange.Binance();
@@ -73,17 +64,8 @@ public sealed class NodeOnExchangeTests : TestKit, IDisposable
         Assert.Equal(["alpha", "beta", "gamma"], economics.GetProperty("uncovered_venues").EnumerateArray().Select(v => v.GetString()));
 
         // The OKX leg: ETH long on gamma (in contracts on the wire) against a short on beta.
-        var second = await writer.PostAsJsonAsync("/api/v1/executors", new
-        {
-            asset = "ETH", long_venue = "gamma", long_symbol = "ETH-USDT-SWAP", short_venue = "beta", short_symbol = "ETHUSDT", quote = "USDT", size_quote = 2000m,
-        });
-        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
-        var secondId = (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("executor_id").GetString()!;
-        await AwaitAssertAsync(async () =>
-        {
-            Assert.False(node.HasExited, node.Output);
-            Assert.Equal("Open", (await GetAsync(node, $"/api/v1/executors/{secondId}")).GetProperty("executor").GetProperty("phase").GetString());
-        }, s_trading, TimeSpan.FromMilliseconds(250));
+        var secondId = await CreatePairAsync(writer, "ETH", ("gamma", "ETH-USDT-SWAP"), ("beta", "ETHUSDT"));
+        await AwaitOpenAsync(node, secondId);
         var ethPair = (await GetAsync(node, $"/api/v1/executors/{secondId}")).GetProperty("executor");
         using var gamma = exchange.Okx();
         var ethBought = (await gamma.GetPositionsAsync(CancellationToken.None)).Single(p => p.Key.Symbol.Value == "ETH-USDT-SWAP");
@@ -104,12 +86,7 @@ public sealed class NodeOnExchangeTests : TestKit, IDisposable
         using var writer = new HttpClient { BaseAddress = node.BaseAddress };
         writer.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", RunningNode.Token);
 
-        var created = await writer.PostAsJsonAsync("/api/v1/executors", new
-        {
-            asset = "BTC", long_venue = "alpha", long_symbol = "BTCUSDT", short_venue = "beta", short_symbol = "BTCUSDT", quote = "USDT", size_quote = 2000m,
-        });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("executor_id").GetString()!;
+        var id = await CreatePairAsync(writer, "BTC", ("alpha", "BTCUSDT"), ("beta", "BTCUSDT"));
         await killed.KillAsync();
         await using var restarted = await ExchangeProcess.StartAsync(_folder, s_start, config);
 
@@ -139,6 +116,23 @@ public sealed class NodeOnExchangeTests : TestKit, IDisposable
         Assert.Contains($"fundingarb.venues.alpha.api-secret-env: venue alpha: the environment variable {SecretVariable} is not set", node.Output,
             StringComparison.Ordinal);
     }
+
+    private static async Task<string> CreatePairAsync(HttpClient writer, string asset, (string Venue, string Symbol) longLeg, (string Venue, string Symbol) shortLeg)
+    {
+        var created = await writer.PostAsJsonAsync("/api/v1/executors", new
+        {
+            asset, long_venue = longLeg.Venue, long_symbol = longLeg.Symbol, short_venue = shortLeg.Venue, short_symbol = shortLeg.Symbol, quote = "USDT",
+            size_quote = 2000m,
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("executor_id").GetString()!;
+    }
+
+    private Task AwaitOpenAsync(NodeProcess node, string id) => AwaitAssertAsync(async () =>
+    {
+        Assert.False(node.HasExited, node.Output);
+        Assert.Equal("Open", (await GetAsync(node, $"/api/v1/executors/{id}")).GetProperty("executor").GetProperty("phase").GetString());
+    }, s_trading, TimeSpan.FromMilliseconds(250));
 
     private string NodeData => Directory.CreateDirectory(Path.Combine(_folder, "node")).FullName;
 

@@ -1,13 +1,13 @@
 using System.Threading.Channels;
 
-namespace FundingArb.Exchange.Okx;
+namespace FundingArb.Exchange;
 
-// The simulated venue continues its stream readers on its own thread, inside its monitor, where they may only hand
-// items on. The pump does just that; the feed reads the channel on the thread pool, where it may send on a socket and
-// call the venue.
+// The simulated venue continues its stream readers on its own thread, inside its monitor; they may only hand items on.
+// The relay's pump does just that, and the feed reads the channel on the thread pool, where it may send on a socket
+// and read the venue.
 
 /// Moves a venue stream off the venue's thread.
-internal static class OkxRelay
+internal static class StreamRelay
 {
     public static ChannelReader<T> OffVenueThread<T>(IAsyncEnumerable<T> source, Channel<T> channel, CancellationToken cancellationToken)
     {

@@ -1,9 +1,10 @@
-namespace FundingArb.Venues.Bybit;
+namespace FundingArb.Venues.Wire;
 
-// The offset is read and written from concurrent requests; a long is written atomically with Interlocked/Volatile.
+// The offset is read and written from concurrent requests; a long is written atomically with Volatile.
 
-/// The venue's time as the client estimates it: the local clock plus the offset last measured from /v5/market/time.
-internal sealed class BybitClock(TimeProvider time)
+/// The venue's time as a connector estimates it (Bybit, OKX): the local clock plus the offset last measured from the
+/// venue's time endpoint.
+internal sealed class VenueClock(TimeProvider time)
 {
     private long _offsetTicks;
     private int _synchronised;

@@ -4,23 +4,23 @@ using System.Threading.Channels;
 using FundingArb.Trading.Instruments;
 using FundingArb.Venues.Errors;
 
-namespace FundingArb.Venues.Bybit;
+namespace FundingArb.Venues.Wire;
 
 // Connecting starts when the stream is created (IVenue: streams subscribe on call); Subscribed completes once the venue
 // confirmed the subscription, and a caller that must not miss an event produced right after the call awaits it. The
 // stream ends without error when its token is cancelled or its reader stops; any other end (the venue closed or dropped
-// the socket) raises VenueUnavailableException after the items already received, and refused credentials raise
-// AuthenticationFailedException.
+// the socket) raises VenueUnavailableException after the items already received, and a VenueException the run raises
+// (refused credentials: AuthenticationFailedException) is raised as it is.
 
-/// One Bybit WebSocket subscription as an async stream, enumerated once.
-public sealed class BybitSubscription<T> : IAsyncEnumerable<T>
+/// One venue WebSocket subscription (Bybit, OKX) as an async stream, enumerated once: run fills it, the reader drains it.
+public sealed class WebSocketSubscription<T> : IAsyncEnumerable<T>
 {
     private readonly Channel<T> _channel;
     private readonly CancellationTokenSource _stop;
     private readonly TaskCompletionSource _subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _enumerated;
 
-    internal BybitSubscription(VenueId venue, Channel<T> channel, Func<BybitSubscription<T>, CancellationToken, Task> run, CancellationToken cancellationToken)
+    internal WebSocketSubscription(VenueId venue, Channel<T> channel, Func<WebSocketSubscription<T>, CancellationToken, Task> run, CancellationToken cancellationToken)
     {
         _channel = channel;
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -58,9 +58,6 @@ public sealed class BybitSubscription<T> : IAsyncEnumerable<T>
 
     internal void MarkSubscribed() => _subscribed.TrySetResult();
 
-    internal static string? Op(JsonElement message) =>
-        message.TryGetProperty("op", out var op) && op.ValueKind == JsonValueKind.String ? op.GetString() : null;
-
     // Cancellation ends the stream quietly; the channel's own failure is rethrown to the reader.
     private async ValueTask<bool> WaitAsync(CancellationToken cancellationToken)
     {
@@ -74,7 +71,7 @@ public sealed class BybitSubscription<T> : IAsyncEnumerable<T>
         }
     }
 
-    private async Task RunAsync(VenueId venue, Func<BybitSubscription<T>, CancellationToken, Task> run)
+    private async Task RunAsync(VenueId venue, Func<WebSocketSubscription<T>, CancellationToken, Task> run)
     {
         Exception error;
         try
