@@ -65,15 +65,24 @@ internal sealed class BenchNode : IAsyncDisposable
     {
         var clock = new VirtualClock(scenario.Start);
         var venues = scenario.CreateVenues(clock);
-        var (system, node, recorder, flip) = StartSystem(clock, venues, settings, journalConfig ?? CountingJournalPlugin.Config(journal));
-        await WaitForMarketsAsync(node, scenario.Venues.Sum(v => v.Markets.Length)).ConfigureAwait(false);
+        return await StartAsync(clock, venues, [.. venues], scenario.Venues.Sum(v => v.Markets.Length), settings, journal, journalConfig).ConfigureAwait(false);
+    }
+
+    /// Starts the node over the venues it reaches (the simulated venues themselves, or connectors to an exchange that
+    /// serves them), on the in-memory journal unless journalConfig names another that counts into it, and returns once
+    /// market data holds the given number of markets.
+    public static async Task<BenchNode> StartAsync(VirtualClock clock, ImmutableArray<SimulatedVenue> venues, IReadOnlyList<IVenue> reached, int markets,
+        NodeActorSettings settings, CountingJournal journal, Config? journalConfig = null)
+    {
+        var (system, node, recorder, flip) = StartSystem(clock, reached, settings, journalConfig ?? CountingJournalPlugin.Config(journal));
+        await WaitForMarketsAsync(node, markets).ConfigureAwait(false);
         return new BenchNode(clock, venues, system, node, journal, recorder, flip, system.ActorOf(Props.Create(() => new SinkActor()), "sink"));
     }
 
     /// The node's actors on a new system over existing venues (what a process restart does), with the journal the
     /// configuration names.
     public static (ActorSystem System, FundingArbNode Node, PlacementRecorder Recorder, FundingFlip Flip) StartSystem(VirtualClock clock,
-        ImmutableArray<SimulatedVenue> venues, NodeActorSettings settings, Config journalConfig)
+        IReadOnlyList<IVenue> venues, NodeActorSettings settings, Config journalConfig)
     {
         var recorder = new PlacementRecorder();
         var flip = new FundingFlip();

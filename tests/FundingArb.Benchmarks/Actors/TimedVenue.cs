@@ -9,8 +9,8 @@ using FundingArb.Venues;
 namespace FundingArb.Benchmarks.Actors;
 
 /// A venue as the node sees it, timestamped at the interface: each PlaceOrderAsync call as it is made (before the
-/// venue does anything with it), and each funding settlement as it leaves the user stream. Funding reads pass through
-/// the benchmark's FundingFlip; everything else passes through untouched.
+/// venue does anything with it) and as its acknowledgement returns, and each funding settlement as it leaves the user
+/// stream. Funding reads pass through the benchmark's FundingFlip; everything else passes through untouched.
 internal sealed class TimedVenue(IVenue inner, PlacementRecorder recorder, FundingFlip flip) : IVenue
 {
     public VenueId Id => inner.Id;
@@ -18,7 +18,14 @@ internal sealed class TimedVenue(IVenue inner, PlacementRecorder recorder, Fundi
     public ValueTask<OrderAck> PlaceOrderAsync(OrderRequest request, CancellationToken cancellationToken)
     {
         recorder.OnPlace();
-        return inner.PlaceOrderAsync(request, cancellationToken);
+        var placing = inner.PlaceOrderAsync(request, cancellationToken);
+        if (placing.IsCompletedSuccessfully)
+        {
+            recorder.OnAcknowledged();
+            return placing;
+        }
+
+        return AcknowledgedAsync(placing);
     }
 
     /// Subscribes at once, as the contract asks; only the reading is wrapped.
@@ -55,6 +62,13 @@ internal sealed class TimedVenue(IVenue inner, PlacementRecorder recorder, Fundi
 
     public ValueTask<ImmutableArray<FundingPayment>> GetFundingHistoryAsync(Symbol symbol, DateTimeOffset since, CancellationToken cancellationToken) =>
         inner.GetFundingHistoryAsync(symbol, since, cancellationToken);
+
+    private async ValueTask<OrderAck> AcknowledgedAsync(ValueTask<OrderAck> placing)
+    {
+        var ack = await placing.ConfigureAwait(false);
+        recorder.OnAcknowledged();
+        return ack;
+    }
 
     private async ValueTask<FundingInfo> FlippedAsync(ValueTask<FundingInfo> reading) => flip.Apply(await reading.ConfigureAwait(false));
 

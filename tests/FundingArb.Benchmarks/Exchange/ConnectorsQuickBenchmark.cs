@@ -67,13 +67,18 @@ internal sealed class ConnectorsQuickBenchmark : IQuickBenchmark
         }
         finally
         {
-            figures.AddRange(BookParsing());
             foreach (var venue in venues)
             {
                 venue.Dispose();
             }
         }
 
+        var (node, direct) = await NodeToExchangeLatency.RunAsync(warmup: 10, samples: 50, spacing: TimeSpan.FromMilliseconds(200)).ConfigureAwait(false);
+        figures.Add(new QuickFigure("node -> exchange: both legs' venue calls through the connectors, median (baseline)", Samples.Median(direct), "us"));
+        figures.Add(new QuickFigure("node -> exchange: CreateExecutor -> both orders acknowledged, median", Samples.Median(node), "us",
+            Samples.Median(node) / Samples.Median(direct)));
+        figures.Add(new QuickFigure("node -> exchange: CreateExecutor -> both orders acknowledged, p99", P99(node), "us"));
+        figures.AddRange(BookParsing());
         return figures;
     }
 
