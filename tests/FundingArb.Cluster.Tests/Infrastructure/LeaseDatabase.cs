@@ -1,5 +1,6 @@
 using Npgsql;
 using FundingArb.Cluster.Leases;
+using FundingArb.Persistence.Sql.Tests.Outage;
 
 namespace FundingArb.Cluster.Tests.Infrastructure;
 
@@ -8,7 +9,7 @@ namespace FundingArb.Cluster.Tests.Infrastructure;
 /// a test's private server, so lease tests run in parallel. Dropped afterwards. A server that cannot be reached fails
 /// the test: PostgreSQL tests never skip.
 /// </summary>
-public sealed class LeaseDatabase
+internal sealed class LeaseDatabase
 {
     private static int s_counter;
 
@@ -17,6 +18,13 @@ public sealed class LeaseDatabase
         ConnectionString = connectionString ?? ServerConnectionString;
         Schema = $"lease{Environment.ProcessId}_{Interlocked.Increment(ref s_counter)}";
     }
+
+    /// <summary>
+    /// A schema on a test's own server. Its connection string gets a pool of its own: private servers reuse ports one
+    /// after another, and a pooled connection to the previous, stopped server would fail the first command.
+    /// </summary>
+    public static LeaseDatabase OnPrivateServer(PrivatePostgreSql server) =>
+        new($"{server.ConnectionString};Application Name={Path.GetFileName(server.Folder)}");
 
     public static string ServerConnectionString =>
         Environment.GetEnvironmentVariable("FUNDINGARB_TEST_PG") is { Length: > 0 } configured

@@ -15,8 +15,9 @@ public sealed class LeaseOutageTests : AkkaTestKit
     public async Task LostCallback_ServerStopped_FiresBeforeTheDatabaseExpiresTheLease()
     {
         await using var server = await PrivatePostgreSql.StartAsync();
-        var database = new LeaseDatabase(server.ConnectionString);
-        var settings = database.Settings(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(500));
+        var database = LeaseDatabase.OnPrivateServer(server);
+        // A second of margin: on a loaded two-core machine a timer may run late by some hundreds of milliseconds.
+        var settings = database.Settings(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(3), TimeSpan.FromMilliseconds(400), TimeSpan.FromSeconds(1));
         var lease = LeaseFactory.Create(settings, "node-a", TimeProvider.System, Sys.Log);
         var lost = new TaskCompletionSource<DateTimeOffset>(TaskCreationOptions.RunContinuationsAsynchronously);
         await lease.Acquire(_ => lost.TrySetResult(TimeProvider.System.GetUtcNow()));

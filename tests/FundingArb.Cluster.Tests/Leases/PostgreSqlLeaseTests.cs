@@ -88,7 +88,7 @@ public sealed class PostgreSqlLeaseTests : AkkaTestKit, IAsyncLifetime
     public async Task Watchdog_DatabaseStopped_CallsLostCallbackAtTheDeadlineBeforeExpiry()
     {
         await using var server = await PrivatePostgreSql.StartAsync();
-        var database = new LeaseDatabase(server.ConnectionString);
+        var database = LeaseDatabase.OnPrivateServer(server);
         var settings = Timings(database);
         var warnings = CreateTestProbe();
         Sys.EventStream.Subscribe(warnings.Ref, typeof(Warning));

@@ -24,7 +24,7 @@ public sealed class ShardLeaseTests : AkkaTestKit, IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await PrivatePostgreSql.StartAsync();
-        _database = new LeaseDatabase(_server.ConnectionString);
+        _database = LeaseDatabase.OnPrivateServer(_server);
         _node = ActorSystem.Create("shard-lease", SystemConfig(_database));
         var cluster = Akka.Cluster.Cluster.Get(_node);
         await cluster.JoinAsync(cluster.SelfAddress).WaitAsync(TimeSpan.FromSeconds(30));
@@ -72,10 +72,10 @@ public sealed class ShardLeaseTests : AkkaTestKit, IAsyncLifetime
             fundingarb.cluster.lease {
               connection-string = "{{database.ConnectionString}}"
               schema = {{database.Schema}}
-              heartbeat-interval = 200ms
-              heartbeat-timeout = 2s
-              lease-operation-timeout = 300ms
-              safety-margin = 500ms
+              heartbeat-interval = 250ms
+              heartbeat-timeout = 3s
+              lease-operation-timeout = 400ms
+              safety-margin = 1s
             }
             """).WithFallback(ClusterConfig.Default());
 }
