@@ -70,7 +70,8 @@ public sealed class PostgreSqlLease : Lease
     /// <summary>
     /// Takes the lease in a new term: true when taken (also when this owner held it already), false when another owner
     /// holds it, faulted with <see cref="LeaseTimeoutException"/> or <see cref="LeaseException"/> when the outcome is
-    /// unknown. A term still running is replaced, with its heartbeat, and its callback is not called.
+    /// unknown. A term still running is replaced, with its heartbeat, and its callback is not called; when another owner
+    /// holds the lease instead, that term is lost and its callback is called.
     /// </summary>
     public override async Task<bool> Acquire(Action<Exception> leaseLostCallback)
     {
@@ -79,7 +80,18 @@ public sealed class PostgreSqlLease : Lease
             .ConfigureAwait(false);
         if (grant is null)
         {
-            StopHeartbeat();
+            // Another owner holds it: a term this lease still counted as its own is over, and its holder must know.
+            LeaseTerm? current;
+            lock (_gate)
+            {
+                current = _term;
+            }
+
+            if (current is not null)
+            {
+                Lose(current, new LeaseException($"Lease {Settings.LeaseName}: another owner holds it; {Settings.OwnerName} no longer holds term {current.Version}."));
+            }
+
             return false;
         }
 

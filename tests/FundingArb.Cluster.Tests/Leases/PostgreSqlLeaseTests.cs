@@ -135,6 +135,22 @@ public sealed class PostgreSqlLeaseTests : AkkaTestKit, IAsyncLifetime
     }
 
     [Fact]
+    public async Task Acquire_AgainAfterATakeover_ReturnsFalseAndCallsTheLostCallback()
+    {
+        var settings = _database.Settings(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(150), TimeSpan.FromMilliseconds(300));
+        var lease = Lease(settings, "node-a");
+        await lease.Acquire(OnLost);
+        var store = new PostgreSqlLeaseStore(settings);
+        await AwaitAssertAsync(async () => Assert.NotNull(await store.TryAcquireAsync("shard-1", "node-b", TimeSpan.FromMinutes(1), CancellationToken.None)), s_await);
+
+        var again = await lease.Acquire(_ => { });
+
+        Assert.False(again);
+        Assert.Contains("another owner holds it", (await _lost.Task.WaitAsync(s_await)).Message, StringComparison.Ordinal);
+        Assert.False(lease.CheckLease());
+    }
+
+    [Fact]
     public async Task Release_HeldLease_FreesRowStopsHeartbeatAndCallsNoCallback()
     {
         var settings = Timings(_database);
