@@ -72,6 +72,24 @@ public sealed partial record PostgreSqlLeaseSettings
         return settings;
     }
 
+    /// <summary>
+    /// The settings of the lease section at <paramref name="path"/> of a system's configuration, read as Akka's
+    /// <see cref="LeaseProvider"/> reads them, for code that needs the lease table without holding a lease (the API's
+    /// <c>leases[]</c> through <see cref="PostgreSqlLeaseStore.ListAsync"/>).
+    /// </summary>
+    public static PostgreSqlLeaseSettings FromSystemConfig(Config systemConfig, string path = ClusterConfig.LeasePath)
+    {
+        ArgumentNullException.ThrowIfNull(systemConfig);
+        var section = systemConfig.GetConfig(path);
+        if (section.IsNullOrEmpty())
+        {
+            throw new ConfigurationException($"No lease section at {path}.");
+        }
+
+        var withDefaults = section.WithFallback(LeaseProvider.DefaultConfig().GetConfig("akka.coordination.lease"));
+        return Create(LeaseSettings.Create(withDefaults, "-", "-"), systemConfig);
+    }
+
     /// <summary>Throws <see cref="ConfigurationException"/> naming the first key whose value cannot work.</summary>
     public void Validate()
     {

@@ -63,6 +63,19 @@ public sealed class LeaseProviderTests : AkkaTestKit, IAsyncLifetime
     }
 
     [Fact]
+    public async Task FromSystemConfig_ShippedSection_ListsTheLeasesTheProvidersLeasesHold()
+    {
+        var lease = LeaseProvider.Get(Sys).GetLease("fundingarb-shard-executors-3", ClusterConfig.LeasePath, "node-a:4053");
+        await lease.Acquire(_ => { });
+
+        var settings = PostgreSqlLeaseSettings.FromSystemConfig(Sys.Settings.Config);
+
+        Assert.Equal(((PostgreSqlLease)lease).LeaseSettings, settings);
+        var leases = await new PostgreSqlLeaseStore(settings).ListAsync(CancellationToken.None);
+        Assert.Equal([("fundingarb-shard-executors-3", "node-a:4053", 1L)], leases.Select(l => (l.Name, l.Owner, l.Version)));
+    }
+
+    [Fact]
     public void GetLease_InvalidTable_FailsNamingTheKeyAndValue()
     {
         var error = Assert.Throws<TargetInvocationException>(() =>
