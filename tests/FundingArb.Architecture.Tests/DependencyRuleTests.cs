@@ -12,8 +12,11 @@ public sealed class DependencyRuleTests
         // Akka.Persistence plugins: Akka, Microsoft.Data.Sqlite and Npgsql only (see the test below).
         ["FundingArb.Persistence.Sql"] = [],
         ["FundingArb.Actors"] = ["FundingArb.Trading", "FundingArb.Venues"],
+        // Sharding and singleton wiring, placement, the PostgreSQL lease: on Akka.Cluster and the actors, never the
+        // node nor the journal plugin (the lease speaks to PostgreSQL through Npgsql itself).
+        ["FundingArb.Cluster"] = ["FundingArb.Actors", "FundingArb.Trading", "FundingArb.Venues"],
         // src/FundingArb.Node builds the `fundingarb` executable.
-        ["fundingarb"] = ["FundingArb.Actors", "FundingArb.Exchange", "FundingArb.Persistence.Sql", "FundingArb.Trading", "FundingArb.Venues"],
+        ["fundingarb"] = ["FundingArb.Actors", "FundingArb.Cluster", "FundingArb.Exchange", "FundingArb.Persistence.Sql", "FundingArb.Trading", "FundingArb.Venues"],
         // Venues reads scenario files with the Akka package's HOCON parser and uses no actors.
         ["FundingArb.Venues"] = ["FundingArb.Trading"],
         // `fundingarb exchange`: the simulated venues behind the real venues' protocols, on ASP.NET Core.
