@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -39,12 +40,16 @@ internal static class ClusterJson
                 new InstrumentConverter(),
                 new OrderEventConverter(),
                 new TrackedOrderConverter(),
+                new FundingRateConverter(),
             },
         };
         options.MakeReadOnly();
         return options;
     }
 
+    // A property nothing can set on the reading node is derived, so it is left off the wire; unless it is an
+    // auto-property (it has a backing field), which is state the constructor System.Text.Json calls does not take (a
+    // struct read through its default constructor): that type needs a converter here, and sending it fails until then.
     private static void ConstructorStateOnly(JsonTypeInfo type)
     {
         if (type.Kind != JsonTypeInfoKind.Object)
@@ -54,10 +59,19 @@ internal static class ClusterJson
 
         for (var i = type.Properties.Count - 1; i >= 0; i--)
         {
-            if (type.Properties[i] is { Set: null, AssociatedParameter: null })
+            var property = type.Properties[i];
+            if (property is not { Set: null, AssociatedParameter: null })
             {
-                type.Properties.RemoveAt(i);
+                continue;
             }
+
+            var member = (property.AttributeProvider as MemberInfo)?.Name;
+            if (type.Type.GetField($"<{member}>k__BackingField", BindingFlags.Instance | BindingFlags.NonPublic) is not null)
+            {
+                throw new InvalidOperationException($"{type.Type.Name}.{member} is state its constructor does not take: add a converter to ClusterJson.");
+            }
+
+            type.Properties.RemoveAt(i);
         }
     }
 
