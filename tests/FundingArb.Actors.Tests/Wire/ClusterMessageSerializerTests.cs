@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Runtime.Serialization;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using Akka.Actor;
 using Akka.Serialization;
 using Akka.TestKit.Xunit2;
 using FundingArb.Actors.Orchestration;
@@ -27,7 +30,8 @@ public sealed partial class ClusterMessageSerializerTests() : TestKit(ClusterMes
     [MemberData(nameof(Manifests))]
     public void Message_ReadsBackEquivalent_AndWritesTheSameBytesAgain(string manifest)
     {
-        var message = ClusterMessageSamples.All.Single(m => ClusterMessageManifests.All.Single(p => p.Key == m.GetType()).Value == manifest);
+        var type = ClusterMessageManifests.All.Single(p => p.Value == manifest).Key;
+        var message = ClusterMessageSamples.All.Single(m => m.GetType() == type);
         var serializer = Sys.Serialization.FindSerializerFor(message);
 
         var bytes = serializer.ToBinary(message);
@@ -82,7 +86,7 @@ public sealed partial class ClusterMessageSerializerTests() : TestKit(ClusterMes
         var largest = smallest with { Ack = smallest.Ack with { FilledQuantity = 79_228_162_514_264_337_593_543_950_335m } };
         var trailingZeros = smallest with { Ack = smallest.Ack with { FilledQuantity = 0.0990000m } };
 
-        var read = new[] { smallest, largest, trailingZeros }.Select(m => ((OrderPlaced)RoundTrip(m)).Ack.FilledQuantity.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var read = new[] { smallest, largest, trailingZeros }.Select(m => ((OrderPlaced)RoundTrip(m)).Ack.FilledQuantity.ToString(CultureInfo.InvariantCulture));
 
         Assert.Equal(["0.0000000000000000000000000001", "79228162514264337593543950335", "0.0990000"], read);
     }
@@ -139,9 +143,9 @@ public sealed partial class ClusterMessageSerializerTests() : TestKit(ClusterMes
     public void ActorRef_ReadsBackAsTheSameActor()
     {
         var probe = CreateTestProbe();
-        var options = ClusterJson.CreateOptions((Akka.Actor.ExtendedActorSystem)Sys);
+        var options = ClusterJson.CreateOptions((ExtendedActorSystem)Sys);
 
-        var read = System.Text.Json.JsonSerializer.Deserialize<Akka.Actor.IActorRef>(System.Text.Json.JsonSerializer.Serialize(probe.Ref, options), options);
+        var read = JsonSerializer.Deserialize<IActorRef>(JsonSerializer.Serialize(probe.Ref, options), options);
 
         Assert.Equal(probe.Ref, read);
     }
