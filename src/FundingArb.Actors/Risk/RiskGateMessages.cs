@@ -1,16 +1,18 @@
+using FundingArb.Actors.Wire;
+
 namespace FundingArb.Actors.Risk;
 
 /// Stop new exposure: no new pair is accepted; with CloseAll every active pair is also closed (EARLY_STOP).
 /// Answered with the new RiskStatus. Survives restarts until released.
-public sealed record EngageKillSwitch(string Reason, bool CloseAll);
+public sealed record EngageKillSwitch(string Reason, bool CloseAll) : IClusterMessage;
 
 /// Answered with the new RiskStatus.
-public sealed record ReleaseKillSwitch
+public sealed record ReleaseKillSwitch : IClusterMessage
 {
     public static ReleaseKillSwitch Instance { get; } = new();
 }
 
-public sealed record GetRiskStatus
+public sealed record GetRiskStatus : IClusterMessage
 {
     public static GetRiskStatus Instance { get; } = new();
 }
@@ -26,7 +28,7 @@ public sealed record RiskStatus(
     int OpenPairs,
     int? MaxOpenPairs,
     string? Refusal,
-    DateTimeOffset At)
+    DateTimeOffset At) : IClusterMessage
 {
     public bool NewPairsAllowed => Refusal is null;
 }

@@ -56,6 +56,38 @@ public sealed class TrackedOrder
         return new TrackedOrder(request, OrderStatus.Initialized, [], 0m, 0m, null, null, createdAt);
     }
 
+    /// The order as another process holds it (a message between nodes carries these fields). The fill totals are summed
+    /// again from Fills, so the invariant above holds whatever arrived; fills of another order, a trade id twice or more
+    /// than the order's quantity are refused naming the field.
+    public static TrackedOrder Restore(OrderRequest request, OrderStatus status, ImmutableArray<Fill> fills, string? venueOrderId, string? reason,
+        DateTimeOffset updatedAt)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var known = fills.IsDefault ? ImmutableArray<Fill>.Empty : fills;
+        var filledQuantity = 0m;
+        var filledQuote = 0m;
+        var tradeIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var fill in known)
+        {
+            if (fill.ClientOrderId != request.ClientOrderId || fill.Side != request.Side || !tradeIds.Add(fill.TradeId))
+            {
+                throw new ArgumentException($"Fill {fill.TradeId} ({fill.Side} of {fill.ClientOrderId}) does not belong once to order {request.ClientOrderId}.",
+                    nameof(fills));
+            }
+
+            filledQuantity += fill.Quantity;
+            filledQuote += fill.Notional;
+        }
+
+        if (filledQuantity > request.Quantity)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"The fills add up to {filledQuantity}, more than the order's {request.Quantity}."), nameof(fills));
+        }
+
+        return new TrackedOrder(request, status, known, filledQuantity, filledQuote, venueOrderId, reason, updatedAt);
+    }
+
     /// The total fee charged in one asset; a fill whose fee is in another asset does not count here.
     public decimal FeesIn(Asset asset)
     {

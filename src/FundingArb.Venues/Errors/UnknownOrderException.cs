@@ -8,4 +8,7 @@ public sealed class UnknownOrderException(VenueId venue, ClientOrderId clientOrd
     : VenueException(venue, VenueError.UnknownOrder, $"order {clientOrderId}: {detail}")
 {
     public ClientOrderId ClientOrderId { get; } = clientOrderId;
+
+    /// What the venue said of the id, as it said it ("no order has this orderId").
+    public string Detail { get; } = detail;
 }

@@ -40,6 +40,35 @@ public sealed class TrackedOrderTests
     }
 
     [Fact]
+    public void Restore_SumsTheFillsAgain_IntoTheSameOrder()
+    {
+        var order = Open().Apply(OrderEvent.Filled(Fill("t1", 0.4m, 100m))).Apply(OrderEvent.Filled(Fill("t2", 0.2m, 103m)));
+
+        var restored = TrackedOrder.Restore(order.Request, order.Status, order.Fills, order.VenueOrderId, order.Reason, order.UpdatedAt);
+
+        Assert.Equal((order.Status, order.FilledQuantity, order.FilledQuote, order.VenueOrderId, order.UpdatedAt),
+            (restored.Status, restored.FilledQuantity, restored.FilledQuote, restored.VenueOrderId, restored.UpdatedAt));
+    }
+
+    [Fact]
+    public void Restore_FillsBeyondTheQuantity_AreRefusedNamingFills()
+    {
+        var error = Assert.Throws<ArgumentException>(() =>
+            TrackedOrder.Restore(LimitBuy(0.5m), OrderStatus.Filled, [Fill("t1", 0.4m), Fill("t2", 0.2m)], "v1", null, T0));
+
+        Assert.Equal("fills", error.ParamName);
+    }
+
+    [Fact]
+    public void Restore_TheSameTradeTwice_IsRefusedNamingFills()
+    {
+        var error = Assert.Throws<ArgumentException>(() =>
+            TrackedOrder.Restore(LimitBuy(), OrderStatus.PartiallyFilled, [Fill("t1", 0.4m), Fill("t1", 0.4m)], "v1", null, T0));
+
+        Assert.Equal("fills", error.ParamName);
+    }
+
+    [Fact]
     public void AveragePrice_TwoFills_IsQuantityWeighted()
     {
         var order = Open().Apply(OrderEvent.Filled(Fill("t1", 0.4m, 100m))).Apply(OrderEvent.Filled(Fill("t2", 0.2m, 103m)));
