@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Text;
-using FundingArb.Exchange.Binance;
-using FundingArb.Exchange.Bybit;
-using FundingArb.Exchange.Okx;
 using FundingArb.Trading.Fees;
 using FundingArb.Trading.Instruments;
 using FundingArb.Venues;
@@ -76,13 +73,7 @@ internal sealed class ServedConnector : IAsyncDisposable
             Funding = FundingPathModel.Constant(0.0001m),
         };
         var venue = new SimulatedVenue(settings, [market], [], 16, clock);
-        IVenueProtocol served = protocol switch
-        {
-            Binance => new BinanceUsdmProtocol(),
-            Bybit => new BybitV5Protocol(),
-            Okx => new OkxV5Protocol(),
-            _ => throw new ArgumentOutOfRangeException(nameof(protocol), protocol, "not a served protocol"),
-        };
+        var served = ExchangeProtocols.Find(protocol) ?? throw new ArgumentOutOfRangeException(nameof(protocol), protocol, "not a served protocol");
         var server = await ExchangeServer.StartAsync([(new ServedVenue(venue, Account, clock), serve?.Invoke(served) ?? served, 0)]);
         var endpoint = server.Endpoints[0];
         object options = protocol switch
