@@ -1,9 +1,10 @@
+using System.Globalization;
 using System.Net;
 using FundingArb.Venues.Errors;
 
 namespace FundingArb.Exchange.Binance;
 
-// The codes and messages are Binance's (venues.md section 1); -4116 for a reused client order id is from memory.
+// The codes and messages are Binance's USD-M error-code table (docs/venues.md, "Error codes verified").
 // Order lookups and cancels differ only in the unknown-order code: -2013 for a query, -2011 for a cancel.
 
 /// Translates the simulated venue's typed refusals into the error Binance would answer with.
@@ -24,6 +25,11 @@ internal static class BinanceErrorCodes
     public const int DuplicateClientOrderId = -4116;
     public const int BelowMinNotional = -4164;
     public const int PostOnlyWouldTake = -5022;
+
+    /// HTTP 418: the IP kept sending after a 429 and is banned until the given instant.
+    public static BinanceApiError Banned(DateTimeOffset until, TimeSpan wait) => new((HttpStatusCode)418, TooManyRequests,
+        $"Way too many requests; IP banned until {until.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}. Please use the websocket for live updates to avoid bans.",
+        wait);
 
     public static BinanceApiError From(VenueException error, bool cancelling) => error switch
     {

@@ -52,6 +52,15 @@ internal sealed class BinanceListenKeys(TimeProvider clock)
         }
     }
 
+    /// When key lapses unless extended first; null once it has lapsed, was closed or was replaced.
+    public DateTimeOffset? ExpiresAt(string key)
+    {
+        lock (_gate)
+        {
+            return IsAlive(key) ? _expiresAt : null;
+        }
+    }
+
     public bool IsAlive(string key)
     {
         lock (_gate)

@@ -18,6 +18,8 @@ namespace FundingArb.Exchange.Binance;
 // handed over to a channel whose reader runs on the thread pool; only that reader translates and writes to the
 // socket. When the venue drops its connection (a disconnect fault) the socket is aborted, not closed: the client
 // sees the connection fail, as it would on Binance. Mark prices are sampled every 3 s (every 1 s with @1s).
+// A user stream whose listen key lapses (no keep-alive for 60 minutes, or the key was closed) gets a listenKeyExpired
+// event and then nothing more, on a socket Binance leaves open: the client must create a key and connect again.
 
 internal sealed partial class BinanceUsdmApi
 {
@@ -159,17 +161,67 @@ internal sealed partial class BinanceUsdmApi
             throw BinanceApiError.BadRequest(-1125, "This listenKey does not exist.");
         }
 
-        return UserEventsAsync(HandOver(_venue.StreamUserEventsAsync(cancellationToken), cancellationToken), cancellationToken);
+        return UserEventsAsync(key, HandOver(_venue.StreamUserEventsAsync(cancellationToken), cancellationToken), cancellationToken);
     }
 
-    private async IAsyncEnumerable<JsonObject> UserEventsAsync(ChannelReader<UserEvent> events, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<JsonObject> UserEventsAsync(string listenKey, ChannelReader<UserEvent> events,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var userEvent in events.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        using var lapsed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var watching = WatchListenKeyAsync(listenKey, lapsed, cancellationToken);
+        try
         {
-            if (Translate(userEvent) is { } message)
+            while (await WaitForEventAsync(events, lapsed.Token).ConfigureAwait(false))
             {
-                yield return message;
+                while (events.TryRead(out var userEvent))
+                {
+                    if (Translate(userEvent) is { } message)
+                    {
+                        yield return message;
+                    }
+                }
             }
+
+            if (lapsed.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                yield return BinanceUserStreamPayloads.ListenKeyExpired(listenKey, Now);
+                await Task.Delay(Timeout.InfiniteTimeSpan, _served.Clock, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            await lapsed.CancelAsync().ConfigureAwait(false);
+            await watching.ConfigureAwait(false);
+        }
+    }
+
+    /// False when the events end or the key lapsed; a venue drop (the channel's failure) is thrown.
+    private static async Task<bool> WaitForEventAsync(ChannelReader<UserEvent> events, CancellationToken lapsed)
+    {
+        try
+        {
+            return await events.WaitToReadAsync(lapsed).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (lapsed.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    /// Cancels lapsed once the key is no longer alive, following every keep-alive that extends it.
+    private async Task WatchListenKeyAsync(string listenKey, CancellationTokenSource lapsed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (_listenKeys.ExpiresAt(listenKey) is { } expiresAt)
+            {
+                await Task.Delay(Max(expiresAt - Now, TimeSpan.Zero), _served.Clock, lapsed.Token).ConfigureAwait(false);
+            }
+
+            await lapsed.CancelAsync().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (lapsed.IsCancellationRequested || cancellationToken.IsCancellationRequested)
+        {
         }
     }
 
@@ -203,6 +255,8 @@ internal sealed partial class BinanceUsdmApi
         OrderEventKind.Rejected => "REJECTED",
         _ => null,
     };
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static string StreamName(HttpContext context) => context.GetRouteValue("stream") as string ?? string.Empty;
 

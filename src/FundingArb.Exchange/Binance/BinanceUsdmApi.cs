@@ -14,7 +14,8 @@ using Microsoft.AspNetCore.Routing;
 namespace FundingArb.Exchange.Binance;
 
 // Every answer carries X-MBX-USED-WEIGHT-1M, refusals included, as Binance's do. A request over the minute's weight
-// is refused with 429/-1003 before it is read; so is every request while the venue's rate-limit fault is active.
+// is refused with 429/-1003 before it is read, and one sent before that wait is over gets the IP banned (418/-1003);
+// every request while the venue's rate-limit fault is active is refused with 429.
 // Signed requests are checked as Binance checks them: the key (-2015), the timestamp against recvWindow (-1021),
 // then the HMAC-SHA256 hex signature over the query string followed by the body (-1022).
 
@@ -71,14 +72,16 @@ internal sealed partial class BinanceUsdmApi
 
     private async Task ServeAsync(HttpContext context, int weight, BinanceSecurity security, Handler handler)
     {
-        var used = _weights.Spend(weight, out var overLimitFor);
+        var used = _weights.Spend(weight, out var overLimitFor, out var banned);
         context.Response.Headers["X-MBX-USED-WEIGHT-1M"] = used.ToString(CultureInfo.InvariantCulture);
         JsonNode body;
         try
         {
             if (overLimitFor is { } wait)
             {
-                throw BinanceErrorCodes.From(new RateLimitedException(_venue.Id, wait), cancelling: false);
+                throw banned
+                    ? BinanceErrorCodes.Banned(Now + wait, wait)
+                    : BinanceErrorCodes.From(new RateLimitedException(_venue.Id, wait), cancelling: false);
             }
 
             var parameters = await BinanceParameters.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);

@@ -20,6 +20,14 @@ internal static class BinanceUserStreamPayloads
             request.Quantity, request.Price ?? 0m, executionType, Status(status), orderId, filledQuantity, averagePrice, request.ReduceOnly,
             request.Instrument.Quote.Code, at));
 
+    /// Pushed when the stream's listen key lapses; Binance sends E as a string in this one event.
+    public static JsonObject ListenKeyExpired(string listenKey, DateTimeOffset at) => new()
+    {
+        ["e"] = "listenKeyExpired",
+        ["E"] = at.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+        ["listenKey"] = listenKey,
+    };
+
     public static JsonObject Trade(OrderRequest request, long orderId, OrderFilled filled, decimal averagePrice)
     {
         var fill = filled.Fill;

@@ -15,12 +15,17 @@ namespace FundingArb.Exchange.Bybit;
 // The venue's user stream is opened at auth, so nothing between auth and subscribe is lost at the venue; events are
 // sent only for the topics subscribed so far, as Bybit does. Each fill goes out as an execution and then as the
 // order's new state, the position and the wallet; a funding settlement as an execution of type Funding and the wallet;
-// a liquidation as a BustTrade execution, the position and the wallet.
+// a liquidation as a BustTrade execution, the position and the wallet. A session that carries no message for its idle
+// limit (the protocol's, or the client's `max_active_time` of 30s to 600s, e.g. `?max_active_time=1m`) is cut off with
+// its auth; the client connects and authenticates again.
 
 /// The private stream `/v5/private`: auth, then topics order, execution, position and wallet; ping.
-internal sealed class BybitPrivateStream(ServedVenue served)
+internal sealed class BybitPrivateStream(ServedVenue served, TimeSpan? idleLimit)
 {
     public const string Path = "/v5/private";
+
+    private static readonly TimeSpan s_shortestActiveTime = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan s_longestActiveTime = TimeSpan.FromMinutes(10);
 
     private static readonly ImmutableHashSet<string> s_topics = ["order", "execution", "position", "wallet"];
 
@@ -32,8 +37,24 @@ internal sealed class BybitPrivateStream(ServedVenue served)
             return;
         }
 
+        var activeTime = context.Request.Query["max_active_time"].ToString();
+        TimeSpan? limit = idleLimit;
+        if (activeTime.Length > 0)
+        {
+            if (ActiveTime(activeTime) is not { } asked)
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                await context.Response.WriteAsync($"max_active_time: '{activeTime}' is not 30s to 600s (or 1m to 10m)", context.RequestAborted)
+                    .ConfigureAwait(false);
+                return;
+            }
+
+            limit = asked;
+        }
+
         using var session = new BybitSocketSession(await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false));
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        using var idle = new IdleCutOff(served.Clock, limit);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, idle.Idle);
         var connection = context.Connection.Id;
         var subscribed = ImmutableHashSet<string>.Empty;
         Task? forward = null;
@@ -41,6 +62,7 @@ internal sealed class BybitPrivateStream(ServedVenue served)
         {
             while (await session.ReceiveAsync(stop.Token).ConfigureAwait(false) is { } message)
             {
+                idle.Heard();
                 var op = message["op"]?.GetValue<string>();
                 var args = message["args"]?.AsArray().Select(a => a?.ToString() ?? string.Empty).ToArray() ?? [];
                 string? refusal;
@@ -60,7 +82,7 @@ internal sealed class BybitPrivateStream(ServedVenue served)
                     if (refusal is null)
                     {
                         var events = StreamRelay.OffVenueThread(served.Venue.StreamUserEventsAsync(stop.Token), Channel.CreateUnbounded<UserEvent>(), stop.Token);
-                        forward = ForwardAsync(session, events, () => Volatile.Read(ref subscribed), stop.Token);
+                        forward = ForwardAsync(session, events, () => Volatile.Read(ref subscribed), idle, stop.Token);
                     }
                 }
                 else if (op == "subscribe")
@@ -122,8 +144,18 @@ internal sealed class BybitPrivateStream(ServedVenue served)
         return BybitSigner.Matches(BybitSigner.SignStreamAuth(served.Account.ApiSecret, expires), args[2]) ? null : "Signature is invalid";
     }
 
+    /// The limit a client asked for: seconds or minutes, from 30 s to 10 minutes; null when it is not one.
+    private static TimeSpan? ActiveTime(string text)
+    {
+        var unit = text[^1] switch { 's' => TimeSpan.FromSeconds(1), 'm' => TimeSpan.FromMinutes(1), _ => TimeSpan.Zero };
+        return unit > TimeSpan.Zero && int.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+            && unit * count is var limit && limit >= s_shortestActiveTime && limit <= s_longestActiveTime
+                ? limit
+                : null;
+    }
+
     private async Task ForwardAsync(BybitSocketSession session, ChannelReader<UserEvent> events, Func<ImmutableHashSet<string>> topics,
-        CancellationToken cancellationToken)
+        IdleCutOff idle, CancellationToken cancellationToken)
     {
         try
         {
@@ -138,6 +170,7 @@ internal sealed class BybitPrivateStream(ServedVenue served)
                             ["id"] = string.Create(CultureInfo.InvariantCulture, $"{served.Name}-{userEvent.Sequence}-{topic}"),
                             ["topic"] = topic, ["creationTime"] = BybitWire.Millis(userEvent.At), ["data"] = new JsonArray(data),
                         }, cancellationToken).ConfigureAwait(false);
+                        idle.Heard();
                     }
                 }
             }

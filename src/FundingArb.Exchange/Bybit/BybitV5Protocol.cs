@@ -15,6 +15,10 @@ public sealed class BybitV5Protocol : IVenueProtocol
     /// Bybit's default per-UID limit on order/create and order/cancel for linear.
     public int OrderRequestsPerSecond { get; init; } = 10;
 
+    /// How long a private session may carry no message before Bybit cuts it off (null: never); a client's
+    /// `max_active_time` overrides it.
+    public TimeSpan? PrivateIdleLimit { get; init; } = TimeSpan.FromMinutes(10);
+
     public void Map(IEndpointRouteBuilder routes, ServedVenue venue)
     {
         ArgumentNullException.ThrowIfNull(routes);
@@ -25,7 +29,7 @@ public sealed class BybitV5Protocol : IVenueProtocol
         new BybitTradeEndpoints(venue).Map(routes, guard);
         new BybitAccountEndpoints(venue).Map(routes, guard);
         var publicStream = new BybitPublicStream(venue);
-        var privateStream = new BybitPrivateStream(venue);
+        var privateStream = new BybitPrivateStream(venue, PrivateIdleLimit);
         routes.Map(BybitPublicStream.Path, (HttpContext c) => publicStream.RunAsync(c));
         routes.Map(BybitPrivateStream.Path, (HttpContext c) => privateStream.RunAsync(c));
     }

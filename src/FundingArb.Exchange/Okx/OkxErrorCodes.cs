@@ -12,7 +12,9 @@ internal static class OkxErrorCodes
     public static OkxRefusal For(VenueException error, Func<VenueException, JsonObject>? perOrder) => error.Error switch
     {
         VenueError.RateLimited => RateLimited,
-        VenueError.Timeout => new(StatusCodes.Status504GatewayTimeout, OkxCode.Timeout, "Endpoint request timeout."),
+        // OKX's table answers 50004 with HTTP 400: the request may or may not have executed, and the client must look.
+        VenueError.Timeout => new(StatusCodes.Status400BadRequest, OkxCode.Timeout,
+            "Endpoint request timeout (does not mean that the request was successful or failed, please check the request result)"),
         VenueError.VenueUnavailable => new(StatusCodes.Status503ServiceUnavailable, OkxCode.ServiceUnavailable,
             "Service temporarily unavailable. Try again later"),
         VenueError.AuthenticationFailed => new(StatusCodes.Status401Unauthorized, OkxCode.InvalidSign, "Invalid Sign"),

@@ -14,10 +14,11 @@ namespace FundingArb.Exchange.Okx;
 // inline: fillSz, fillPx, tradeId, fillFee); a fill or a funding settlement then pushes `positions` and `account`, the
 // balance change being how OKX shows funding (it has no funding event). Pushes read the venue's state directly, not
 // through its request methods, so a request fault (a rate limit) does not silence the stream. Liquidations are not
-// translated yet.
+// translated yet. A session that carries no frame for its idle limit (OKX: 30 s) is cut off with its login; the client
+// connects and logs in again.
 
 /// The private stream `/ws/v5/private`: login, then channels orders, positions and account.
-internal sealed class OkxPrivateStream(ServedVenue served, OkxInstrumentIds ids)
+internal sealed class OkxPrivateStream(ServedVenue served, OkxInstrumentIds ids, TimeSpan? idleLimit)
 {
     public const string Path = "/ws/v5/private";
 
@@ -33,8 +34,9 @@ internal sealed class OkxPrivateStream(ServedVenue served, OkxInstrumentIds ids)
             return;
         }
 
-        using var session = new OkxSocketSession(await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false), context.Connection.Id);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        using var idle = new IdleCutOff(served.Clock, idleLimit);
+        using var session = new OkxSocketSession(await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false), context.Connection.Id, idle);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, idle.Idle);
         var subscribed = ImmutableHashSet<string>.Empty;
         Task? forward = null;
         try

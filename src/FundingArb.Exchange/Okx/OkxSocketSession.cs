@@ -7,10 +7,11 @@ using System.Text.Json.Nodes;
 namespace FundingArb.Exchange.Okx;
 
 // A WebSocket allows one send at a time; replies to the client's ops, pongs and the feeds share the socket, so every
-// send takes _sendGate. OKX's keep-alive is the bare text frame "ping", answered by "pong", not a JSON op.
+// send takes _sendGate. OKX's keep-alive is the bare text frame "ping", answered by "pong", not a JSON op. Every frame
+// either way is heard by the session's idle cut-off, when it has one.
 
 /// One accepted OKX WebSocket: JSON ops in, JSON pushes out, and the text ping/pong.
-internal sealed class OkxSocketSession(WebSocket socket, string connectionId) : IDisposable
+internal sealed class OkxSocketSession(WebSocket socket, string connectionId, IdleCutOff? idle = null) : IDisposable
 {
     private readonly SemaphoreSlim _sendGate = new(1, 1);
 
@@ -29,6 +30,7 @@ internal sealed class OkxSocketSession(WebSocket socket, string connectionId) : 
                 return null;
             }
 
+            idle?.Heard();
             if (text == "ping")
             {
                 await SendTextAsync("pong", cancellationToken).ConfigureAwait(false);
@@ -58,6 +60,7 @@ internal sealed class OkxSocketSession(WebSocket socket, string connectionId) : 
         try
         {
             await socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
+            idle?.Heard();
         }
         finally
         {

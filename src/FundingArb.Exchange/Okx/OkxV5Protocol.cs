@@ -18,6 +18,9 @@ public sealed class OkxV5Protocol : IVenueProtocol
 
     public TimeSpan OrderRequestWindow { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// How long a private session may carry no message before OKX closes it, ending its login (null: never).
+    public TimeSpan? PrivateIdleLimit { get; init; } = TimeSpan.FromSeconds(30);
+
     public void Map(IEndpointRouteBuilder routes, ServedVenue venue)
     {
         ArgumentNullException.ThrowIfNull(routes);
@@ -30,7 +33,7 @@ public sealed class OkxV5Protocol : IVenueProtocol
         new OkxTradeEndpoints(venue, ids).Map(routes, guard);
         new OkxAccountEndpoints(venue, ids).Map(routes, guard);
         var publicStream = new OkxPublicStream(venue, ids);
-        var privateStream = new OkxPrivateStream(venue, ids);
+        var privateStream = new OkxPrivateStream(venue, ids, PrivateIdleLimit);
         routes.Map(OkxPublicStream.Path, (HttpContext c) => publicStream.RunAsync(c));
         routes.Map(OkxPrivateStream.Path, (HttpContext c) => privateStream.RunAsync(c));
     }

@@ -14,7 +14,7 @@ public static class VenueSettingsReader
 {
     public const string Path = "fundingarb.venues";
 
-    private static readonly string[] s_keys = ["kind", "rest-url", "ws-url", "api-key-env", "api-secret-env", "passphrase-env", "key-file"];
+    private static readonly string[] s_keys = ["kind", "rest-url", "ws-url", "api-key-env", "api-secret-env", "passphrase-env", "key-file", "simulated-trading"];
 
     private static readonly string[] s_variableKeys = ["api-key-env", "api-secret-env", "passphrase-env"];
 
@@ -57,7 +57,26 @@ public static class VenueSettingsReader
         }
 
         return new NodeVenueSettings(name, kind.Kind, Url(venue, "rest-url", kind.RestUrl, "http", "https"), Url(venue, "ws-url", kind.WebSocketUrl, "ws", "wss"),
-            ReadKeys(venue, name, kind.Kind is NodeVenueKind.OkxV5, environment, baseDirectory));
+            ReadKeys(venue, name, kind.Kind is NodeVenueKind.OkxV5, environment, baseDirectory))
+        {
+            SimulatedTrading = SimulatedTrading(venue, name, kind.Kind),
+        };
+    }
+
+    // OKX tells demo from live trading by the x-simulated-trading header alone (same URLs): off, the default, is live.
+    private static bool SimulatedTrading(HoconReader venue, string name, NodeVenueKind kind)
+    {
+        if (!venue.Has("simulated-trading"))
+        {
+            return false;
+        }
+
+        if (kind is not NodeVenueKind.OkxV5)
+        {
+            throw venue.Error("simulated-trading", $"venue {name}'s kind has no simulated-trading (only okx-v5 does)");
+        }
+
+        return venue.GetBoolean("simulated-trading");
     }
 
     private static Uri Url(HoconReader venue, string key, string fallback, params string[] schemes)

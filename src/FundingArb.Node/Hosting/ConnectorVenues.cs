@@ -9,7 +9,7 @@ namespace FundingArb.Node.Hosting;
 
 /// The real connector for a connector venue of `fundingarb.venues`. Connectors run on the system clock: a real venue's
 /// markets and funding run in real time.
-internal static class ConnectorVenues
+public static class ConnectorVenues
 {
     public static IVenue Create(NodeVenueSettings venue)
     {
@@ -24,8 +24,10 @@ internal static class ConnectorVenues
             NodeVenueKind.BybitV5 => new BybitV5Venue(new BybitV5Options(id, rest, Under(webSocket, "/v5/public/linear"), Under(webSocket, "/v5/private"),
                 keys.ApiKey, keys.ApiSecret), TimeProvider.System),
             NodeVenueKind.OkxV5 => new OkxV5Venue(new OkxV5Options(id, rest, Under(webSocket, "/ws/v5/public"), Under(webSocket, "/ws/v5/private"),
-                keys.ApiKey, keys.ApiSecret, keys.Passphrase ?? throw new ArgumentException($"venue {venue.Name} has no passphrase", nameof(venue))),
-                TimeProvider.System),
+                keys.ApiKey, keys.ApiSecret, keys.Passphrase ?? throw new ArgumentException($"venue {venue.Name} has no passphrase", nameof(venue)))
+            {
+                SimulatedTrading = venue.SimulatedTrading,
+            }, TimeProvider.System),
             _ => throw new ArgumentException($"venue {venue.Name} is {venue.Kind}, not a connector venue", nameof(venue)),
         };
     }

@@ -5,7 +5,7 @@ namespace FundingArb.Venues.Binance;
 
 // Binance's error body carries a code and a fixed message, not the figures behind it: where a typed error wants
 // them (the margin needed, the position), the order's own figures stand in or zero says "not reported". The codes
-// are those of venues.md section 1; -4116 (client order id reused) is from memory.
+// are those of Binance's USD-M error-code table (docs/venues.md, "Error codes verified").
 
 /// Turns a Binance refusal into the typed VenueException the IVenue contract promises.
 internal static class BinanceErrorMapping

@@ -41,8 +41,9 @@ public sealed record OkxV5Options
 
     public string Passphrase { get; }
 
-    /// Sends `x-simulated-trading: 1`, which OKX's demo trading (and the simulated exchange) requires of every signed request.
-    public bool SimulatedTrading { get; init; } = true;
+    /// Sends `x-simulated-trading: 1`, which OKX's demo trading (and the simulated exchange) requires of every signed
+    /// request; live trading, the default, sends no such header.
+    public bool SimulatedTrading { get; init; }
 
     /// The client's own pace for place and cancel, per instrument: OKX's published 60 requests per 2 s.
     public int OrderRequestsPerWindow { get; init; } = 60;
@@ -58,13 +59,16 @@ public sealed record OkxV5Options
     /// OKX drops a stream that is silent for 30 s; the client sends "ping" more often than that.
     public TimeSpan PingInterval { get; init; } = TimeSpan.FromSeconds(20);
 
-    /// The options for a venue whose streams sit at OKX's paths on the REST root's host (the simulated exchange).
+    /// The options for a demo account whose streams sit at OKX's paths on the REST root's host (the simulated exchange).
     public static OkxV5Options AtRoot(VenueId venue, Uri restUrl, string apiKey, string apiSecret, string passphrase)
     {
         ArgumentNullException.ThrowIfNull(restUrl);
         var stream = new UriBuilder(restUrl) { Scheme = restUrl.Scheme == Uri.UriSchemeHttps ? "wss" : "ws" };
         return new OkxV5Options(venue, restUrl, new UriBuilder(stream.Uri) { Path = "/ws/v5/public" }.Uri,
-            new UriBuilder(stream.Uri) { Path = "/ws/v5/private" }.Uri, apiKey, apiSecret, passphrase);
+            new UriBuilder(stream.Uri) { Path = "/ws/v5/private" }.Uri, apiKey, apiSecret, passphrase)
+        {
+            SimulatedTrading = true,
+        };
     }
 
     public override string ToString() => $"okx-v5 {Venue} at {RestUrl} as {ApiKey}";

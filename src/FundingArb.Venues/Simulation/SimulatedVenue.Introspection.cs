@@ -24,6 +24,10 @@ public sealed partial class SimulatedVenue
     /// describe an order in its own words (a stream event carries only the order's id).
     public TrackedOrder? FindOrder(ClientOrderId clientOrderId) => Read(() => _orders.TryGetValue(clientOrderId, out var record) ? record.Order : null);
 
+    /// How many user streams are open at the venue: a test on a protocol server waits for its client's to be live
+    /// before it makes something happen that the stream must carry.
+    public int UserStreamCount => Read(() => _userSubscriptions.Count);
+
     /// Requests refused before they were recorded.
     public ImmutableArray<RejectedOrder> Rejections => Read(() => _rejections.ToImmutableArray());
 

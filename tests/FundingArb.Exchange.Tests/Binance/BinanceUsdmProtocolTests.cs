@@ -6,6 +6,8 @@ namespace FundingArb.Exchange.Tests.Binance;
 
 public sealed class BinanceUsdmProtocolTests
 {
+    private static readonly TimeSpan s_listenKeyValidity = TimeSpan.FromMinutes(60);
+
     [Fact]
     public async Task UsedWeightHeader_CountsBinancesWeightsOnEveryAnswerRefusalsIncluded()
     {
@@ -37,6 +39,53 @@ public sealed class BinanceUsdmProtocolTests
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Equal(-1003, body.RootElement.GetProperty("code").GetInt32());
         Assert.Equal(TimeSpan.FromSeconds(60), refused.Headers.RetryAfter?.Delta);
+    }
+
+    [Fact]
+    public async Task RequestAfterA429BeforeItsWait_BansTheIpWith418_AndTheConnectorWaitsOutTheBan()
+    {
+        await using var harness = await BinanceHarness.StartAsync();
+        using var http = new HttpClient { BaseAddress = harness.Endpoint.RestUrl };
+        for (var i = 0; i < 2400 / 40; i++)
+        {
+            using var allowed = await http.GetAsync(new Uri("/fapi/v1/exchangeInfo", UriKind.Relative), BinanceHarness.Guard());
+        }
+
+        using var limited = await http.GetAsync(new Uri("/fapi/v1/time", UriKind.Relative), BinanceHarness.Guard());
+        using var banned = await http.GetAsync(new Uri("/fapi/v1/time", UriKind.Relative), BinanceHarness.Guard());
+        using var body = JsonDocument.Parse(await banned.Content.ReadAsStringAsync(BinanceHarness.Guard()));
+        var refusal = await Assert.ThrowsAsync<Venues.Errors.RateLimitedException>(async () =>
+            await harness.Connector.GetMarkPriceAsync(BinanceHarness.Btc, BinanceHarness.Guard()));
+        harness.ServerClock.Advance(TimeSpan.FromMinutes(2));
+        var mark = await harness.Connector.GetMarkPriceAsync(BinanceHarness.Btc, BinanceHarness.Guard());
+
+        Assert.Equal((HttpStatusCode.TooManyRequests, (HttpStatusCode)418), (limited.StatusCode, banned.StatusCode));
+        Assert.Equal((-1003, TimeSpan.FromMinutes(2)), (body.RootElement.GetProperty("code").GetInt32(), banned.Headers.RetryAfter?.Delta));
+        Assert.Equal(TimeSpan.FromMinutes(2), refusal.RetryAfter);
+        Assert.Equal(BinanceHarness.Start.AddMinutes(2), mark.At);
+    }
+
+    [Fact]
+    public async Task ListenKey_LapsingWhileItsStreamIsOpen_PushesListenKeyExpiredNamingTheKey()
+    {
+        await using var harness = await BinanceHarness.StartAsync();
+        using var http = new HttpClient { BaseAddress = harness.Endpoint.RestUrl };
+        http.DefaultRequestHeaders.Add("X-MBX-APIKEY", BinanceHarness.ApiKey);
+        using var created = await http.PostAsync(new Uri("/fapi/v1/listenKey", UriKind.Relative), null, BinanceHarness.Guard());
+        using var document = JsonDocument.Parse(await created.Content.ReadAsStringAsync(BinanceHarness.Guard()));
+        var key = document.RootElement.GetProperty("listenKey").GetString();
+        using var socket = new ClientWebSocket();
+        await socket.ConnectAsync(new Uri(harness.Endpoint.WebSocketUrl, $"/private/ws?listenKey={key}"), BinanceHarness.Guard());
+
+        harness.ServerClock.Advance(s_listenKeyValidity);
+        var buffer = new byte[1024];
+        var received = await socket.ReceiveAsync(buffer, BinanceHarness.Guard());
+        using var expired = JsonDocument.Parse(buffer.AsMemory(0, received.Count));
+
+        Assert.Equal("listenKeyExpired", expired.RootElement.GetProperty("e").GetString());
+        Assert.Equal(key, expired.RootElement.GetProperty("listenKey").GetString());
+        Assert.Equal(BinanceHarness.Start.AddMinutes(60).ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            expired.RootElement.GetProperty("E").GetString());
     }
 
     [Fact]

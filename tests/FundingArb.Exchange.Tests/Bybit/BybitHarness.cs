@@ -11,7 +11,8 @@ namespace FundingArb.Exchange.Tests.Bybit;
 /// One simulated venue served as bybit-v5 on loopback, and connectors to it. The market is flat at 1000 with best bid
 /// 999.5 and best ask 1000.5, five levels 10 bps apart of 10,000 USDT each, funding 0.0001 per 8 h; post-only orders
 /// that would cross are accepted and then cancelled, as Bybit does. Connectors run on the system clock, so they
-/// measure their offset to the venue's clock (a virtual one, by default, that the test advances).
+/// measure their offset to the venue's clock (a virtual one, by default, that the test advances). Their pings keep system
+/// time, not the venue's, so the venue's idle cut-off of private sessions is off here (Streams/StreamSessionExpiryTests).
 internal sealed class BybitHarness : IAsyncDisposable
 {
     public static readonly VenueId VenueId = new("beta");
@@ -64,7 +65,7 @@ internal sealed class BybitHarness : IAsyncDisposable
             Funding = FundingPathModel.Constant(0.0001m),
         };
         var venue = new SimulatedVenue(settings, [market?.Invoke(start, flat) ?? flat], faults ?? [], 7, clock);
-        var server = await ExchangeServer.StartAsync([(new ServedVenue(venue, Account, clock), new BybitV5Protocol { OrderRequestsPerSecond = ordersPerSecond }, 0)]);
+        var server = await ExchangeServer.StartAsync([(new ServedVenue(venue, Account, clock), new BybitV5Protocol { OrderRequestsPerSecond = ordersPerSecond, PrivateIdleLimit = null }, 0)]);
         return new BybitHarness(venue, clock, server);
     }
 

@@ -35,20 +35,23 @@ public sealed class BybitV5VenueTests
         Assert.Equal((1000m, 1000m), (funding.MarkPrice, funding.IndexPrice));
     }
 
-    [Fact]
-    public async Task GetFundingAsync_AfterTheVenueChangesTheInterval_ReportsTheNewInterval()
+    [Theory]
+    [InlineData(4)]
+    [InlineData(1)]
+    public async Task GetFundingAsync_AfterTheVenueChangesTheInterval_ReportsTheNewInterval(int hours)
     {
+        var interval = TimeSpan.FromHours(hours);
         await using var harness = await BybitHarness.StartAsync(market: (start, flat) =>
-            flat with { IntervalChanges = [new IntervalChange(start.AddHours(1), TimeSpan.FromHours(4))] });
+            flat with { IntervalChanges = [new IntervalChange(start.AddMinutes(30), interval)] });
         var venue = harness.Connect();
         var start = harness.Clock.GetUtcNow();
         var before = await venue.GetFundingAsync(BybitHarness.BtcUsdt, CancellationToken.None);
 
-        harness.Advance(TimeSpan.FromHours(1));
+        harness.Advance(TimeSpan.FromMinutes(30));
         var after = await venue.GetFundingAsync(BybitHarness.BtcUsdt, CancellationToken.None);
 
-        Assert.Equal((TimeSpan.FromHours(8), TimeSpan.FromHours(4)), (before.Interval, after.Interval));
-        Assert.Equal(start.AddHours(4), after.NextFundingTime);
+        Assert.Equal((TimeSpan.FromHours(8), interval), (before.Interval, after.Interval));
+        Assert.Equal(start + interval, after.NextFundingTime);
     }
 
     [Fact]

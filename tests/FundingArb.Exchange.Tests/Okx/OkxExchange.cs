@@ -9,7 +9,8 @@ namespace FundingArb.Exchange.Tests.Okx;
 
 /// One simulated venue served as okx-v5 on loopback, and the OKX connector pointed at it. BTCUSDT trades in contracts of
 /// 0.01 BTC (lotSz 1, minSz 1) at a flat mid of 60000 and pays 0.0001 per 8 h; post-only orders that would cross are
-/// accepted and then cancelled, as OKX does.
+/// accepted and then cancelled, as OKX does. The connector pings on system time while tests move the venue's clock, so
+/// the venue's 30 s idle cut-off of private sessions is off unless a test brings its own protocol.
 internal sealed class OkxExchange : IAsyncDisposable
 {
     public const decimal ContractValue = 0.01m;
@@ -58,7 +59,7 @@ internal sealed class OkxExchange : IAsyncDisposable
             IntervalChanges = [.. intervalChanges ?? []],
         };
         var venue = new SimulatedVenue(settings, [market], faults ?? [], seed: 16, clock);
-        var server = await ExchangeServer.StartAsync([(new ServedVenue(venue, Account, clock), (IVenueProtocol)(protocol ?? new OkxV5Protocol()), 0)]);
+        var server = await ExchangeServer.StartAsync([(new ServedVenue(venue, Account, clock), (IVenueProtocol)(protocol ?? new OkxV5Protocol { PrivateIdleLimit = null }), 0)]);
         var account = connectorAccount ?? Account;
         var connectorOptions = OkxV5Options.AtRoot(venue.Id, server.Endpoints[0].RestUrl, account.ApiKey, account.ApiSecret, account.Passphrase!);
         var connector = new OkxV5Venue(options is null ? connectorOptions : options(connectorOptions), TimeProvider.System);

@@ -76,7 +76,7 @@ public sealed class OkxFundingAndRecoveryTests
         const string Body = """{"instId":"BTC-USDT-SWAP","tdMode":"cross","side":"buy","ordType":"limit","sz":"1","px":"58000","clOrdId":"lost1"}""";
         var (status, raw) = await OkxRaw.SendAsync(exchange, HttpMethod.Post, "/api/v5/trade/order", Body,
             m => OkxRaw.Sign(m, OkxExchange.Account.ApiSecret, OkxExchange.Account.Passphrase!, now, "/api/v5/trade/order", Body));
-        Assert.Equal((504, OkxCode.Timeout), (status, raw.RootElement.GetProperty("code").GetString()));
+        Assert.Equal((400, OkxCode.Timeout), (status, raw.RootElement.GetProperty("code").GetString()));
 
         var ack = await exchange.Connector.PlaceOrderAsync(OrderRequest.Limit(id, instrument, OrderSide.Buy, 0.01m, 58000m), Deadline.Seconds(10));
 

@@ -23,6 +23,7 @@ public sealed class VenueSettingsTests : IDisposable
              ("beta", NodeVenueKind.BybitV5, "http://127.0.0.1:7101/", "ws://127.0.0.1:7101/"),
              ("gamma", NodeVenueKind.OkxV5, "http://127.0.0.1:7102/", "ws://127.0.0.1:7102/")],
             settings.Venues.Select(v => (v.Name, v.Kind, v.RestUrl!.ToString(), v.WebSocketUrl!.ToString())));
+        Assert.Equal([false, false, true], settings.Venues.Select(v => v.SimulatedTrading));
         Assert.Equal(("demo", "demo-secret", "demo-pass"), (settings.Venues[2].Keys!.ApiKey, settings.Venues[2].Keys!.ApiSecret, settings.Venues[2].Keys!.Passphrase));
         Assert.Empty(settings.Simulation.Venues);
         var printed = string.Join('\n', settings.Venues);
@@ -69,6 +70,7 @@ public sealed class VenueSettingsTests : IDisposable
     [InlineData("""alpha { kind = binance-usdm, api-key-env = A_KEY }""", "fundingarb.venues.alpha.api-secret-env: venue alpha needs api-secret-env", "")]
     [InlineData("""alpha { kind = binance-usdm, api-key-env = A_KEY, api-secret-env = A_SECRET, key-file = x }""", "fundingarb.venues.alpha.key-file: venue alpha takes its keys from key-file or", "")]
     [InlineData("""gamma { kind = okx-v5, api-key-env = A_KEY, api-secret-env = A_SECRET, passphrase-env = A_PASS }""", "fundingarb.venues.gamma.passphrase-env: venue gamma: the environment variable A_PASS is not set", "")]
+    [InlineData("""alpha { kind = binance-usdm, api-key-env = A_KEY, api-secret-env = A_SECRET, simulated-trading = on }""", "fundingarb.venues.alpha.simulated-trading: venue alpha's kind has no simulated-trading (only okx-v5 does)", "")]
     [InlineData("""alpha { kind = ftx }""", "fundingarb.venues.alpha.kind: 'ftx' is not a venue kind; expected one of simulated, binance-usdm, bybit-v5, okx-v5", "")]
     [InlineData("""delta { kind = simulated }""", "fundingarb.venues.delta.kind: venue delta is simulated but fundingarb.node.simulation has no venue delta", "")]
     [InlineData("""alpha { kind = bybit-v5, rest-url = "ftp://x", api-key-env = A_KEY, api-secret-env = A_SECRET }""", "fundingarb.venues.alpha.rest-url: 'ftp://x' is not an absolute http or https URL", "")]

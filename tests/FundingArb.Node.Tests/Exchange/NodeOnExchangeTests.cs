@@ -175,7 +175,7 @@ public sealed class NodeOnExchangeTests : TestKit, IDisposable
     private string WriteNodeConfig(ServedVenueLine alpha, ServedVenueLine beta, ServedVenueLine? gamma = null)
     {
         var okx = gamma is null ? "" : string.Create(CultureInfo.InvariantCulture,
-            $"gamma {{ kind = okx-v5, rest-url = \"{gamma.RestUrl}\", ws-url = \"{gamma.WebSocketRoot}\", api-key-env = {KeyVariable}, api-secret-env = {SecretVariable}, passphrase-env = {PassphraseVariable} }}");
+            $"gamma {{ kind = okx-v5, rest-url = \"{gamma.RestUrl}\", ws-url = \"{gamma.WebSocketRoot}\", api-key-env = {KeyVariable}, api-secret-env = {SecretVariable}, passphrase-env = {PassphraseVariable}, simulated-trading = on }}");
         var path = Path.Combine(_folder, "node.conf");
         File.WriteAllText(path, string.Create(CultureInfo.InvariantCulture, $$"""
             fundingarb.node.name = node-on-exchange
