@@ -1,0 +1,96 @@
+using System.Threading.Channels;
+using FundingArb.Trading.Instruments;
+using FundingArb.Venues.Errors;
+using FundingArb.Venues.Simulation;
+
+namespace FundingArb.Venues.Paper;
+
+// The user stream is the account's own: it never drops, since it crosses no network. The account watches the venue's
+// book stream of every market where a paper order rests, for as long as the venue lives, and opens it again after a
+// drop; while it is down resting orders do not fill, as they would not be seen to.
+
+public sealed partial class PaperVenue
+{
+    private readonly List<VenueSubscription<UserEvent>> _userSubscriptions = [];
+    private readonly HashSet<Symbol> _watched = [];
+    private long _eventSequence;
+
+    public IAsyncEnumerable<UserEvent> StreamUserEventsAsync(CancellationToken cancellationToken)
+    {
+        var subscription = new VenueSubscription<UserEvent>(
+            Channel.CreateUnbounded<UserEvent>(new UnboundedChannelOptions { SingleReader = true }),
+            Unsubscribe, cancellationToken);
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                subscription.Fail(new ObjectDisposedException(nameof(PaperVenue)));
+            }
+            else if (!cancellationToken.IsCancellationRequested)
+            {
+                _userSubscriptions.Add(subscription);
+            }
+        }
+
+        return subscription;
+    }
+
+    private long NextEventSequence() => ++_eventSequence;
+
+    private void Emit(UserEvent userEvent)
+    {
+        foreach (var subscription in _userSubscriptions)
+        {
+            subscription.TryWrite(userEvent);
+        }
+    }
+
+    private void Unsubscribe(VenueSubscription<UserEvent> subscription)
+    {
+        lock (_gate)
+        {
+            _userSubscriptions.Remove(subscription);
+        }
+    }
+
+    /// Starts watching the venue's book of the market unless it is watched already. Under the lock.
+    private void WatchBook(Symbol symbol)
+    {
+        if (!_disposed && _watched.Add(symbol))
+        {
+            _ = WatchBookAsync(symbol, _stop.Token);
+        }
+    }
+
+    private async Task WatchBookAsync(Symbol symbol, CancellationToken stop)
+    {
+        await Task.Yield();
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await foreach (var book in _market.StreamOrderBookAsync(symbol, _settings.BookDepth, stop).ConfigureAwait(false))
+                {
+                    ObserveBook(book);
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (VenueException)
+            {
+                // The stream dropped: open it again after the delay.
+            }
+
+            try
+            {
+                await Task.Delay(_settings.ResubscribeDelay, _time, stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}
