@@ -69,7 +69,7 @@ public sealed partial class PaperVenue
         {
             try
             {
-                await foreach (var book in _market.StreamOrderBookAsync(symbol, _settings.BookDepth, stop).ConfigureAwait(false))
+                await foreach (var book in _market.StreamOrderBookAsync(symbol, _settings.StreamDepth, stop).ConfigureAwait(false))
                 {
                     ObserveBook(book);
                 }

@@ -22,6 +22,10 @@ public sealed record PaperVenueSettings
     /// Levels of the live book a taker order may walk (read by REST at placement).
     public int BookDepth { get; init; } = 50;
 
+    /// Levels of the venue's book stream that resting orders are matched against: 20, the most Binance's partial-depth
+    /// stream carries (Bybit and OKX serve at least as many).
+    public int StreamDepth { get; init; } = 20;
+
     /// How often the venue's funding is read for markets the account has touched: a settlement is noticed (and paid)
     /// at most this long after the venue's settlement time.
     public TimeSpan FundingPollInterval { get; init; } = TimeSpan.FromSeconds(15);
@@ -33,6 +37,7 @@ public sealed record PaperVenueSettings
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(Leverage, 1m);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BookDepth);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(StreamDepth);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(FundingPollInterval, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(ResubscribeDelay, TimeSpan.Zero);
         foreach (var balance in Balances)
