@@ -1,6 +1,8 @@
+using System.Collections.Immutable;
 using FundingArb.Trading.Instruments;
 using FundingArb.Trading.Liquidity;
 using FundingArb.Trading.Positions;
+using FundingArb.Venues.Simulation;
 
 namespace FundingArb.Venues.Paper;
 
@@ -10,7 +12,7 @@ namespace FundingArb.Venues.Paper;
 
 /// The paper account's view of one market: the venue's latest book and funding, what paper orders took from that
 /// book, the resting paper orders and the position. Owned by its PaperVenue and touched only under the venue's lock.
-internal sealed class PaperMarket
+internal sealed class PaperMarket : IMatchingBook
 {
     private readonly Dictionary<decimal, decimal> _taken = [];
 
@@ -59,26 +61,36 @@ internal sealed class PaperMarket
         return true;
     }
 
-    /// Levels on the side a taker of this side meets (asks for a buy), best first, with what is left of each.
-    public IEnumerable<BookLevel> Opposite(bool buy)
+    /// The best price left on the side a taker of this side meets (asks for a buy), or null when it is empty.
+    public decimal? Touch(bool buy)
     {
-        if (Book is null)
+        var bid = !buy;
+        for (var i = 0; i < Count(bid); i++)
         {
-            yield break;
-        }
-
-        foreach (var level in buy ? Book.Asks : Book.Bids)
-        {
-            var left = level.Size - _taken.GetValueOrDefault(level.Price);
-            if (left > 0m)
+            if (Available(bid, i) > 0m)
             {
-                yield return level with { Size = left };
+                return LevelPrice(bid, i);
             }
         }
+
+        return null;
     }
 
-    /// The best price left on the side a taker of this side meets, or null when it is empty.
-    public decimal? Touch(bool buy) => Opposite(buy).Select(l => (decimal?)l.Price).FirstOrDefault();
+    public int Count(bool bid) => Book is null ? 0 : Levels(bid).Length;
 
-    public void Take(decimal price, decimal quantity) => _taken[price] = _taken.GetValueOrDefault(price) + quantity;
+    public decimal LevelPrice(bool bid, int index) => Levels(bid)[index].Price;
+
+    public decimal Available(bool bid, int index)
+    {
+        var level = Levels(bid)[index];
+        return level.Size - _taken.GetValueOrDefault(level.Price);
+    }
+
+    public void Take(bool bid, int index, decimal quantity)
+    {
+        var price = Levels(bid)[index].Price;
+        _taken[price] = _taken.GetValueOrDefault(price) + quantity;
+    }
+
+    private ImmutableArray<BookLevel> Levels(bool bid) => bid ? Book!.Bids : Book!.Asks;
 }

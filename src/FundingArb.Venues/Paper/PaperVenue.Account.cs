@@ -4,6 +4,7 @@ using FundingArb.Trading.Instruments;
 using FundingArb.Trading.Orders;
 using FundingArb.Trading.Positions;
 using FundingArb.Venues.Errors;
+using FundingArb.Venues.Simulation;
 
 namespace FundingArb.Venues.Paper;
 
@@ -104,7 +105,7 @@ public sealed partial class PaperVenue
             return;
         }
 
-        var opening = request.Quantity - Math.Min(request.Quantity, ReduceOnlyRoom(request.Side, market.Position.NetQuantity));
+        var opening = request.Quantity - Math.Min(request.Quantity, BookMatching.ReduceOnlyRoom(request.Side, market.Position.NetQuantity));
         if (opening == 0m)
         {
             return;

@@ -1,4 +1,5 @@
 using FundingArb.Trading.Funding;
+using FundingArb.Trading.Instruments;
 using FundingArb.Trading.Positions;
 using FundingArb.Venues.Errors;
 
@@ -28,7 +29,7 @@ public sealed partial class PaperVenue
     {
         try
         {
-            Trading.Instruments.Symbol[] symbols;
+            Symbol[] symbols;
             CancellationToken stop;
             lock (_gate)
             {

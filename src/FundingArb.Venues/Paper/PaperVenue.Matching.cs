@@ -1,16 +1,16 @@
 using System.Globalization;
 using FundingArb.Trading.Instruments;
 using FundingArb.Trading.Orders;
+using FundingArb.Venues.Simulation;
 
 namespace FundingArb.Venues.Paper;
 
-// The simulator's matching rules (docs/venues.md "Matching"), played against the venue's live book instead of a
-// generated one: a taker walks the book level by level, one fill per level at that level's price, and consumes it until
-// the venue publishes its next book. A resting limit order fills as maker at its own price only when the opposite touch
-// moves strictly through it (at exactly its price it may still be behind the venue's queue), against the opposite
-// levels beyond its price. Paper orders never match each other and are never shown in the venue's book.
+// The simulator's matching (BookMatching) played against the venue's live book instead of a generated one: a taker
+// walks the book the venue returned at placement and consumes it until the venue publishes its next book; a resting
+// order fills as maker at its own price when a book of the venue's stream is strictly through it. Paper orders never
+// match each other and are never shown in the venue's book.
 
-public sealed partial class PaperVenue
+public sealed partial class PaperVenue : IFillSink<PaperOrder>
 {
     private long _tradeNumber;
 
@@ -20,13 +20,14 @@ public sealed partial class PaperVenue
         decimal? limit = request.Type == OrderType.Market ? null : request.Price;
         if (request.Type != OrderType.LimitMaker)
         {
-            if (request.TimeInForce == TimeInForce.Fok && (FillRoom(order) < request.Quantity || TakerLiquidity(order, limit) < request.Quantity))
+            if (request.TimeInForce == TimeInForce.Fok
+                && (FillRoom(order) < request.Quantity || BookMatching.TakerLiquidity(order.Market, request.Side, limit) < request.Quantity))
             {
                 Expire(order, "FOK: not enough liquidity to fill it all");
                 return;
             }
 
-            WalkBook(order, limit);
+            BookMatching.Take(order.Market, order, request.Side, limit, this);
         }
 
         if (order.Order.Status == OrderStatus.Filled)
@@ -43,36 +44,10 @@ public sealed partial class PaperVenue
         Rest(order);
     }
 
-    private static bool Within(bool buy, decimal price, decimal? limit) => limit is not { } l || (buy ? price <= l : price >= l);
-
-    private static decimal TakerLiquidity(PaperOrder order, decimal? limit)
-    {
-        var buy = order.Request.Side == OrderSide.Buy;
-        return order.Market.Opposite(buy).TakeWhile(level => Within(buy, level.Price, limit)).Sum(level => level.Size);
-    }
-
-    private void WalkBook(PaperOrder order, decimal? limit)
-    {
-        var market = order.Market;
-        var buy = order.Request.Side == OrderSide.Buy;
-        foreach (var level in market.Opposite(buy).ToList())
-        {
-            var room = FillRoom(order);
-            if (room == 0m || !Within(buy, level.Price, limit))
-            {
-                return;
-            }
-
-            var quantity = Math.Min(room, level.Size);
-            market.Take(level.Price, quantity);
-            ApplyFill(order, level.Price, quantity, LiquidityRole.Taker);
-        }
-    }
-
     /// Fills the resting orders the venue's book moved through, best priced and oldest first; true when any changed.
-    private bool MatchResting(PaperMarket market) => MatchRestingSide(market, market.RestingBuys, buy: true) | MatchRestingSide(market, market.RestingSells, buy: false);
+    private bool MatchResting(PaperMarket market) => MatchRestingSide(market, market.RestingBuys) | MatchRestingSide(market, market.RestingSells);
 
-    private bool MatchRestingSide(PaperMarket market, List<PaperOrder> resting, bool buy)
+    private bool MatchRestingSide(PaperMarket market, List<PaperOrder> resting)
     {
         var changed = false;
         foreach (var order in resting.ToArray())
@@ -84,21 +59,9 @@ public sealed partial class PaperVenue
                 continue;
             }
 
-            var price = order.Request.Price!.Value;
-            foreach (var level in market.Opposite(buy).ToList())
-            {
-                var room = FillRoom(order);
-                if (room == 0m || (buy ? level.Price >= price : level.Price <= price))
-                {
-                    break;
-                }
-
-                var quantity = Math.Min(room, level.Size);
-                market.Take(level.Price, quantity);
-                ApplyFill(order, price, quantity, LiquidityRole.Maker);
-                changed = true;
-            }
-
+            var filled = order.Order.FilledQuantity;
+            BookMatching.FillResting(market, order, order.Request.Side, order.Request.Price!.Value, this);
+            changed |= order.Order.FilledQuantity != filled;
             if (order.Order.Status == OrderStatus.Filled)
             {
                 StopResting(order);
@@ -107,6 +70,10 @@ public sealed partial class PaperVenue
 
         return changed;
     }
+
+    decimal IFillSink<PaperOrder>.FillRoom(PaperOrder order) => FillRoom(order);
+
+    void IFillSink<PaperOrder>.Fill(PaperOrder order, decimal price, decimal quantity, LiquidityRole role) => ApplyFill(order, price, quantity, role);
 
     private void ApplyFill(PaperOrder order, decimal price, decimal quantity, LiquidityRole role)
     {
@@ -126,14 +93,7 @@ public sealed partial class PaperVenue
     private static decimal FillRoom(PaperOrder order) => Math.Min(order.Order.UnfilledQuantity, ReduceOnlyRoomOf(order));
 
     private static decimal ReduceOnlyRoomOf(PaperOrder order) =>
-        order.Request.ReduceOnly ? ReduceOnlyRoom(order.Request.Side, order.Market.Position.NetQuantity) : decimal.MaxValue;
-
-    private static decimal ReduceOnlyRoom(OrderSide side, decimal position) => side switch
-    {
-        OrderSide.Buy when position < 0m => -position,
-        OrderSide.Sell when position > 0m => position,
-        _ => 0m,
-    };
+        order.Request.ReduceOnly ? BookMatching.ReduceOnlyRoom(order.Request.Side, order.Market.Position.NetQuantity) : decimal.MaxValue;
 
     private static void Rest(PaperOrder order)
     {

@@ -110,14 +110,14 @@ public sealed partial class PaperVenue
 
         CheckRules(request, market);
         var position = market.Position.NetQuantity;
-        if (request.ReduceOnly && ReduceOnlyRoom(request.Side, position) == 0m)
+        if (request.ReduceOnly && BookMatching.ReduceOnlyRoom(request.Side, position) == 0m)
         {
             throw new ReduceOnlyRejectedException(Id, id, position);
         }
 
         var buy = request.Side == OrderSide.Buy;
         var touch = market.Touch(buy);
-        var crosses = request.IsPostOnly && touch is { } t && (buy ? request.Price >= t : request.Price <= t);
+        var crosses = request.IsPostOnly && touch is { } t && BookMatching.WouldTake(request.Side, request.Price!.Value, t);
         if (crosses && _settings.PostOnly == PostOnlyStyle.RejectOnSubmit)
         {
             throw new PostOnlyWouldCrossException(Id, id, request.Price!.Value, touch!.Value);
