@@ -12,7 +12,7 @@ namespace FundingArb.Venues.Paper;
 public sealed partial class PaperVenue
 {
     private readonly List<VenueSubscription<UserEvent>> _userSubscriptions = [];
-    private readonly HashSet<Symbol> _watched = [];
+    private readonly Dictionary<Symbol, TaskCompletionSource> _watched = [];
     private long _eventSequence;
 
     public IAsyncEnumerable<UserEvent> StreamUserEventsAsync(CancellationToken cancellationToken)
@@ -53,16 +53,27 @@ public sealed partial class PaperVenue
         }
     }
 
-    /// Starts watching the venue's book of the market unless it is watched already. Under the lock.
-    private void WatchBook(Symbol symbol)
+    /// Completes once the venue's book stream of the market has delivered a book: resting orders there are being matched.
+    internal Task BookStreamLive(Symbol symbol)
     {
-        if (!_disposed && _watched.Add(symbol))
+        lock (_gate)
         {
-            _ = WatchBookAsync(symbol, _stop.Token);
+            return _watched.TryGetValue(symbol, out var live) ? live.Task : throw new InvalidOperationException($"{symbol} is not watched.");
         }
     }
 
-    private async Task WatchBookAsync(Symbol symbol, CancellationToken stop)
+    /// Starts watching the venue's book of the market unless it is watched already. Under the lock.
+    private void WatchBook(Symbol symbol)
+    {
+        if (!_disposed && !_watched.ContainsKey(symbol))
+        {
+            var live = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _watched.Add(symbol, live);
+            _ = WatchBookAsync(symbol, live, _stop.Token);
+        }
+    }
+
+    private async Task WatchBookAsync(Symbol symbol, TaskCompletionSource live, CancellationToken stop)
     {
         await Task.Yield();
         while (!stop.IsCancellationRequested)
@@ -72,6 +83,7 @@ public sealed partial class PaperVenue
                 await foreach (var book in _market.StreamOrderBookAsync(symbol, _settings.StreamDepth, stop).ConfigureAwait(false))
                 {
                     ObserveBook(book);
+                    live.TrySetResult();
                 }
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)

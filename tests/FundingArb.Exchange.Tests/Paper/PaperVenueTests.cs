@@ -4,6 +4,7 @@ using FundingArb.Venues;
 using FundingArb.Venues.Errors;
 using FundingArb.Venues.Paper;
 using FundingArb.Venues.Simulation;
+using FundingArb.Venues.Simulation.Faults;
 
 namespace FundingArb.Exchange.Tests.Paper;
 
@@ -57,6 +58,7 @@ public sealed class PaperVenueTests : IDisposable
         var ack = await paper.PlaceOrderAsync(OrderRequest.Limit(new ClientOrderId("paper-l1"), btc, OrderSide.Buy, 1m, 995m), PaperExchange.Guard());
         Assert.Equal(OrderStatus.Open, ack.Status);
         Assert.Single(await paper.GetOpenOrdersAsync(PaperExchange.Guard()));
+        await paper.BookStreamLive(btc.Symbol).WaitAsync(PaperExchange.Deadline);
 
         exchange.Clock.Advance(TimeSpan.FromMinutes(2));
 
@@ -64,6 +66,28 @@ public sealed class PaperVenueTests : IDisposable
         Assert.Equal((995m, 1m, LiquidityRole.Maker, OrderStatus.Filled), (filled.Fill.Price, filled.Fill.Quantity, filled.Fill.Role, filled.Status));
         Assert.Equal(995m * 0.0002m, filled.Fill.Fee.Amount);
         Assert.Empty(await paper.GetOpenOrdersAsync(PaperExchange.Guard()));
+        Assert.Empty(exchange.Exchange.Orders);
+    }
+
+    [Theory]
+    [MemberData(nameof(Protocols))]
+    public async Task RestingLimitOrder_AfterTheExchangeDroppedItsStreams_FillsOnceTheBookStreamIsBack(string protocol)
+    {
+        // Flat at 1000 through a one-minute outage, then down to 990 over the next minute.
+        await using var exchange = await PaperExchange.StartAsync(protocol,
+            [new PricePoint(PaperExchange.Start, 1000m), new PricePoint(PaperExchange.Start.AddMinutes(2), 1000m), new PricePoint(PaperExchange.Start.AddMinutes(3), 990m)]);
+        using var paper = exchange.Paper();
+        var btc = await PaperExchange.BtcAsync(paper);
+        await using var events = paper.StreamUserEventsAsync(PaperExchange.Guard()).GetAsyncEnumerator();
+        await paper.PlaceOrderAsync(OrderRequest.Limit(new ClientOrderId("paper-d1"), btc, OrderSide.Buy, 1m, 995m), PaperExchange.Guard());
+        await paper.BookStreamLive(btc.Symbol).WaitAsync(PaperExchange.Deadline);
+        exchange.Exchange.Inject(new DisconnectFault(exchange.Exchange.Now, TimeSpan.FromMinutes(1)));
+        exchange.Clock.Advance(TimeSpan.FromMinutes(1).Add(TimeSpan.FromSeconds(1)));
+
+        exchange.Clock.AdvanceTo(PaperExchange.Start.AddMinutes(3));
+
+        var filled = await PaperExchange.NextAsync<OrderFilled>(events);
+        Assert.Equal((995m, 1m, LiquidityRole.Maker), (filled.Fill.Price, filled.Fill.Quantity, filled.Fill.Role));
         Assert.Empty(exchange.Exchange.Orders);
     }
 
@@ -138,6 +162,7 @@ public sealed class PaperVenueTests : IDisposable
         Assert.Equal(held, (position.Amount, (await second.GetBalancesAsync(PaperExchange.Guard())).Single().Wallet));
         Assert.Equal(OrderStatus.Filled, (await second.GetOrderAsync(new ClientOrderId("paper-r1"), PaperExchange.Guard())).Status);
         Assert.Equal(resting, Assert.Single(await second.GetOpenOrdersAsync(PaperExchange.Guard())).Request.ClientOrderId);
+        await second.BookStreamLive(position.Key.Symbol).WaitAsync(PaperExchange.Deadline);
 
         exchange.Clock.Advance(TimeSpan.FromMinutes(2));
 
