@@ -70,7 +70,7 @@ public sealed partial class PaperVenue : IVenue, IDisposable
 
     public PaperVenueSettings Settings => _settings;
 
-    /// The account's orders with their histories, in the order it received them (tests and reports).
+    /// The account's orders with their fills, in the order it received them (tests and reports).
     public ImmutableArray<TrackedOrder> Orders
     {
         get
