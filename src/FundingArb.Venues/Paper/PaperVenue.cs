@@ -1,7 +1,4 @@
-using System.Collections.Immutable;
-using FundingArb.Trading.Funding;
 using FundingArb.Trading.Instruments;
-using FundingArb.Trading.Orders;
 
 namespace FundingArb.Venues.Paper;
 
@@ -67,32 +64,6 @@ public sealed partial class PaperVenue : IVenue, IDisposable
     }
 
     public VenueId Id => _market.Id;
-
-    public PaperVenueSettings Settings => _settings;
-
-    /// The account's orders with their fills, in the order it received them (tests and reports).
-    public ImmutableArray<TrackedOrder> Orders
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return [.. _orderLog.Select(o => o.Order)];
-            }
-        }
-    }
-
-    /// Funding the account was paid or charged, oldest first.
-    public ImmutableArray<FundingPayment> FundingPayments
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return [.. _fundingPayments];
-            }
-        }
-    }
 
     private DateTimeOffset Now => _venueNow ?? _time.GetUtcNow();
 
