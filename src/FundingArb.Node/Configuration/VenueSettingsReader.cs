@@ -1,20 +1,29 @@
 using System.Collections;
 using System.Collections.Immutable;
+using FundingArb.Trading.Fees;
+using FundingArb.Trading.Instruments;
 using FundingArb.Venues.Hocon;
+using FundingArb.Venues.Paper;
+using FundingArb.Venues.Simulation;
 
 namespace FundingArb.Node.Configuration;
 
 // `fundingarb.venues` names how each venue is reached. A venue of the simulation that is not named there is simulated
 // (the default, so a configuration without the section runs as before); a named venue is simulated only when its kind
 // says so, and otherwise reaches a real venue's API (or `fundingarb exchange`) through its connector. Keys never come
-// from the configuration's text: it names environment variables or a key file, read here, once, at start.
+// from the configuration's text: it names environment variables or a key file, read here, once, at start. A connector
+// venue in paper mode reads no keys at all (its key settings may stay, unread, for the day it goes live).
 
 /// Reads `fundingarb.venues` against the simulation's venues; a bad entry throws ConfigKeyException naming its key.
 public static class VenueSettingsReader
 {
     public const string Path = "fundingarb.venues";
 
-    private static readonly string[] s_keys = ["kind", "rest-url", "ws-url", "api-key-env", "api-secret-env", "passphrase-env", "key-file", "simulated-trading"];
+    private static readonly string[] s_keys = ["kind", "mode", "paper", "rest-url", "ws-url", "api-key-env", "api-secret-env", "passphrase-env", "key-file", "simulated-trading"];
+
+    private static readonly string[] s_paperKeys = ["balances", "maker-fee", "taker-fee", "leverage", "funding-poll-interval"];
+
+    private static readonly string[] s_modes = ["live", "paper"];
 
     private static readonly string[] s_variableKeys = ["api-key-env", "api-secret-env", "passphrase-env"];
 
@@ -56,8 +65,25 @@ public static class VenueSettingsReader
                 : throw venue.Error("kind", $"venue {name} is simulated but fundingarb.node.simulation has no venue {name}");
         }
 
-        return new NodeVenueSettings(name, kind.Kind, Url(venue, "rest-url", kind.RestUrl, "http", "https"), Url(venue, "ws-url", kind.WebSocketUrl, "ws", "wss"),
-            ReadKeys(venue, name, kind.Kind is NodeVenueKind.OkxV5, environment, baseDirectory))
+        var mode = venue.GetString("mode", "live");
+        if (!s_modes.Contains(mode, StringComparer.Ordinal))
+        {
+            throw venue.Error("mode", $"'{mode}' is not a venue mode; expected one of {string.Join(", ", s_modes)}");
+        }
+
+        var rest = Url(venue, "rest-url", kind.RestUrl, "http", "https");
+        var webSocket = Url(venue, "ws-url", kind.WebSocketUrl, "ws", "wss");
+        if (mode == "paper")
+        {
+            return new NodeVenueSettings(name, kind.Kind, rest, webSocket, null) { Mode = NodeVenueMode.Paper, Paper = ReadPaper(venue, name, kind.Kind) };
+        }
+
+        if (venue.Has("paper"))
+        {
+            throw venue.Error("paper", $"venue {name} trades live (mode = live); paper settings apply only with mode = paper");
+        }
+
+        return new NodeVenueSettings(name, kind.Kind, rest, webSocket, ReadKeys(venue, name, kind.Kind is NodeVenueKind.OkxV5, environment, baseDirectory))
         {
             SimulatedTrading = SimulatedTrading(venue, name, kind.Kind),
         };
@@ -77,6 +103,72 @@ public static class VenueSettingsReader
         }
 
         return venue.GetBoolean("simulated-trading");
+    }
+
+    // Fees and the post-only style default to the venue's own (its base tier; its published rules), which its public
+    // endpoints do not report.
+    private static PaperVenueSettings ReadPaper(HoconReader venue, string name, NodeVenueKind kind)
+    {
+        if (!venue.Has("paper"))
+        {
+            throw venue.Error("paper", $"venue {name} trades on paper (mode = paper) and needs paper.balances, e.g. paper {{ balances {{ USDT = 10000 }} }}");
+        }
+
+        var paper = venue.GetObject("paper");
+        paper.RejectUnknown(s_paperKeys);
+        if (!paper.Has("balances"))
+        {
+            throw paper.Error("balances", $"venue {name} trades on paper and needs its starting balances, e.g. balances {{ USDT = 10000 }}");
+        }
+
+        var balances = paper.GetObject("balances");
+        var amounts = balances.Keys.Select(asset => new Money(NonNegative(balances, asset), new Asset(asset))).ToImmutableArray();
+        if (amounts.IsEmpty)
+        {
+            throw paper.Error("balances", $"venue {name} trades on paper and needs at least one starting balance, e.g. balances {{ USDT = 10000 }}");
+        }
+
+        var (maker, taker, postOnly) = kind switch
+        {
+            NodeVenueKind.BybitV5 => (0.0002m, 0.00055m, PostOnlyStyle.CancelAfterAccept),
+            NodeVenueKind.OkxV5 => (0.0002m, 0.0005m, PostOnlyStyle.CancelAfterAccept),
+            _ => (0.0002m, 0.0005m, PostOnlyStyle.RejectOnSubmit),
+        };
+        var leverage = paper.GetDecimal("leverage", 10m);
+        if (leverage < 1m)
+        {
+            throw paper.Error("leverage", $"{leverage} must be at least 1");
+        }
+
+        var poll = paper.GetTimeSpan("funding-poll-interval", TimeSpan.FromSeconds(15));
+        if (poll <= TimeSpan.Zero)
+        {
+            throw paper.Error("funding-poll-interval", $"{poll} must be above zero");
+        }
+
+        return new PaperVenueSettings
+        {
+            Balances = amounts,
+            Fees = new FeeSchedule(Fee(paper, "maker-fee", maker, -0.01m), Fee(paper, "taker-fee", taker, 0m)),
+            PostOnly = postOnly,
+            Leverage = leverage,
+            FundingPollInterval = poll,
+        };
+    }
+
+    /// A fee rate as a fraction of notional: below 10 %, and above the floor (a maker rebate may be negative).
+    private static decimal Fee(HoconReader paper, string key, decimal fallback, decimal floor)
+    {
+        var rate = paper.GetDecimal(key, fallback);
+        return rate >= floor && rate < 0.1m && (floor == 0m || rate > floor)
+            ? rate
+            : throw paper.Error(key, $"{rate} is not a fee rate (a fraction of notional from {floor} to 0.1)");
+    }
+
+    private static decimal NonNegative(HoconReader reader, string key)
+    {
+        var value = reader.GetDecimal(key);
+        return value >= 0m ? value : throw reader.Error(key, $"{value} must not be negative");
     }
 
     private static Uri Url(HoconReader venue, string key, string fallback, params string[] schemes)

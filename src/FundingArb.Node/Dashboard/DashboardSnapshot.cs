@@ -23,7 +23,9 @@ public sealed record DashboardSnapshot(
     TotalsView Totals,
     EconomicsView Economics);
 
-public sealed record VenueView(string Venue, bool Connected, ImmutableArray<MarketView> Markets);
+/// Mode: simulated (in process), live (a connector on the account behind its keys) or paper (a connector's market data,
+/// orders filled by the node's paper account).
+public sealed record VenueView(string Venue, string Mode, bool Connected, ImmutableArray<MarketView> Markets);
 
 public sealed record MarketView(string Symbol, string Asset, string Quote, decimal Mid, decimal FundingRate, decimal FundingRatePerDay, double IntervalHours,
     DateTimeOffset NextFundingAt);

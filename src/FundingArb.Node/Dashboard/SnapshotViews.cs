@@ -40,7 +40,7 @@ public static class SnapshotViews
         }
         catch (VenueException)
         {
-            return new VenueView(venue.Id.Value, false, []);
+            return new VenueView(venue.Id.Value, node.ModeOf(venue.Id), false, []);
         }
 
         var connected = true;
@@ -69,7 +69,7 @@ public static class SnapshotViews
                 funding.Rate.PerDay, funding.Interval.TotalHours, funding.NextFundingTime));
         }
 
-        return new VenueView(venue.Id.Value, connected, markets.ToImmutable());
+        return new VenueView(venue.Id.Value, node.ModeOf(venue.Id), connected, markets.ToImmutable());
     }
 
     /// A simulated venue's positions at its mid; a connector venue's as the venue values them (none while it cannot be

@@ -18,14 +18,15 @@ using FundingArb.Persistence.Sql.Query;
 using FundingArb.Trading.Economics;
 using FundingArb.Trading.Instruments;
 using FundingArb.Venues;
+using FundingArb.Venues.Paper;
 using FundingArb.Venues.Simulation;
 using FundingArb.Venues.Simulation.State;
 
 namespace FundingArb.Node.Hosting;
 
-// Registered before Akka's hosted service, so it starts first and stops last. Start: the connectors of the connector
-// venues (fundingarb.venues), the data folder's lock, the market clock and the simulated venues (restored from the data
-// folder); then Akka.Hosting starts the actor system, and StartActorsAsync
+// Registered before Akka's hosted service, so it starts first and stops last. Start: the connectors of the live connector
+// venues (fundingarb.venues), the data folder's lock, the paper venues (their accounts restored from the data folder),
+// the market clock and the simulated venues (restored from the data folder); then Akka.Hosting starts the actor system, and StartActorsAsync
 // (its actor starter) checks the journal for stranded pairs and starts the node's actors: the orchestrator recovers its
 // registry and every executor replays and reconciles with the venues by client order id. Stop, in order: no new pairs
 // and a wait (up to the deadline) until no pair is entering or exiting (CoordinatedShutdown's before-service-unbind
@@ -39,6 +40,7 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
     private readonly PairLogContext _pairs;
     private readonly Serilog.ILogger _log;
     private readonly VenueStateStore _venueStore;
+    private readonly PaperStateStore _paperStore;
     private readonly ConcurrentDictionary<VenueId, ImmutableArray<Instrument>> _connectorInstruments = new();
     private ActorSystem? _system;
     private FundingArbNode? _node;
@@ -54,6 +56,7 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
         _pairs = pairs;
         _log = serilog.ForContext<NodeRuntime>();
         _venueStore = new VenueStateStore(settings.VenueDirectory);
+        _paperStore = new PaperStateStore(settings.VenueDirectory);
 
         // Known before any hosted service starts: Akka.Hosting builds the actor system's configuration, which names this
         // clock as its scheduler's, when the host resolves its services.
@@ -75,6 +78,9 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
 
     /// The venues that run in this process: only these have full order histories, trades and funding settlements.
     public ImmutableArray<SimulatedVenue> SimulatedVenues { get; private set; } = [];
+
+    /// How each venue trades, by name: simulated, live or paper (the API's and dashboard's venue views show it).
+    public string ModeOf(VenueId venue) => _settings.Venues.FirstOrDefault(v => v.Name == venue.Value)?.ModeName ?? "simulated";
 
     /// The venues reached through a connector, for which the node sees only what IVenue offers.
     public ImmutableArray<string> ConnectorVenueNames =>
@@ -98,15 +104,31 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
                 + $"`fundingarb journal migrate --data {_settings.DataDirectory}` (the old file is left in place), then start again.");
         }
 
-        // Connectors first: a kind this build lacks stops the start before the data folder is locked.
-        var connectors = _settings.Venues.Where(v => v.Kind is not NodeVenueKind.Simulated).ToDictionary(v => v.Name, ConnectorVenues.Create, StringComparer.Ordinal);
+        // Live connectors first: a kind this build lacks stops the start before the data folder is locked. Paper venues
+        // read their accounts from the data folder, so they start once it is locked.
+        var connectors = _settings.Venues.Where(v => v.Kind is not NodeVenueKind.Simulated && !v.IsPaper)
+            .ToDictionary(v => v.Name, v => ConnectorVenues.Create(v, _paperStore, PaperSaveFailed), StringComparer.Ordinal);
         _dataLock = LockDataDirectory();
+        foreach (var paper in _settings.Venues.Where(v => v.IsPaper))
+        {
+            connectors.Add(paper.Name, ConnectorVenues.Create(paper, _paperStore, PaperSaveFailed));
+        }
+
         SimulatedVenues = _venueStore.Open(_settings.Simulation, Clock);
         Venues = [.. _settings.Venues.Select(v => connectors.GetValueOrDefault(v.Name) ?? SimulatedVenues.Single(s => s.Id.Value == v.Name))];
         foreach (var connector in _settings.Venues.Where(v => v.Kind is not NodeVenueKind.Simulated))
         {
-            _log.Information("Venue {Venue}: {Kind} at {RestUrl} and {WebSocketUrl}, {Keys}", connector.Name, connector.Kind, connector.RestUrl,
-                connector.WebSocketUrl, connector.Keys);
+            if (connector.Paper is { } paper)
+            {
+                _log.Information("Venue {Venue}: {Kind} on paper at {RestUrl} and {WebSocketUrl}, no keys; orders fill in the paper account {PaperFile} (starting balances {Balances})",
+                    connector.Name, connector.Kind, connector.RestUrl, connector.WebSocketUrl, _paperStore.PathOf(connector.Name),
+                    string.Join(", ", paper.Balances.Select(b => $"{b.Amount} {b.Asset.Code}")));
+            }
+            else
+            {
+                _log.Information("Venue {Venue}: {Kind} live at {RestUrl} and {WebSocketUrl}, {Keys}", connector.Name, connector.Kind, connector.RestUrl,
+                    connector.WebSocketUrl, connector.Keys);
+            }
         }
 
         _saver = new VenueStateSaver(SimulatedVenues, _venueStore, _settings.VenueSaveInterval, TimeProvider.System,
@@ -275,6 +297,8 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
 
         _log.Warning("Shutdown deadline reached with pairs still entering or exiting; they resume from the journal on the next start");
     }
+
+    private void PaperSaveFailed(VenueId venue, Exception failure) => _log.Error(failure, "Saving the paper account of venue {Venue} failed", venue.Value);
 
     // Two nodes on one data folder would interleave their journal writes and overwrite each other's venues; the
     // operating system releases the lock when the process dies, so a kill -9 does not leave it behind.

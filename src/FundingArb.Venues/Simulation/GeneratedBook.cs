@@ -13,7 +13,7 @@ namespace FundingArb.Venues.Simulation;
 // priced in a few thousand ticks, most seconds) keeps the levels, and the snapshot arrays, of the step before.
 
 /// A market's book around its mid: a fixed shape, materialised lazily, with per-step consumption.
-internal sealed class GeneratedBook
+internal sealed class GeneratedBook : IMatchingBook
 {
     private const double Nudge = 1e-13;
 
@@ -106,6 +106,8 @@ internal sealed class GeneratedBook
         Build();
         return bid ? _bidTicks[index] : _askTicks[index];
     }
+
+    public decimal LevelPrice(bool bid, int index) => Price(LevelTicks(bid, index));
 
     public decimal Available(bool bid, int index)
     {

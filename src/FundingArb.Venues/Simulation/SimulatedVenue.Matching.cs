@@ -4,28 +4,31 @@ using FundingArb.Trading.Orders;
 
 namespace FundingArb.Venues.Simulation;
 
-// Matching rules (docs/venues.md): a taker walks the generated book level by level, one fill per level at that
-// level's price, and consumes it for the rest of the step. A resting limit order fills as maker at its own price
-// only when the opposite touch moves strictly through it (at exactly its price it may still be behind the queue),
-// against the opposite levels beyond its price. Our own orders never match each other and are not shown in the book.
+// Matching rules (docs/venues.md, BookMatching): a taker walks the generated book level by level, one fill per level
+// at that level's price, and consumes it for the rest of the step. A resting limit order fills as maker at its own
+// price only when the opposite touch moves strictly through it (at exactly its price it may still be behind the
+// queue), against the opposite levels beyond its price. Our own orders never match each other and are not shown in
+// the book.
 
-public sealed partial class SimulatedVenue
+public sealed partial class SimulatedVenue : IFillSink<OrderRecord>
 {
     private long _tradeNumber;
 
     private void Execute(OrderRecord record)
     {
         var request = record.Request;
-        long? limit = request.Type == OrderType.Market ? null : record.PriceTicks;
+        var book = record.Market.Book;
+        decimal? limit = request.Type == OrderType.Market ? null : book.Price(record.PriceTicks);
         if (request.Type != OrderType.LimitMaker)
         {
-            if (request.TimeInForce == TimeInForce.Fok && (FillRoom(record) < request.Quantity || TakerLiquidity(record, limit) < request.Quantity))
+            if (request.TimeInForce == TimeInForce.Fok
+                && (FillRoom(record) < request.Quantity || BookMatching.TakerLiquidity(book, request.Side, limit) < request.Quantity))
             {
                 Expire(record, "FOK: not enough liquidity to fill it all");
                 return;
             }
 
-            WalkBook(record, limit);
+            BookMatching.Take(book, record, request.Side, limit, this);
         }
 
         if (record.Order.Status == OrderStatus.Filled)
@@ -42,52 +45,6 @@ public sealed partial class SimulatedVenue
         Rest(record);
     }
 
-    /// What a taker could fill right now within its limit price.
-    private static decimal TakerLiquidity(OrderRecord record, long? limit)
-    {
-        var book = record.Market.Book;
-        var bid = record.Request.Side == OrderSide.Sell;
-        var total = 0m;
-        for (var i = 0; i < book.Count(bid); i++)
-        {
-            if (limit is { } l && (bid ? book.LevelTicks(bid, i) < l : book.LevelTicks(bid, i) > l))
-            {
-                break;
-            }
-
-            total += book.Available(bid, i);
-        }
-
-        return total;
-    }
-
-    private void WalkBook(OrderRecord record, long? limit)
-    {
-        var book = record.Market.Book;
-        var bid = record.Request.Side == OrderSide.Sell;
-        for (var i = 0; i < book.Count(bid); i++)
-        {
-            var room = FillRoom(record);
-            if (room == 0m)
-            {
-                return;
-            }
-
-            var ticks = book.LevelTicks(bid, i);
-            if (limit is { } l && (bid ? ticks < l : ticks > l))
-            {
-                return;
-            }
-
-            var quantity = Math.Min(room, book.Available(bid, i));
-            if (quantity > 0m)
-            {
-                book.Take(bid, i, quantity);
-                ApplyFill(record, book.Price(ticks), quantity, LiquidityRole.Taker);
-            }
-        }
-    }
-
     private static decimal FillRoom(OrderRecord record) => Math.Min(record.Fillable, ReduceOnlyRoomOf(record));
 
     /// Fills resting orders the market moved through, best priced and oldest first.
@@ -101,16 +58,16 @@ public sealed partial class SimulatedVenue
         var book = market.Book;
         if (market.RestingBuys.Count > 0 && book.BestAskTicksUntouched < market.RestingBuys[0].PriceTicks)
         {
-            MatchRestingSide(market.RestingBuys, book, bid: false);
+            MatchRestingSide(market.RestingBuys, book);
         }
 
         if (market.RestingSells.Count > 0 && book.BestBidTicksUntouched > market.RestingSells[0].PriceTicks)
         {
-            MatchRestingSide(market.RestingSells, book, bid: true);
+            MatchRestingSide(market.RestingSells, book);
         }
     }
 
-    private void MatchRestingSide(List<OrderRecord> resting, GeneratedBook book, bool bid)
+    private void MatchRestingSide(List<OrderRecord> resting, GeneratedBook book)
     {
         foreach (var record in resting.ToArray())
         {
@@ -120,21 +77,7 @@ public sealed partial class SimulatedVenue
                 continue;
             }
 
-            for (var i = 0; i < book.Count(bid) && FillRoom(record) > 0m; i++)
-            {
-                var ticks = book.LevelTicks(bid, i);
-                if (bid ? ticks <= record.PriceTicks : ticks >= record.PriceTicks)
-                {
-                    break;
-                }
-
-                var quantity = Math.Min(FillRoom(record), book.Available(bid, i));
-                if (quantity > 0m)
-                {
-                    book.Take(bid, i, quantity);
-                    ApplyFill(record, book.Price(record.PriceTicks), quantity, LiquidityRole.Maker);
-                }
-            }
+            BookMatching.FillResting(book, record, record.Request.Side, book.Price(record.PriceTicks), this);
 
             if (record.Order.Status == OrderStatus.Filled)
             {
@@ -196,12 +139,11 @@ public sealed partial class SimulatedVenue
     private static decimal ReduceOnlyRoomOf(OrderRecord record) =>
         record.Request.ReduceOnly ? ReduceOnlyRoom(record.Request.Side, record.Market.Position.NetQuantity) : decimal.MaxValue;
 
-    private static decimal ReduceOnlyRoom(OrderSide side, decimal position) => side switch
-    {
-        OrderSide.Buy when position < 0m => -position,
-        OrderSide.Sell when position > 0m => position,
-        _ => 0m,
-    };
+    private static decimal ReduceOnlyRoom(OrderSide side, decimal position) => BookMatching.ReduceOnlyRoom(side, position);
+
+    decimal IFillSink<OrderRecord>.FillRoom(OrderRecord order) => FillRoom(order);
+
+    void IFillSink<OrderRecord>.Fill(OrderRecord order, decimal price, decimal quantity, LiquidityRole role) => ApplyFill(order, price, quantity, role);
 
     /// The opposite touch a post-only order at this price would take, or null when it would rest.
     private static long? CrossedTouch(MarketState market, OrderSide side, long priceTicks)

@@ -74,6 +74,12 @@ public sealed class VenueSettingsTests : IDisposable
     [InlineData("""alpha { kind = ftx }""", "fundingarb.venues.alpha.kind: 'ftx' is not a venue kind; expected one of simulated, binance-usdm, bybit-v5, okx-v5", "")]
     [InlineData("""delta { kind = simulated }""", "fundingarb.venues.delta.kind: venue delta is simulated but fundingarb.node.simulation has no venue delta", "")]
     [InlineData("""alpha { kind = bybit-v5, rest-url = "ftp://x", api-key-env = A_KEY, api-secret-env = A_SECRET }""", "fundingarb.venues.alpha.rest-url: 'ftp://x' is not an absolute http or https URL", "")]
+    [InlineData("""alpha { kind = binance-usdm, mode = demo, paper { balances { USDT = 1000 } } }""", "fundingarb.venues.alpha.mode: 'demo' is not a venue mode; expected one of live, paper", "")]
+    [InlineData("""alpha { kind = binance-usdm, mode = paper }""", "fundingarb.venues.alpha.paper: venue alpha trades on paper (mode = paper) and needs paper.balances", "")]
+    [InlineData("""alpha { kind = binance-usdm, mode = paper, paper { balances { USDT = -5 } } }""", "fundingarb.venues.alpha.paper.balances.USDT: -5 must not be negative", "")]
+    [InlineData("""alpha { kind = binance-usdm, mode = paper, paper { balances { USDT = 5 }, taker-fee = 0.5 } }""", "fundingarb.venues.alpha.paper.taker-fee: 0.5 is not a fee rate", "")]
+    [InlineData("""alpha { kind = binance-usdm, mode = paper, paper { balances { USDT = 5 }, bonus = 1 } }""", "fundingarb.venues.alpha.paper.bonus", "")]
+    [InlineData("""alpha { kind = binance-usdm, api-key-env = A_KEY, api-secret-env = A_SECRET, paper { balances { USDT = 5 } } }""", "fundingarb.venues.alpha.paper: venue alpha trades live (mode = live)", "")]
     public void A_bad_venue_entry_stops_the_start_naming_the_venue_and_the_key(string venues, string expected, string alsoExpected)
     {
         var failure = Assert.Throws<NodeConfigurationException>(() => Load(Write(venues), new Hashtable { ["A_KEY"] = "the-key", ["A_SECRET"] = "the-secret" }));
@@ -81,6 +87,30 @@ public sealed class VenueSettingsTests : IDisposable
         Assert.Contains(expected, failure.Message, StringComparison.Ordinal);
         Assert.Contains(alsoExpected, failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("the-secret", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_paper_venue_reads_no_keys_and_takes_its_balances_and_the_venues_own_fees_and_post_only_style()
+    {
+        var settings = Load(Write("""
+            alpha { kind = binance-usdm, mode = paper, api-key-env = UNSET_KEY, paper { balances { USDT = 2500, USDC = 100 } } }
+            beta { kind = bybit-v5, mode = paper, paper { balances { USDT = 1000 }, maker-fee = -0.0001, leverage = 5, funding-poll-interval = 2s } }
+            """), new Hashtable());
+
+        var (alpha, beta) = (settings.Venues[0], settings.Venues[1]);
+        Assert.Equal((NodeVenueMode.Paper, (VenueKeys?)null, "paper"), (alpha.Mode, alpha.Keys, alpha.ModeName));
+        Assert.Equal(["2500 USDT", "100 USDC"], alpha.Paper!.Balances.Select(b => $"{b.Amount} {b.Asset.Code}"));
+        Assert.Equal((0.0002m, 0.0005m, FundingArb.Venues.Simulation.PostOnlyStyle.RejectOnSubmit), (alpha.Paper.Fees.MakerRate, alpha.Paper.Fees.TakerRate, alpha.Paper.PostOnly));
+        Assert.Equal((-0.0001m, 0.00055m, FundingArb.Venues.Simulation.PostOnlyStyle.CancelAfterAccept, 5m, TimeSpan.FromSeconds(2)),
+            (beta.Paper!.Fees.MakerRate, beta.Paper.Fees.TakerRate, beta.Paper.PostOnly, beta.Paper.Leverage, beta.Paper.FundingPollInterval));
+    }
+
+    [Fact]
+    public void A_connector_venue_without_a_mode_trades_live()
+    {
+        var settings = Load(Write("""alpha { kind = binance-usdm, api-key-env = A_KEY, api-secret-env = A_SECRET }"""), new Hashtable { ["A_KEY"] = "k", ["A_SECRET"] = "s" });
+
+        Assert.Equal((NodeVenueMode.Live, "live", (object?)null), (settings.Venues[0].Mode, settings.Venues[0].ModeName, (object?)settings.Venues[0].Paper));
     }
 
     [Fact]

@@ -214,7 +214,7 @@
         ? `<span class="dot green"></span><span class="card-note">connected</span>`
         : `<span class="dot red"></span><span class="card-note neg">disconnected</span>`;
       return `<article class="card venue${v.connected ? "" : " disconnected"}" data-venue="${esc(v.venue)}" data-connected="${v.connected ? "true" : "false"}">
-        <header class="card-head"><h3>${esc(v.venue)}</h3><span>${status}</span></header>
+        <header class="card-head"><h3>${esc(v.venue)}</h3><span>${v.mode === "paper" ? `<span class="card-note" data-mode="paper">paper</span> ` : ""}${status}</span></header>
         <div class="table-wrap"><table>
           <thead><tr><th>Market</th><th class="num">Mid</th><th class="num">Funding / day</th><th class="num">Settles in</th></tr></thead>
           <tbody>${rows || `<tr><td colspan="4" class="empty">No markets</td></tr>`}</tbody>
