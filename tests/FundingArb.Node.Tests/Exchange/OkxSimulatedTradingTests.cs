@@ -6,6 +6,7 @@ using FundingArb.Node.Hosting;
 using FundingArb.Trading.Instruments;
 using FundingArb.Venues;
 using FundingArb.Venues.Errors;
+using FundingArb.Venues.Paper;
 using FundingArb.Venues.Simulation;
 
 namespace FundingArb.Node.Tests.Exchange;
@@ -38,10 +39,14 @@ public sealed class OkxSimulatedTradingTests : IAsyncLifetime, IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
+    // A live venue keeps no paper account, so the store is never read.
+    private IVenue LiveConnector(NodeVenueSettings settings) =>
+        ConnectorVenues.Create(settings, new PaperStateStore(_folder), (venue, failure) => throw new InvalidOperationException($"{venue} saved a paper account", failure));
+
     [Fact]
     public async Task SimulatedTradingOn_SendsTheHeader_AndTheDemoExchangeServesTheKey()
     {
-        using var connector = (IDisposable)ConnectorVenues.Create(Gamma("simulated-trading = on"));
+        using var connector = (IDisposable)LiveConnector(Gamma("simulated-trading = on"));
 
         var balances = await ((IVenue)connector).GetBalancesAsync(CancellationToken.None).AsTask().WaitAsync(s_deadline);
 
@@ -53,7 +58,7 @@ public sealed class OkxSimulatedTradingTests : IAsyncLifetime, IDisposable
     [InlineData("")]
     public async Task SimulatedTradingOffOrUnset_SendsNoHeader_AndTheDemoExchangeRefusesTheKeyAsAnotherEnvironments(string setting)
     {
-        using var connector = (IDisposable)ConnectorVenues.Create(Gamma(setting));
+        using var connector = (IDisposable)LiveConnector(Gamma(setting));
 
         var refused = await Assert.ThrowsAsync<AuthenticationFailedException>(() => ((IVenue)connector).GetBalancesAsync(CancellationToken.None).AsTask().WaitAsync(s_deadline));
 
