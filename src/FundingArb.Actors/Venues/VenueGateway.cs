@@ -225,9 +225,17 @@ public sealed class VenueGateway : ReceiveActor, IWithTimers
         }
     }
 
-    private void OnStreamEnded(VenueException? error)
+    private void OnStreamEnded(Exception? error)
     {
-        Context.GetLogger().Warning("{Venue}: user stream ended ({Reason}); resubscribing in {Backoff}", _venue.Id, error?.Message ?? "closed", _reconnectBackoff);
+        if (error is null or VenueException)
+        {
+            Context.GetLogger().Warning("{Venue}: user stream ended ({Reason}); resubscribing in {Backoff}", _venue.Id, error?.Message ?? "closed", _reconnectBackoff);
+        }
+        else
+        {
+            Context.GetLogger().Error(error, "{Venue}: user stream failed; resubscribing in {Backoff}", _venue.Id, _reconnectBackoff);
+        }
+
         Timers.StartSingleTimer(Reconnect.Instance, Reconnect.Instance, _reconnectBackoff);
         _reconnectBackoff = TimeSpan.FromTicks(Math.Min(_reconnectBackoff.Ticks * 2, _settings.ReconnectMaxBackoff.Ticks));
     }
@@ -287,15 +295,17 @@ public sealed class VenueGateway : ReceiveActor, IWithTimers
         {
             // The gateway stopped or resubscribed; this generation is over.
         }
-        catch (VenueException error)
+        catch (Exception error)
         {
+            // A venue's error is a drop; anything else is a fault the gateway must log, and either way it resubscribes
+            // and has the orders read back, so a stream never ends unheard.
             gateway.Tell(new StreamEnded(generation, error), ActorRefs.NoSender);
         }
     }
 
     private sealed record StreamItem(int Generation, UserEvent Event);
 
-    private sealed record StreamEnded(int Generation, VenueException? Error);
+    private sealed record StreamEnded(int Generation, Exception? Error);
 
     private sealed record Reconnect
     {

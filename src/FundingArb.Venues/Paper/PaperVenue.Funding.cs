@@ -56,6 +56,10 @@ public sealed partial class PaperVenue
                 {
                     return;
                 }
+                catch (Exception unexpected)
+                {
+                    FailUserStreams(unexpected);
+                }
             }
         }
         finally

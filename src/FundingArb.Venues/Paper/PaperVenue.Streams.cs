@@ -45,6 +45,21 @@ public sealed partial class PaperVenue
         }
     }
 
+    // A failure that is not the venue's (a book or a report the account cannot take): its readers hear it, so that it is
+    // logged and the orders are read back, rather than the account quietly no longer matching or settling.
+    private void FailUserStreams(Exception failure)
+    {
+        lock (_gate)
+        {
+            foreach (var subscription in _userSubscriptions)
+            {
+                subscription.Fail(failure);
+            }
+
+            _userSubscriptions.Clear();
+        }
+    }
+
     private void Unsubscribe(VenueSubscription<UserEvent> subscription)
     {
         lock (_gate)
@@ -93,6 +108,10 @@ public sealed partial class PaperVenue
             catch (VenueException)
             {
                 // The stream dropped: open it again after the delay.
+            }
+            catch (Exception unexpected)
+            {
+                FailUserStreams(unexpected);
             }
 
             try
