@@ -29,14 +29,14 @@ internal static class ClusterAkka
         });
 
         // ClusterOptions has no place for the resolver's timing.
-        var unstable = cluster.DownAllWhenUnstable is { } extra ? Seconds(extra) : "off";
-        akka.AddHocon($"""
-            akka.cluster.split-brain-resolver {"{"}
-              stable-after = {Seconds(cluster.StableAfter)}
-              down-all-when-unstable = {unstable}
-            {"}"}
+        var unstable = cluster.DownAllWhenUnstable is { } extra ? Hocon(extra) : "off";
+        akka.AddHocon($$"""
+            akka.cluster.split-brain-resolver {
+              stable-after = {{Hocon(cluster.StableAfter)}}
+              down-all-when-unstable = {{unstable}}
+            }
             """, HoconAddMode.Prepend);
     }
 
-    private static string Seconds(TimeSpan duration) => string.Create(CultureInfo.InvariantCulture, $"{duration.TotalMilliseconds:0}ms");
+    private static string Hocon(TimeSpan duration) => string.Create(CultureInfo.InvariantCulture, $"{duration.TotalMilliseconds:0}ms");
 }

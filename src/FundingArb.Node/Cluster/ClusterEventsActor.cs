@@ -4,8 +4,8 @@ using static Akka.Cluster.ClusterEvent;
 namespace FundingArb.Node.Cluster;
 
 /// Keeps the latest member and reachability events this node has seen, at most `capacity`, oldest dropped first.
-/// Started before the node joins, so its own Joining and Up are in it; the snapshot of a later subscription is not
-/// replayed as events, so no event carries a time it did not happen at.
+/// It subscribes with the initial state as events: it starts just before the node joins, but its subscription races the
+/// join, so what the subscription finds already (at most the node's own Joining or Up) happened a moment before.
 public sealed class ClusterEventsActor : ReceiveActor
 {
     private readonly Queue<ClusterEventRecord> _events;
@@ -15,10 +15,10 @@ public sealed class ClusterEventsActor : ReceiveActor
     public ClusterEventsActor(int capacity, TimeProvider clock)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
+        ArgumentNullException.ThrowIfNull(clock);
         _capacity = capacity;
         _clock = clock;
         _events = new Queue<ClusterEventRecord>(capacity);
-        Receive<CurrentClusterState>(_ => { });
         Receive<IMemberEvent>(e => Record(e.GetType().Name, e.Member.Address));
         Receive<ReachabilityEvent>(e => Record(e.GetType().Name, e.Member.Address));
         Receive<GetRecentClusterEvents>(_ => Sender.Tell(new RecentClusterEvents([.. _events])));
@@ -27,7 +27,7 @@ public sealed class ClusterEventsActor : ReceiveActor
     public static Props Props(int capacity, TimeProvider clock) => Akka.Actor.Props.Create(() => new ClusterEventsActor(capacity, clock));
 
     protected override void PreStart() =>
-        Akka.Cluster.Cluster.Get(Context.System).Subscribe(Self, SubscriptionInitialStateMode.InitialStateAsSnapshot, typeof(IMemberEvent), typeof(IReachabilityEvent));
+        Akka.Cluster.Cluster.Get(Context.System).Subscribe(Self, SubscriptionInitialStateMode.InitialStateAsEvents, typeof(IMemberEvent), typeof(IReachabilityEvent));
 
     protected override void PostStop() => Akka.Cluster.Cluster.Get(Context.System).Unsubscribe(Self);
 

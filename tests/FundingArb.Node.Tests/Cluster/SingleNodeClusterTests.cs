@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Akka.Cluster;
+using Akka.Cluster.SBR;
 using Akka.TestKit.Xunit2;
 using FundingArb.Node.Tests.Hosting;
 
@@ -64,11 +65,38 @@ public sealed class SingleNodeClusterTests : TestKit
         created.EnsureSuccessStatusCode();
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("executor_id").GetString();
 
-        var executors = await http.GetFromJsonAsync<JsonElement>("/api/v1/executors");
-        var cluster = await http.GetFromJsonAsync<JsonElement>("/api/v1/cluster");
+        // The executor is listed once it has started and reported.
+        await AwaitAssertAsync(async () =>
+        {
+            var executors = await http.GetFromJsonAsync<JsonElement>("/api/v1/executors");
+            var cluster = await http.GetFromJsonAsync<JsonElement>("/api/v1/cluster");
 
-        Assert.All(executors.EnumerateArray(), e => Assert.Equal(node.Runtime.Address, e.GetProperty("node").GetString()));
-        Assert.Contains(executors.EnumerateArray(), e => e.GetProperty("id").GetString() == id);
-        Assert.Contains(id, Assert.Single(cluster.GetProperty("shards").EnumerateArray()).GetProperty("pairs").EnumerateArray().Select(p => p.GetString()));
+            Assert.All(executors.EnumerateArray(), e => Assert.Equal(node.Runtime.Address, e.GetProperty("node").GetString()));
+            Assert.Contains(executors.EnumerateArray(), e => e.GetProperty("id").GetString() == id);
+            Assert.Contains(id, Assert.Single(cluster.GetProperty("shards").EnumerateArray()).GetProperty("pairs").EnumerateArray().Select(p => p.GetString()));
+        }, TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
+    public async Task The_actor_system_runs_the_keep_majority_resolver_and_the_failure_detector_as_fundingarb_cluster_sets_them()
+    {
+        await using var node = await RunningNode.StartInProcessAsync(overrides: new Dictionary<string, string>
+        {
+            ["CONFIG_FORCE_fundingarb_cluster_split__brain__resolver_stable__after"] = "7s",
+            ["CONFIG_FORCE_fundingarb_cluster_split__brain__resolver_down__all__when__unstable"] = "off",
+            ["CONFIG_FORCE_fundingarb_cluster_failure__detector_acceptable__heartbeat__pause"] = "4s",
+            ["CONFIG_FORCE_fundingarb_cluster_failure__detector_threshold"] = "10",
+        });
+
+        var config = node.Runtime.System.Settings.Config;
+        var settings = Akka.Cluster.Cluster.Get(node.Runtime.System).Settings;
+
+        var resolver = new SplitBrainResolverSettings(config);
+        Assert.Equal(typeof(SplitBrainResolverProvider), settings.DowningProviderType);
+        Assert.Equal(SplitBrainResolverSettings.KeepMajorityName, resolver.DowningStrategy);
+        Assert.Equal(TimeSpan.FromSeconds(7), resolver.DowningStableAfter);
+        Assert.Equal(TimeSpan.Zero, resolver.DownAllWhenUnstable);
+        Assert.Equal(TimeSpan.FromSeconds(4), settings.FailureDetectorConfig.GetTimeSpan("acceptable-heartbeat-pause"));
+        Assert.Equal(10.0, settings.FailureDetectorConfig.GetDouble("threshold"));
     }
 }
