@@ -28,7 +28,10 @@ public static class ExecutorEndpoints
     {
         ArgumentNullException.ThrowIfNull(api);
         api.MapGet("/executors", async (NodeRuntime node, CancellationToken ct) =>
-            Results.Ok((await node.GetExecutorsAsync(ct).ConfigureAwait(false)).Select(r => SnapshotViews.PairOf(r, node.Address))));
+        {
+            var address = node.Address;
+            return Results.Ok((await node.GetExecutorsAsync(ct).ConfigureAwait(false)).Select(r => SnapshotViews.PairOf(r, address)));
+        });
 
         api.MapGet("/executors/{id}", async (string id, NodeRuntime node, CancellationToken ct) =>
         {
