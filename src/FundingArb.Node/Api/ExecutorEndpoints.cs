@@ -28,7 +28,10 @@ public static class ExecutorEndpoints
     {
         ArgumentNullException.ThrowIfNull(api);
         api.MapGet("/executors", async (NodeRuntime node, CancellationToken ct) =>
-            Results.Ok((await node.GetExecutorsAsync(ct).ConfigureAwait(false)).Select(SnapshotViews.PairOf)));
+        {
+            var address = node.Address;
+            return Results.Ok((await node.GetExecutorsAsync(ct).ConfigureAwait(false)).Select(r => SnapshotViews.PairOf(r, address)));
+        });
 
         api.MapGet("/executors/{id}", async (string id, NodeRuntime node, CancellationToken ct) =>
         {
@@ -53,7 +56,7 @@ public static class ExecutorEndpoints
                 journalError = unreadable.Message;
             }
 
-            return Results.Ok(new ExecutorDetail(SnapshotViews.PairOf(report), events, journalError));
+            return Results.Ok(new ExecutorDetail(SnapshotViews.PairOf(report, node.Address), events, journalError));
         });
 
         api.MapPost("/executors", async (CreateExecutorRequest? body, NodeRuntime node, CancellationToken ct) =>

@@ -5,7 +5,7 @@ using FundingArb.Venues.Scenarios;
 
 namespace FundingArb.Node.Configuration;
 
-/// Everything one node runs with, read from `fundingarb.node` and `strategy` (hocon/reference.conf documents each key).
+/// Everything one node runs with, read from `fundingarb.node`, `fundingarb.cluster`, `fundingarb.venues` and `strategy` (hocon/reference.conf documents each key).
 public sealed record NodeSettings
 {
     public required string Name { get; init; }
@@ -50,6 +50,9 @@ public sealed record NodeSettings
     /// Every venue the node trades on and how it reaches it (`fundingarb.venues`): the simulated ones first, in the
     /// simulation's order.
     public required ImmutableArray<NodeVenueSettings> Venues { get; init; }
+
+    /// The node's region, roles, remoting address, seed nodes and failure handling (`fundingarb.cluster`).
+    public required NodeClusterSettings Cluster { get; init; }
 
     public required NodeActorSettings Actors { get; init; }
 

@@ -10,7 +10,7 @@ using Serilog.Events;
 
 namespace FundingArb.Node.Configuration;
 
-/// Binds `fundingarb.node`, `fundingarb.risk` and `strategy.funding-arb` of a resolved configuration; a bad value
+/// Binds `fundingarb.node`, `fundingarb.cluster`, `fundingarb.venues`, `fundingarb.risk` and `strategy.funding-arb` of a resolved configuration; a bad value
 /// throws ConfigKeyException naming the key (NodeConfigLoader adds where it was written) or ScenarioException.
 public static class NodeSettingsReader
 {
@@ -29,8 +29,9 @@ public static class NodeSettingsReader
         var simulation = config.GetConfig(SimulationPath) is { IsEmpty: false }
             ? ScenarioLoader.FromSection(document, SimulationPath)
             : EmptySimulation;
+        var cluster = ClusterSettingsReader.Read(new HoconReader(config.GetConfig(ClusterSettingsReader.Path), ClusterSettingsReader.Path));
         var venues = VenueSettingsReader.Read(new HoconReader(config.GetConfig(VenueSettingsReader.Path), VenueSettingsReader.Path),
-            [.. simulation.Venues.Select(v => v.Settings.Id.Value)], environment, baseDirectory);
+            [.. simulation.Venues.Select(v => (v.Settings.Id.Value, v.Region ?? cluster.Region))], cluster.Region, environment, baseDirectory);
         if (venues.IsEmpty)
         {
             throw new ConfigKeyException(SimulationPath + ".venues", "the node needs at least one venue (here or in fundingarb.venues)");
@@ -80,6 +81,7 @@ public static class NodeSettingsReader
             Logging = ReadLogging(node.GetObject("logging")),
             Simulation = simulation,
             Venues = venues,
+            Cluster = cluster,
             Actors = NodeActorSettings.Default with
             {
                 Orchestrator = orchestrator,

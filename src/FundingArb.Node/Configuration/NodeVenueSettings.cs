@@ -3,8 +3,9 @@ using FundingArb.Venues.Paper;
 namespace FundingArb.Node.Configuration;
 
 /// One venue the node trades on (`fundingarb.venues.NAME`): a simulated venue has no URLs or keys; a live connector venue
-/// has URLs and keys; a paper connector venue has URLs and its paper account's settings, and no keys.
-public sealed record NodeVenueSettings(string Name, NodeVenueKind Kind, Uri? RestUrl, Uri? WebSocketUrl, VenueKeys? Keys)
+/// has URLs and keys; a paper connector venue has URLs and its paper account's settings, and no keys. Region is the
+/// cluster region its gateway belongs in (the venue's own, or else the node's).
+public sealed record NodeVenueSettings(string Name, NodeVenueKind Kind, Uri? RestUrl, Uri? WebSocketUrl, VenueKeys? Keys, string Region)
 {
     /// okx-v5 only (`simulated-trading`): signed requests carry `x-simulated-trading: 1`, as OKX's demo trading needs;
     /// a live key sends none.
@@ -20,5 +21,5 @@ public sealed record NodeVenueSettings(string Name, NodeVenueKind Kind, Uri? Res
     /// What the node's logs, API and dashboard call the way the venue trades: simulated, live or paper.
     public string ModeName => Kind == NodeVenueKind.Simulated ? "simulated" : IsPaper ? "paper" : "live";
 
-    public static NodeVenueSettings Simulated(string name) => new(name, NodeVenueKind.Simulated, null, null, null);
+    public static NodeVenueSettings Simulated(string name, string region) => new(name, NodeVenueKind.Simulated, null, null, null, region);
 }

@@ -24,7 +24,7 @@ internal static partial class ReferenceCheck
         ExchangeSettingsReader.SimulationPath, ExchangeSettingsReader.ServePath,
     ];
 
-    private static readonly string[] s_bound = [NodeSettingsReader.NodePath, ExchangeSettingsReader.ExchangePath, "fundingarb.risk", "strategy"];
+    private static readonly string[] s_bound = [NodeSettingsReader.NodePath, ClusterSettingsReader.Path, ExchangeSettingsReader.ExchangePath, "fundingarb.risk", "strategy"];
 
     /// Throws ConfigKeyException at the first key of layer that the reference does not allow.
     public static void Check(Config layer, Config reference) => Check(new HoconReader(layer, ""), new HoconReader(reference, ""));

@@ -19,7 +19,7 @@ public static class VenueSettingsReader
 {
     public const string Path = "fundingarb.venues";
 
-    private static readonly string[] s_keys = ["kind", "mode", "paper", "rest-url", "ws-url", "api-key-env", "api-secret-env", "passphrase-env", "key-file", "simulated-trading"];
+    private static readonly string[] s_keys = ["kind", "region", "mode", "paper", "rest-url", "ws-url", "api-key-env", "api-secret-env", "passphrase-env", "key-file", "simulated-trading"];
 
     private static readonly string[] s_paperKeys = ["balances", "maker-fee", "taker-fee", "leverage", "funding-poll-interval"];
 
@@ -35,22 +35,29 @@ public static class VenueSettingsReader
         ("okx-v5", NodeVenueKind.OkxV5, "https://www.okx.com", "wss://ws.okx.com:8443"),
     ];
 
-    public static ImmutableArray<NodeVenueSettings> Read(HoconReader venues, IReadOnlyList<string> simulation, IDictionary environment, string baseDirectory)
+    /// simulation lists the simulated venues in order, each with its region (the simulation's, or else the node's); a
+    /// venue named here takes its own `region`, or else the simulation's, or else nodeRegion.
+    public static ImmutableArray<NodeVenueSettings> Read(HoconReader venues, IReadOnlyList<(string Name, string Region)> simulation, string nodeRegion,
+        IDictionary environment, string baseDirectory)
     {
         ArgumentNullException.ThrowIfNull(venues);
         ArgumentNullException.ThrowIfNull(simulation);
         ArgumentNullException.ThrowIfNull(environment);
-        var named = venues.Keys.ToDictionary(name => name, name => ReadVenue(venues, name, simulation, environment, baseDirectory), StringComparer.Ordinal);
+        var simulated = simulation.ToDictionary(v => v.Name, v => v.Region, StringComparer.Ordinal);
+        var named = venues.Keys.ToDictionary(name => name,
+            name => ReadVenue(venues, name, simulated, simulated.GetValueOrDefault(name, nodeRegion), environment, baseDirectory), StringComparer.Ordinal);
         return [
-            .. simulation.Select(name => named.GetValueOrDefault(name) ?? NodeVenueSettings.Simulated(name)),
-            .. venues.Keys.Where(name => !simulation.Contains(name, StringComparer.Ordinal)).Select(name => named[name]),
+            .. simulation.Select(v => named.GetValueOrDefault(v.Name) ?? NodeVenueSettings.Simulated(v.Name, v.Region)),
+            .. venues.Keys.Where(name => !simulated.ContainsKey(name)).Select(name => named[name]),
         ];
     }
 
-    private static NodeVenueSettings ReadVenue(HoconReader venues, string name, IReadOnlyList<string> simulation, IDictionary environment, string baseDirectory)
+    private static NodeVenueSettings ReadVenue(HoconReader venues, string name, Dictionary<string, string> simulation, string defaultRegion,
+        IDictionary environment, string baseDirectory)
     {
         var venue = venues.GetObject(name);
         venue.RejectUnknown(s_keys);
+        var region = venue.Has("region") ? ClusterSettingsReader.Region(venue, "region") : defaultRegion;
         var kindText = venue.GetString("kind");
         var kind = s_kinds.FirstOrDefault(k => k.Name == kindText);
         if (kind.Name is null)
@@ -60,8 +67,8 @@ public static class VenueSettingsReader
 
         if (kind.Kind is NodeVenueKind.Simulated)
         {
-            return simulation.Contains(name, StringComparer.Ordinal)
-                ? NodeVenueSettings.Simulated(name)
+            return simulation.ContainsKey(name)
+                ? NodeVenueSettings.Simulated(name, region)
                 : throw venue.Error("kind", $"venue {name} is simulated but fundingarb.node.simulation has no venue {name}");
         }
 
@@ -75,7 +82,7 @@ public static class VenueSettingsReader
         var webSocket = Url(venue, "ws-url", kind.WebSocketUrl, "ws", "wss");
         if (mode == "paper")
         {
-            return new NodeVenueSettings(name, kind.Kind, rest, webSocket, null) { Mode = NodeVenueMode.Paper, Paper = ReadPaper(venue, name, kind.Kind) };
+            return new NodeVenueSettings(name, kind.Kind, rest, webSocket, null, region) { Mode = NodeVenueMode.Paper, Paper = ReadPaper(venue, name, kind.Kind) };
         }
 
         if (venue.Has("paper"))
@@ -83,7 +90,7 @@ public static class VenueSettingsReader
             throw venue.Error("paper", $"venue {name} trades live (mode = live); paper settings apply only with mode = paper");
         }
 
-        return new NodeVenueSettings(name, kind.Kind, rest, webSocket, ReadKeys(venue, name, kind.Kind is NodeVenueKind.OkxV5, environment, baseDirectory))
+        return new NodeVenueSettings(name, kind.Kind, rest, webSocket, ReadKeys(venue, name, kind.Kind is NodeVenueKind.OkxV5, environment, baseDirectory), region)
         {
             SimulatedTrading = SimulatedTrading(venue, name, kind.Kind),
         };

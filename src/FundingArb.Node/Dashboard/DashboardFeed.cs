@@ -107,7 +107,8 @@ public sealed class DashboardFeed : BackgroundService
         var positions = await Task.WhenAll(_runtime.Venues.Select(v => SnapshotViews.PositionsAsync(_runtime, v, cancellationToken))).ConfigureAwait(false);
         var allPositions = positions.SelectMany(p => p).OrderBy(p => p.Venue, StringComparer.Ordinal).ThenBy(p => p.Symbol, StringComparer.Ordinal).ToImmutableArray();
         var horizonDays = (decimal)_runtime.Settings.Actors.Orchestrator.Strategy.Horizon.TotalDays;
-        var pairs = reports.Select(SnapshotViews.PairOf).ToImmutableArray();
+        var address = _runtime.Address;
+        var pairs = reports.Select(r => SnapshotViews.PairOf(r, address)).ToImmutableArray();
         var economics = EconomicsView.Of(_runtime.EconomicsOf(reports, from: null, to: null), _runtime.ConnectorVenueNames);
         lock (_events)
         {

@@ -34,9 +34,10 @@ public sealed record MarketView(string Symbol, string Asset, string Quote, decim
 /// fees over the controller's horizon.
 public sealed record OpportunityView(string Asset, string LongVenue, string ShortVenue, decimal NetEdgePerDay, decimal GrossEdgePerDay, decimal Annualized);
 
+/// Node is the cluster address of the node running the executor.
 public sealed record PairView(string Id, string Asset, string LongVenue, string LongSymbol, string ShortVenue, string ShortSymbol, string Phase, string Status,
     string? CloseType, string? CloseReason, DateTimeOffset? OpenedAt, DateTimeOffset? ClosedAt, decimal SizeQuote, decimal LongQuantity,
-    decimal ShortQuantity, int Orders, decimal FundingQuote, decimal FeesQuote, decimal TradePnlQuote, decimal NetPnlQuote, HaltView? Halt);
+    decimal ShortQuantity, int Orders, decimal FundingQuote, decimal FeesQuote, decimal TradePnlQuote, decimal NetPnlQuote, HaltView? Halt, string Node);
 
 /// Why an executor stopped managing its pair: kind is stranded, rule_broken or recovery_failed.
 public sealed record HaltView(string Kind, string Reason);

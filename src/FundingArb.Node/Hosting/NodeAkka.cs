@@ -4,13 +4,14 @@ using Akka.Hosting;
 using Akka.Logger.Serilog;
 using FundingArb.Actors.Journaling;
 using FundingArb.Actors.Runtime;
+using FundingArb.Node.Cluster;
 using FundingArb.Node.Configuration;
 using FundingArb.Persistence.Sql;
 
 namespace FundingArb.Node.Hosting;
 
-/// The node's actor system as Akka.Hosting builds it: the node's configuration (its akka.* keys) over the journal plugins'
-/// defaults, the SQLite journal and snapshot store on the data folder's journal file, the event serializer, the market
+/// The node's actor system as Akka.Hosting builds it: a cluster member (ClusterAkka), the node's configuration (its
+/// akka.* keys) over the journal plugins' defaults, the SQLite journal and snapshot store on the data folder's journal file, the event serializer, the market
 /// clock as the scheduler; Serilog as Akka's logger; the node's actors started by NodeRuntime; and NodeRuntime's drain as
 /// the first task of CoordinatedShutdown, so Ctrl+C and SIGTERM stop new pairs and wait for those in flight before the
 /// system terminates.
@@ -23,6 +24,7 @@ internal static class NodeAkka
         var runtime = services.GetRequiredService<NodeRuntime>();
         var settings = runtime.Settings;
         akka.AddHocon(SystemConfig(settings, runtime.Clock), HoconAddMode.Prepend);
+        ClusterAkka.Configure(akka, settings.Cluster);
         akka.ConfigureLoggers(loggers =>
         {
             loggers.ClearLoggers();

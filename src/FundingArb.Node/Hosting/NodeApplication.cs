@@ -69,6 +69,7 @@ public static class NodeApplication
         PositionEndpoints.Map(api);
         PerformanceEndpoints.Map(api);
         HealthEndpoints.Map(api);
+        ClusterEndpoints.Map(api);
         RiskEndpoints.Map(api);
         DashboardEndpoints.MapData(api);
         app.MapOpenApi();

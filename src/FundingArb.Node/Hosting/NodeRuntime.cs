@@ -10,6 +10,7 @@ using FundingArb.Actors.Hosting;
 using FundingArb.Actors.Orchestration;
 using FundingArb.Actors.Pairs;
 using FundingArb.Actors.Tracking;
+using FundingArb.Node.Cluster;
 using FundingArb.Node.Configuration;
 using FundingArb.Node.Logging;
 using FundingArb.Node.Time;
@@ -26,8 +27,9 @@ namespace FundingArb.Node.Hosting;
 
 // Registered before Akka's hosted service, so it starts first and stops last. Start: the connectors of the live connector
 // venues (fundingarb.venues), the data folder's lock, the paper venues (their accounts restored from the data folder),
-// the market clock and the simulated venues (restored from the data folder); then Akka.Hosting starts the actor system, and StartActorsAsync
-// (its actor starter) checks the journal for stranded pairs and starts the node's actors: the orchestrator recovers its
+// the market clock and the simulated venues (restored from the data folder); then Akka.Hosting starts the actor system,
+// and StartActorsAsync (its actor starter) joins the cluster and waits until the node is Up, checks the journal for
+// stranded pairs and starts the node's actors: the orchestrator recovers its
 // registry and every executor replays and reconciles with the venues by client order id. Stop, in order: no new pairs
 // and a wait (up to the deadline) until no pair is entering or exiting (CoordinatedShutdown's before-service-unbind
 // phase, DrainAsync); the actor system terminates, which flushes the journal; this service then saves the simulated
@@ -94,6 +96,15 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
 
     public ActorSystem System => _system ?? throw new InvalidOperationException("The node has not started.");
 
+    /// The actor keeping the recent member events (ClusterEventsActor).
+    public IActorRef ClusterEvents { get; private set; } = ActorRefs.Nobody;
+
+    /// The node's address in the cluster (akka.tcp://fundingarb@host:port).
+    public string Address => Akka.Cluster.Cluster.Get(System).SelfAddress.ToString();
+
+    /// Up in the cluster: a node that joins is not yet, and one the split-brain resolver downed is no longer.
+    public bool IsUp => _system is not null && Akka.Cluster.Cluster.Get(_system).SelfMember.Status == Akka.Cluster.MemberStatus.Up;
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(_settings.DataDirectory);
@@ -136,12 +147,15 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
         return Task.CompletedTask;
     }
 
-    /// Akka.Hosting's actor starter: refuses a journal holding pairs on venues this configuration lacks (unless told
+    /// Akka.Hosting's actor starter: joins the cluster and waits until the node is Up, refuses a journal holding pairs on venues this configuration lacks (unless told
     /// otherwise), then starts the node's actors and returns once every executor the registry lists has started.
     public async Task StartActorsAsync(ActorSystem system)
     {
         ArgumentNullException.ThrowIfNull(system);
         _system = system;
+        // Listening before the join, so the node's own Joining and Up are among the events.
+        ClusterEvents = system.ActorOf(ClusterEventsActor.Props(_settings.Cluster.RecentEvents, TimeProvider.System), "cluster-events");
+        await ClusterJoin.JoinAsync(system, _settings.Cluster, _log).ConfigureAwait(false);
         var registrations = system.ActorOf(PairRegistrations.Props(_pairs), "pair-registrations");
         system.EventStream.Subscribe(registrations, typeof(ExecutorRegistered));
         var stranded = await StrandedPairs.FindAsync(ReadJournal, system.Materializer(), Venues.Select(v => v.Id).ToHashSet(), CancellationToken.None)

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using FundingArb.Trading.Fees;
 using FundingArb.Trading.Instruments;
 using FundingArb.Venues.Simulation;
@@ -6,10 +7,13 @@ namespace FundingArb.Venues.Scenarios;
 
 public static partial class ScenarioLoader
 {
+    [GeneratedRegex("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$")]
+    private static partial Regex RegionName();
+
     private static readonly string[] s_venueKeys =
     [
         "name", "funding-interval", "maker-fee", "taker-fee", "latency", "request-timeout", "leverage", "maintenance-margin",
-        "post-only", "price-basis", "balances", "instruments",
+        "post-only", "price-basis", "balances", "instruments", "region",
     ];
 
     private static readonly string[] s_instrumentKeys =
@@ -53,10 +57,22 @@ public static partial class ScenarioLoader
                 settings.Validate();
                 return settings;
             });
-            drafts.Add(new VenueDraft(settings, ReadInstruments(section, id)));
+            drafts.Add(new VenueDraft(settings, ReadInstruments(section, id), Region(section)));
         }
 
         return drafts;
+    }
+
+    // A cluster region names an Akka role (region-<name>), so it keeps to the characters a role and a log line read plainly.
+    private static string? Region(ScenarioSection venue)
+    {
+        if (!venue.Has("region"))
+        {
+            return null;
+        }
+
+        var region = venue.String("region");
+        return RegionName().IsMatch(region) ? region : throw venue.Error("region", $"'{region}' is not a region name (lowercase letters, digits and dashes)");
     }
 
     private static IEnumerable<Money> ReadBalances(ScenarioSection venue)

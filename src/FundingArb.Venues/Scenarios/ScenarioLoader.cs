@@ -62,7 +62,7 @@ public static partial class ScenarioLoader
             Seed = seed,
             Start = start,
             Duration = duration,
-            Venues = [.. venues.Select(v => new ScenarioVenue(v.Settings, markets[v.Settings.Id], faults[v.Settings.Id]))],
+            Venues = [.. venues.Select(v => new ScenarioVenue(v.Settings, markets[v.Settings.Id], faults[v.Settings.Id], v.Region))],
             CrashRestarts = crashes,
             Actions = [.. scenario.List("actions", s_actionKeys, required: false)
                 .Select(a => new ScenarioAction(a.Instant("at", start), a.String("command")))],
@@ -74,7 +74,8 @@ public static partial class ScenarioLoader
     }
 
     /// A venue as read, with its instruments by symbol and where each was declared (for "no market" errors).
-    private sealed record VenueDraft(SimulatedVenueSettings Settings, Dictionary<Symbol, (Instrument Instrument, TimeSpan? Interval, ScenarioSection Section)> Instruments);
+    private sealed record VenueDraft(SimulatedVenueSettings Settings, Dictionary<Symbol, (Instrument Instrument, TimeSpan? Interval, ScenarioSection Section)> Instruments,
+        string? Region);
 
     private static ImmutableArray<VenueFault> NoFaults => [];
 }

@@ -225,6 +225,7 @@ public sealed class NodeApiTests(ApiNodeFixture fixture) : TestKit, IClassFixtur
         Assert.Contains("/api/v1/funding/opportunities", paths);
         Assert.Contains("/api/v1/orders/{clientOrderId}/cancel", paths);
         Assert.Contains("/api/v1/statistics", paths);
+        Assert.Contains("/api/v1/cluster", paths);
     }
 
     [Fact]
