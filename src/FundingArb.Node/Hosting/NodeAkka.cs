@@ -4,6 +4,7 @@ using Akka.Hosting;
 using Akka.Logger.Serilog;
 using FundingArb.Actors.Journaling;
 using FundingArb.Actors.Runtime;
+using FundingArb.Actors.Wire;
 using FundingArb.Node.Cluster;
 using FundingArb.Node.Configuration;
 using FundingArb.Persistence.Sql;
@@ -11,8 +12,9 @@ using FundingArb.Persistence.Sql;
 namespace FundingArb.Node.Hosting;
 
 /// The node's actor system as Akka.Hosting builds it: a cluster member (ClusterAkka), the node's configuration (its
-/// akka.* keys) over the journal plugins' defaults, the SQLite journal and snapshot store on the data folder's journal file, the event serializer, the market
-/// clock as the scheduler; Serilog as Akka's logger; the node's actors started by NodeRuntime; and NodeRuntime's drain as
+/// akka.* keys) over the journal plugins' defaults, the SQLite journal and snapshot store on the data folder's journal
+/// file, the event serializer, the cluster message serializer with strict serialization (a message type without a
+/// binding is refused, not sent as CLR-typed JSON), the market clock as the scheduler; Serilog as Akka's logger; the node's actors started by NodeRuntime; and NodeRuntime's drain as
 /// the first task of CoordinatedShutdown, so Ctrl+C and SIGTERM stop new pairs and wait for those in flight before the
 /// system terminates.
 internal static class NodeAkka
@@ -48,6 +50,7 @@ internal static class NodeAkka
         return node
             .WithFallback(SchedulerClocks.Config(clock))
             .WithFallback(EventSerializer.Config)
+            .WithFallback(ClusterMessageSerializer.Config)
             .WithFallback(settings.Config)
             .WithFallback(SqlPersistence.DefaultConfig());
     }

@@ -99,4 +99,22 @@ public sealed class SingleNodeClusterTests : TestKit
         Assert.Equal(TimeSpan.FromSeconds(4), settings.FailureDetectorConfig.GetTimeSpan("acceptable-heartbeat-pause"));
         Assert.Equal(10.0, settings.FailureDetectorConfig.GetDouble("threshold"));
     }
+
+    // What may cross to another node goes through our serializer under its manifest, and a type with no binding is an
+    // error rather than Newtonsoft JSON naming its CLR type.
+    [Fact]
+    public async Task The_actor_system_sends_actor_messages_through_the_cluster_serializer_and_refuses_unbound_types()
+    {
+        await using var node = await RunningNode.StartInProcessAsync();
+        var serialization = node.Runtime.System.Serialization;
+
+        var serializer = serialization.FindSerializerFor(FundingArb.Actors.Orchestration.GetExecutors.Instance);
+
+        Assert.IsType<FundingArb.Actors.Wire.ClusterMessageSerializer>(serializer);
+        Assert.Equal("get-executors.v1", Akka.Serialization.Serialization.ManifestFor(serializer, FundingArb.Actors.Orchestration.GetExecutors.Instance));
+        var refused = Assert.Throws<System.Runtime.Serialization.SerializationException>(() => serialization.FindSerializerForType(typeof(UnboundMessage)));
+        Assert.Contains(nameof(UnboundMessage), refused.Message, StringComparison.Ordinal);
+    }
+
+    private sealed record UnboundMessage(string Text);
 }
