@@ -13,10 +13,6 @@ namespace FundingArb.Node.Tests.Hosting;
 public sealed class DataFolderTests : TestKit
 {
     private static readonly TimeSpan s_start = TimeSpan.FromSeconds(60);
-
-    // The controller enters only after its edge has held for persistence-samples scans (20 s at speed 60); a loaded
-    // machine running the other test classes' nodes beside this one can take a few times that.
-    private static readonly TimeSpan s_firstPair = TimeSpan.FromMinutes(3);
     private readonly string _data = RunningNode.NewDataDirectory();
     private readonly HttpClient _http = new();
 
@@ -24,9 +20,12 @@ public sealed class DataFolderTests : TestKit
     public async Task A_previous_versions_data_folder_stops_the_start_naming_migrate_which_copies_it_for_the_next_start_to_resume()
     {
         HashSet<string> before;
-        await using (var node = NodeProcess.Start(_data, speed: 60))
+        await using (var node = NodeProcess.Start(_data, speed: 60, OperatorPair.WithoutController))
         {
-            await AwaitAssertAsync(async () => Assert.Contains(await ExecutorsAsync(node), e => e.Phase == "Open"), s_firstPair, TimeSpan.FromMilliseconds(200));
+            await AwaitAssertAsync(async () => Assert.True((await _http.GetAsync(new Uri(node.BaseAddress, "/api/v1/ready"))).IsSuccessStatusCode, node.Output),
+                s_start, TimeSpan.FromMilliseconds(200));
+            var open = await OperatorPair.CreateAsync(_http, node);
+            await AwaitAssertAsync(async () => Assert.Contains(await ExecutorsAsync(node), e => e.Id == open && e.Phase == "Open"), s_start, TimeSpan.FromMilliseconds(200));
             before = [.. (await ExecutorsAsync(node)).Select(e => e.Id)];
             node.Terminate();
             Assert.Equal(0, await node.WaitForExitAsync(s_start));
