@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using FundingArb.Node.Tests.Hosting;
@@ -11,12 +12,10 @@ namespace FundingArb.Node.Tests.Dashboard;
 // The dashboard in a real Chromium against a real node: the page served at /, its first snapshot from
 // /api/v1/dashboard, then the server-sent events of /api/v1/stream. Every wait is one of Playwright's polling
 // assertions, so the test takes as long as the node needs and no longer.
-public sealed class DashboardBrowserTests
+public sealed class DashboardBrowserTests : Akka.TestKit.Xunit2.TestKit
 {
     private const string ChromiumPath = "/usr/bin/chromium";
 
-    // The demo opens its first pair after a scan or two of the market; generous for a loaded 2-core machine.
-    private const float FirstPairTimeoutMs = 120_000;
     private const float SnapshotTimeoutMs = 30_000;
 
     private static readonly string[] s_economics =
@@ -82,8 +81,9 @@ public sealed class DashboardBrowserTests
         }
 
         await Expect(page.Locator("#live")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = SnapshotTimeoutMs });
+        await OpenBtcPairAsync(node);
         var firstPair = page.Locator("#pairs [data-pair-id]").First;
-        await Expect(firstPair).ToBeVisibleAsync(new() { Timeout = FirstPairTimeoutMs });
+        await Expect(firstPair).ToBeVisibleAsync(new() { Timeout = SnapshotTimeoutMs });
         await Expect(firstPair).ToHaveAttributeAsync("data-pair-id", new Regex(@"\S"));
         await Expect(page.Locator("#events [data-kind]").First).ToBeVisibleAsync(new() { Timeout = SnapshotTimeoutMs });
         await Expect(page.Locator("#execution [data-kpi='orders']")).ToBeVisibleAsync();
@@ -112,7 +112,7 @@ public sealed class DashboardBrowserTests
     private static async Task AssertEconomicsPanelShowsTheApisFiguresAsync(IPage page)
     {
         await Expect(page.Locator("#economics [data-economics]")).ToHaveCountAsync(s_economics.Length, new() { Timeout = SnapshotTimeoutMs });
-        var match = await page.WaitForFunctionAsync(PanelMatchingTheApi, s_economics, new() { Timeout = FirstPairTimeoutMs, PollingInterval = 250 });
+        var match = await page.WaitForFunctionAsync(PanelMatchingTheApi, s_economics, new() { Timeout = SnapshotTimeoutMs * 2, PollingInterval = 250 });
 
         var figures = await match.JsonValueAsync<JsonElement>();
         var api = figures.GetProperty("api");
@@ -143,6 +143,23 @@ public sealed class DashboardBrowserTests
     {
         var digits = Regex.Replace(shown.GetProperty(field).GetString()!.Replace('\u2212', '-'), @"[^0-9.+-]", "");
         return digits.Length == 0 ? null : decimal.Parse(digits, NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
+
+    // Whether the demo's markets offer the controller an edge within minutes depends on the hour the node starts, so the
+    // test opens a pair itself, as an operator would; the controller may have opened the same one first, which is as good.
+    private async Task OpenBtcPairAsync(RunningNode node)
+    {
+        using var writer = node.CreateClient(authorized: true);
+        await AwaitAssertAsync(async () =>
+        {
+            using var created = await writer.PostAsJsonAsync("/api/v1/executors", new
+            {
+                asset = "BTC", long_venue = "alpha", long_symbol = "BTCUSDT", short_venue = "beta", short_symbol = "BTCUSDT", quote = "USDT",
+                size_quote = 10_000m,
+            });
+            var answer = await created.Content.ReadAsStringAsync();
+            Assert.True(created.StatusCode == System.Net.HttpStatusCode.Created || answer.Contains("already trades this pair", StringComparison.Ordinal), answer);
+        }, TimeSpan.FromMilliseconds(SnapshotTimeoutMs), TimeSpan.FromMilliseconds(500));
     }
 
     private static async Task<IReadOnlyList<string>> VenueNamesAsync(Uri baseAddress)
