@@ -1,0 +1,22 @@
+namespace FundingArb.Venues.Lockstep;
+
+/// One WebSocket between a connector and the exchange, as both ends count it: whole messages on their way up (client
+/// to server) and down, and a message the server has read but not finished with (it has not asked for the next one).
+/// Once either end saw the socket fail or close, messages on the way are lost and no longer waited for. Read and
+/// written under the WireLockstep's lock only.
+internal sealed class LockstepConnection(string id)
+{
+    public string Id { get; } = id;
+
+    public int Up { get; set; }
+
+    public int Down { get; set; }
+
+    public int ServerOwed { get; set; }
+
+    public bool Closed { get; set; }
+
+    public bool IsBusy => ServerOwed > 0 || (!Closed && (Up > 0 || Down > 0));
+
+    public override string ToString() => $"socket {Id} ({Up} up, {Down} down, server owes {ServerOwed}{(Closed ? ", closed" : string.Empty)})";
+}
