@@ -16,7 +16,15 @@ internal sealed class LockstepConnection(string id)
 
     public bool Closed { get; set; }
 
-    public bool IsBusy => ServerOwed > 0 || (!Closed && (Up > 0 || Down > 0));
+    /// The flow that reads the connector's end, once it is open.
+    public LockstepFlow? Reader { get; set; }
+
+    /// Messages down wait for the clock too while their reader is in an HTTP request (a Binance funding payment's
+    /// rate lookup, say) or a wait of its own whose end needs the clock: it reads them, in order, once that is over,
+    /// and the runner waits for that before it moves the clock again.
+    public bool IsBusy => ServerOwed > 0 || (!Closed && (Up > 0 || (Down > 0 && !ReaderWaitsForTheClock)));
+
+    private bool ReaderWaitsForTheClock => Reader is { } reader && (reader.HttpInFlight > 0 || reader.ReaderWaits > 0);
 
     public override string ToString() => $"socket {Id} ({Up} up, {Down} down, server owes {ServerOwed}{(Closed ? ", closed" : string.Empty)})";
 }

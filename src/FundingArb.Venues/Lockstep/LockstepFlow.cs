@@ -1,8 +1,8 @@
 namespace FundingArb.Venues.Lockstep;
 
 /// One line of connector work a lockstep runner waits for: a call from the node, or a stream's reading. It is
-/// runnable, and the clock must wait, while it owes work (Owed) and has no HTTP request out (whose answer needs the
-/// clock or the wire, both counted elsewhere) and, for a call, no wait on the clock. Fields are read and written under the WireLockstep's lock only.
+/// runnable, and the clock must wait, while it owes work (Owed, FailuresOwed) and has no HTTP request out (whose answer
+/// needs the clock or the wire, both counted elsewhere) and, for a call or a failure, no wait on the clock. Fields are read and written under the WireLockstep's lock only.
 internal sealed class LockstepFlow(WireLockstep owner, string name, bool isCall)
 {
     public WireLockstep Owner { get; } = owner;
@@ -19,10 +19,22 @@ internal sealed class LockstepFlow(WireLockstep owner, string name, bool isCall)
     /// A stream's flow owes its first read from the moment it is opened; the first socket it connects takes that debt.
     public bool OwesFirstRead { get; set; }
 
-    /// Timers the call waits on (LockstepTimeProvider).
+    /// A stream's sockets that failed or closed and whose end has not reached the node yet.
+    public int FailuresOwed { get; set; }
+
+    /// Timers the flow waits on (LockstepTimeProvider).
     public int ClockWaits { get; set; }
 
-    public bool IsRunnable => Owed > 0 && HttpInFlight == 0 && ClockWaits == 0;
+    /// Of ClockWaits, those a stream's reader started while it owed a message (a request held back by a rate limit).
+    public int ReaderWaits { get; set; }
 
-    public override string ToString() => $"{Name} (owes {Owed}, {HttpInFlight} HTTP out, {ClockWaits} waits on the clock)";
+    // A stream's reader works beside its own timers (pings, keep-alives), so a message it owes is work unless the reader
+    // itself waits (a timer started while it owed the message: that is the reader's, as the others run on their own
+    // period); a failure it owes may wait for any of them (a reader that waits for its ping loop to end).
+    public bool IsRunnable => HttpInFlight == 0 && (IsCall
+        ? Owed > 0 && ClockWaits == 0
+        : (Owed > 0 && ReaderWaits == 0) || (FailuresOwed > 0 && ClockWaits == 0));
+
+    public override string ToString() =>
+        $"{Name} (owes {Owed}, {FailuresOwed} failures, {HttpInFlight} HTTP out, {ClockWaits} waits on the clock)";
 }

@@ -14,7 +14,7 @@ internal sealed class LockstepSocket(WireLockstep lockstep, WebSocket inner, Loc
     // Touched by the socket's one reader, and by Dispose/Abort; changes go through the lockstep's lock.
     private bool _held;
     private bool _failed;
-    private bool _tookFirstRead = flow is not null && TakeFirstRead(lockstep, flow);
+    private bool _tookFirstRead = flow is not null && TakeFirstRead(lockstep, flow, connection);
 
     public override WebSocketCloseStatus? CloseStatus => inner.CloseStatus;
 
@@ -119,11 +119,12 @@ internal sealed class LockstepSocket(WireLockstep lockstep, WebSocket inner, Loc
         }
     }
 
-    private static bool TakeFirstRead(WireLockstep lockstep, LockstepFlow flow)
+    private static bool TakeFirstRead(WireLockstep lockstep, LockstepFlow flow, LockstepConnection connection)
     {
         var took = false;
         lockstep.Change(() =>
         {
+            connection.Reader = flow;
             took = flow.OwesFirstRead;
             flow.OwesFirstRead = false;
         });
@@ -193,7 +194,7 @@ internal sealed class LockstepSocket(WireLockstep lockstep, WebSocket inner, Loc
         if (flow is not null && !_failed)
         {
             _failed = true;
-            flow.Owed++;
+            flow.FailuresOwed++;
         }
     });
 

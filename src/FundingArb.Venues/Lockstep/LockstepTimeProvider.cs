@@ -2,10 +2,10 @@ namespace FundingArb.Venues.Lockstep;
 
 // A call may wait on the clock inside a connector (a rate limit's back-off, the client's own order pacing): while it
 // does, it is not runnable, or the clock it waits for would never move. A deadline (a CancellationTokenSource's timer)
-// is not a wait: the call goes on working beside it. A stream's waits (its pings) are not counted either: its reader
-// works beside them, and what it owes is counted per message.
+// is not a wait: the call goes on working beside it. A stream's waits (pings, keep-alives) are counted too, but only a
+// failure it owes waits for them (LockstepFlow.IsRunnable).
 
-/// The connectors' clock in a lockstep simulation: the simulation's own, with a call's waits on it counted.
+/// The connectors' clock in a lockstep simulation: the simulation's own, with a flow's waits on it counted.
 internal sealed class LockstepTimeProvider(WireLockstep lockstep, TimeProvider clock) : TimeProvider
 {
     public override TimeZoneInfo LocalTimeZone => clock.LocalTimeZone;
@@ -18,19 +18,21 @@ internal sealed class LockstepTimeProvider(WireLockstep lockstep, TimeProvider c
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        if (state is CancellationTokenSource || WireLockstep.CurrentFlow is not { IsCall: true } flow || flow.Owner != lockstep)
+        if (state is CancellationTokenSource || WireLockstep.CurrentFlow is not { } flow || flow.Owner != lockstep)
         {
             return clock.CreateTimer(callback, state, dueTime, period);
         }
 
-        var wait = new Wait(lockstep, flow, callback, state);
+        var reader = false;
+        lockstep.Change(() => reader = !flow.IsCall && flow.Owed > 0);
+        var wait = new Wait(lockstep, flow, reader, callback, state);
         wait.Inner = clock.CreateTimer(static w => ((Wait)w!).Fire(), wait, dueTime, period);
         wait.Arm(dueTime);
         return wait;
     }
 
     /// A timer a call waits on: counted against the call from when it is armed until it fires or is stopped.
-    private sealed class Wait(WireLockstep lockstep, LockstepFlow flow, TimerCallback callback, object? state) : ITimer
+    private sealed class Wait(WireLockstep lockstep, LockstepFlow flow, bool reader, TimerCallback callback, object? state) : ITimer
     {
         private bool _armed;
 
@@ -39,7 +41,13 @@ internal sealed class LockstepTimeProvider(WireLockstep lockstep, TimeProvider c
         public void Arm(TimeSpan dueTime) => lockstep.Change(() =>
         {
             var armed = dueTime != Timeout.InfiniteTimeSpan;
-            flow.ClockWaits += (armed ? 1 : 0) - (_armed ? 1 : 0);
+            var change = (armed ? 1 : 0) - (_armed ? 1 : 0);
+            flow.ClockWaits += change;
+            if (reader)
+            {
+                flow.ReaderWaits += change;
+            }
+
             _armed = armed;
         });
 
