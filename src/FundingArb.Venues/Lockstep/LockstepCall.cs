@@ -36,12 +36,6 @@ internal sealed class LockstepCall<T>(WireLockstep lockstep, Func<ValueTask<T>> 
             TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
-    private void Back() => lockstep.Change(() =>
-    {
-        _back = true;
-        lockstep.EndFlowLocked(_flow!);
-    });
-
     public override void Release()
     {
         _released = true;
@@ -59,4 +53,10 @@ internal sealed class LockstepCall<T>(WireLockstep lockstep, Func<ValueTask<T>> 
             _answer.SetException(sent.Exception!.InnerExceptions);
         }
     }
+
+    private void Back() => lockstep.Change(() =>
+    {
+        _back = true;
+        lockstep.EndFlowLocked(_flow!);
+    });
 }

@@ -19,7 +19,7 @@ public sealed class ScenarioViaExchangeTests
     [InlineData("crash-entry-funding-exit", "okx-v5")]
     [InlineData("crash-entry-rollback", "binance-usdm")]
     [InlineData("crash-entry-rollback", "okx-v5")]
-    [InlineData("fault-heavy", "bybit-v5")]
+    [InlineData("fault-heavy", "okx-v5")]
     public async Task ShippedScenario_BehindTheExchange_EndsAsInProcess(string name, string protocol)
     {
         var scenario = Load(name);
