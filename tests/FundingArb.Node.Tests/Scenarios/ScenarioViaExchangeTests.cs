@@ -34,7 +34,7 @@ public sealed class ScenarioViaExchangeTests
     }
 
     [Theory]
-    [InlineData("fault-heavy", ExchangeScenarioRun.Mixed)]
+    [InlineData("crash-entry-funding-exit", ExchangeScenarioRun.Mixed)]
     [InlineData("crash-entry-rollback", "binance-usdm")]
     public async Task ShippedScenario_BehindTheExchangeTwice_GivesTheSameReport(string name, string protocol)
     {
