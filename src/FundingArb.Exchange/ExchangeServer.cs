@@ -99,6 +99,11 @@ public sealed class ExchangeServer : IAsyncDisposable
         }
 
         application.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
+        if (venue.Lockstep is { } lockstep)
+        {
+            application.Use(Lockstep.LockstepMiddleware.For(lockstep, venue.Venue.Id));
+        }
+
         protocol.Map(application, venue);
         AdminEndpoints.Map(application, venue, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(typeof(AdminEndpoints).FullName!));
         return application;

@@ -1,3 +1,4 @@
+using FundingArb.Venues.Lockstep;
 using FundingArb.Venues.Simulation;
 
 namespace FundingArb.Exchange;
@@ -10,4 +11,7 @@ public sealed record ServedVenue(SimulatedVenue Venue, ExchangeAccount Account, 
     public string Name => Venue.Id.Value;
 
     public Action? Persist { get; init; }
+
+    /// Set in a lockstep simulation: the server counts its requests, sockets and stream items (WireLockstep).
+    public WireLockstep? Lockstep { get; init; }
 }

@@ -1,4 +1,6 @@
 using System.Threading.Channels;
+using FundingArb.Exchange.Lockstep;
+using FundingArb.Venues.Lockstep;
 
 namespace FundingArb.Exchange;
 
@@ -9,18 +11,21 @@ namespace FundingArb.Exchange;
 /// Moves a venue stream off the venue's thread.
 internal static class StreamRelay
 {
-    public static ChannelReader<T> OffVenueThread<T>(IAsyncEnumerable<T> source, Channel<T> channel, CancellationToken cancellationToken)
+    /// lockstep, when set, counts each item until its reader has handled it (a lockstep simulation, WireLockstep).
+    public static ChannelReader<T> OffVenueThread<T>(IAsyncEnumerable<T> source, Channel<T> channel, WireLockstep? lockstep, CancellationToken cancellationToken)
     {
-        _ = PumpAsync(source, channel.Writer, cancellationToken);
-        return channel.Reader;
+        var counted = lockstep is null ? null : new LockstepRelayReader<T>(channel.Reader, lockstep, cancellationToken);
+        _ = PumpAsync(source, channel.Writer, counted, cancellationToken);
+        return counted ?? channel.Reader;
     }
 
-    private static async Task PumpAsync<T>(IAsyncEnumerable<T> source, ChannelWriter<T> writer, CancellationToken cancellationToken)
+    private static async Task PumpAsync<T>(IAsyncEnumerable<T> source, ChannelWriter<T> writer, LockstepRelayReader<T>? counted, CancellationToken cancellationToken)
     {
         try
         {
             await foreach (var item in source.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
+                counted?.Writing();
                 writer.TryWrite(item);
             }
 

@@ -8,6 +8,7 @@ using FundingArb.Actors.Risk;
 using FundingArb.Actors.Runtime;
 using FundingArb.Actors.Tracking;
 using FundingArb.Trading.Analytics;
+using FundingArb.Venues;
 using FundingArb.Venues.Hocon;
 using FundingArb.Venues.Scenarios;
 using FundingArb.Venues.Simulation;
@@ -36,11 +37,14 @@ public sealed class ScenarioSimulation
     private readonly Queue<long> _crashAfterEvents;
     private readonly CrashTarget _crashTarget;
     private readonly Queue<(DateTimeOffset At, ScenarioActionCommand Command)> _actions;
+    private readonly SimulationVenues? _venues;
+    private Func<bool> _settle = static () => false;
     private DateTimeOffset _nextEquity;
 
     private ScenarioSimulation(Scenario scenario, ScenarioJournal journal, NodeActorSettings settings, Config hostConfig, IEnumerable<long> crashAfterEvents,
-        CrashTarget crashTarget)
+        CrashTarget crashTarget, SimulationVenues? venues)
     {
+        _venues = venues;
         _scenario = scenario;
         _journal = journal;
         _settings = settings;
@@ -55,13 +59,14 @@ public sealed class ScenarioSimulation
     /// Runs the scenario on the journal (a new one when null), which outlives the run for the caller to read. Besides
     /// the scenario's own crash-and-restart faults, the node (or the executor that wrote the event) crashes right after
     /// the journal has taken the n-th event, for every n in crashAfterEvents (the crash tests' hook). hostConfig is
-    /// laid over each node's configuration (a host's logging, say).
+    /// laid over each node's configuration (a host's logging, say). venues, when given, are the clock and venues to run
+    /// on (their clock at the scenario's start); by default the scenario's venues are made here, in process.
     public static SimulationResult Run(Scenario scenario, ScenarioJournal? journal = null, NodeActorSettings? settings = null,
-        IEnumerable<long>? crashAfterEvents = null, CrashTarget crashTarget = CrashTarget.Node, Config? hostConfig = null)
+        IEnumerable<long>? crashAfterEvents = null, CrashTarget crashTarget = CrashTarget.Node, Config? hostConfig = null, SimulationVenues? venues = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         return new ScenarioSimulation(scenario, journal ?? new ScenarioJournal(), settings ?? SettingsFor(scenario), hostConfig ?? s_quiet, crashAfterEvents ?? [],
-            crashTarget).Run();
+            crashTarget, venues).Run();
     }
 
     /// The node settings a scenario implies: its `strategy.funding-arb` and `risk` over the defaults, its venues' fees.
@@ -89,14 +94,16 @@ public sealed class ScenarioSimulation
 
     private SimulationResult Run()
     {
-        var clock = new VirtualClock(_scenario.Start);
-        var venues = _scenario.CreateVenues(clock);
+        var clock = _venues?.Clock ?? new VirtualClock(_scenario.Start);
+        var venues = _venues?.Simulated ?? _scenario.CreateVenues(clock);
+        var traded = _venues?.Traded ?? [.. venues.Cast<IVenue>()];
+        _settle = _venues?.Settle ?? _settle;
         var exposure = new ExposureWatch(venues, _scenario.Venues.SelectMany(v => v.Markets).Select(m => m.Instrument));
         var equity = new List<EquityPoint>();
         var recoveries = 0;
         try
         {
-            var node = StartNode(clock, venues);
+            var node = StartNode(clock, traded);
             var crashes = new Queue<NodeCrash>(_scenario.CrashRestarts.Where(c => c.At < _scenario.End));
             while (true)
             {
@@ -138,7 +145,7 @@ public sealed class ScenarioSimulation
                 }
 
                 recoveries++;
-                node = StartNode(clock, venues);
+                node = StartNode(clock, traded);
             }
 
             var executors = Ask<ExecutorsReport>(node, GetExecutors.Instance).Executors;
@@ -152,9 +159,12 @@ public sealed class ScenarioSimulation
         }
         finally
         {
-            foreach (var venue in venues)
+            if (_venues is null)
             {
-                venue.Dispose();
+                foreach (var venue in venues)
+                {
+                    venue.Dispose();
+                }
             }
         }
     }
@@ -185,26 +195,39 @@ public sealed class ScenarioSimulation
         var restartAt = crash.At + crash.Down < _scenario.End ? crash.At + crash.Down : _scenario.End;
         if (restartAt > clock.GetUtcNow())
         {
+            // Timer by timer, settling between: what the venues answer the dead node's last requests still crosses a wire.
+            while (clock.NextDueAt is { } due && due <= restartAt)
+            {
+                clock.AdvanceTo(due > clock.GetUtcNow() ? due : clock.GetUtcNow());
+                while (_settle())
+                {
+                }
+            }
+
             clock.AdvanceTo(restartAt);
             exposure.Sample(restartAt);
         }
     }
 
-    private SimulatedNode StartNode(VirtualClock clock, ImmutableArray<SimulatedVenue> venues)
+    private SimulatedNode StartNode(VirtualClock clock, ImmutableArray<IVenue> venues)
     {
         var run = new SimulationRun(_journal);
         var config = SimulationRuns.Register(run, out var runId).WithFallback(SchedulerClocks.Config(clock)).WithFallback(_hostConfig);
         var system = ActorSystem.Create(SystemName, config);
         var node = new SimulatedNode(system, FundingArbNode.Start(system, venues, _settings), run, runId);
-        while (run.RunOne())
+        do
         {
+            while (run.RunOne())
+            {
+            }
         }
+        while (_settle());
 
         return node;
     }
 
     /// Terminates the node's actor system, running what its stopping actors queue until it has terminated.
-    private static void Stop(SimulatedNode node)
+    private void Stop(SimulatedNode node)
     {
         RunUntil(node.Run, node.System.Terminate());
         SimulationRuns.Release(node.RunId);
@@ -259,23 +282,28 @@ public sealed class ScenarioSimulation
         }
     }
 
-    /// Runs mailbox runs one at a time so that a crash can strike right after the run that wrote the n-th event.
+    /// Runs mailbox runs one at a time so that a crash can strike right after the run that wrote the n-th event, and
+    /// settles the venues' wire whenever the actors are idle, until neither has anything left to do.
     private (bool Ran, bool Crash) RunActors(SimulationRun run)
     {
         var ran = false;
-        while (run.RunOne())
+        do
         {
-            ran = true;
-            if (_journal.CrashDue)
+            while (run.RunOne())
             {
-                return (ran, true);
+                ran = true;
+                if (_journal.CrashDue)
+                {
+                    return (ran, true);
+                }
             }
         }
+        while (_settle());
 
         return (ran, false);
     }
 
-    private static T Ask<T>(SimulatedNode node, object question)
+    private T Ask<T>(SimulatedNode node, object question)
     {
         var answer = node.Actors.Orchestrator.Ask<T>(question, TimeSpan.FromMinutes(1));
         RunUntil(node.Run, answer);
@@ -284,11 +312,11 @@ public sealed class ScenarioSimulation
 
     // What the node's actors do is on the run's queue; only what Akka does on threads of its own (a terminating system's
     // last steps) is waited for, briefly, when the queue is empty.
-    private static void RunUntil(SimulationRun run, Task task)
+    private void RunUntil(SimulationRun run, Task task)
     {
         while (!task.IsCompleted)
         {
-            if (!run.RunOne())
+            if (!run.RunOne() && !_settle())
             {
                 ((IAsyncResult)task).AsyncWaitHandle.WaitOne(TimeSpan.FromMilliseconds(1));
             }

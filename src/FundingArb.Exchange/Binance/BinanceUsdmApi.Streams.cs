@@ -7,7 +7,9 @@ using System.Threading.Channels;
 using FundingArb.Trading.Instruments;
 using FundingArb.Trading.Orders;
 using FundingArb.Venues;
+using FundingArb.Exchange.Lockstep;
 using FundingArb.Venues.Errors;
+using FundingArb.Venues.Lockstep;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -140,7 +142,7 @@ internal sealed partial class BinanceUsdmApi
         }
 
         var symbol = Instrument(parts[0].ToUpperInvariant()).Symbol;
-        return BooksAsync(HandOver(_venue.StreamOrderBookAsync(symbol, levels, cancellationToken), cancellationToken), cancellationToken);
+        return BooksAsync(HandOver(_venue.StreamOrderBookAsync(symbol, levels, cancellationToken), lockstep: null, cancellationToken), cancellationToken);
     }
 
     private static async IAsyncEnumerable<JsonObject> BooksAsync(ChannelReader<OrderBookSnapshot> books, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -161,7 +163,7 @@ internal sealed partial class BinanceUsdmApi
             throw BinanceApiError.BadRequest(-1125, "This listenKey does not exist.");
         }
 
-        return UserEventsAsync(key, HandOver(_venue.StreamUserEventsAsync(cancellationToken), cancellationToken), cancellationToken);
+        return UserEventsAsync(key, HandOver(_venue.StreamUserEventsAsync(cancellationToken), _served.Lockstep, cancellationToken), cancellationToken);
     }
 
     private async IAsyncEnumerable<JsonObject> UserEventsAsync(string listenKey, ChannelReader<UserEvent> events,
@@ -260,19 +262,23 @@ internal sealed partial class BinanceUsdmApi
 
     private static string StreamName(HttpContext context) => context.GetRouteValue("stream") as string ?? string.Empty;
 
-    private static ChannelReader<T> HandOver<T>(IAsyncEnumerable<T> source, CancellationToken cancellationToken)
+    /// lockstep, when set, counts each item until the socket's writer has handled it (a lockstep simulation; books,
+    /// which a full buffer drops unread, are not counted and no simulated node reads them).
+    private static ChannelReader<T> HandOver<T>(IAsyncEnumerable<T> source, WireLockstep? lockstep, CancellationToken cancellationToken)
     {
         var channel = Channel.CreateUnbounded<T>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        _ = RelayAsync(source, channel.Writer, cancellationToken);
-        return channel.Reader;
+        var counted = lockstep is null ? null : new LockstepRelayReader<T>(channel.Reader, lockstep, cancellationToken);
+        _ = RelayAsync(source, channel.Writer, counted, cancellationToken);
+        return counted ?? channel.Reader;
     }
 
-    private static async Task RelayAsync<T>(IAsyncEnumerable<T> source, ChannelWriter<T> writer, CancellationToken cancellationToken)
+    private static async Task RelayAsync<T>(IAsyncEnumerable<T> source, ChannelWriter<T> writer, LockstepRelayReader<T>? counted, CancellationToken cancellationToken)
     {
         try
         {
             await foreach (var item in source.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
+                counted?.Writing();
                 writer.TryWrite(item);
             }
 

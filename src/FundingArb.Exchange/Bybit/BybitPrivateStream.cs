@@ -81,7 +81,7 @@ internal sealed class BybitPrivateStream(ServedVenue served, TimeSpan? idleLimit
                     refusal = forward is not null ? "Repeat auth" : Authenticate(args);
                     if (refusal is null)
                     {
-                        var events = StreamRelay.OffVenueThread(served.Venue.StreamUserEventsAsync(stop.Token), Channel.CreateUnbounded<UserEvent>(), stop.Token);
+                        var events = StreamRelay.OffVenueThread(served.Venue.StreamUserEventsAsync(stop.Token), Channel.CreateUnbounded<UserEvent>(), served.Lockstep, stop.Token);
                         forward = ForwardAsync(session, events, () => Volatile.Read(ref subscribed), idle, stop.Token);
                     }
                 }

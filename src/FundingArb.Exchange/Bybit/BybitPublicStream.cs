@@ -108,7 +108,7 @@ internal sealed class BybitPublicStream(ServedVenue served)
         var (symbol, depth, ticker) = Parse(topic)!.Value;
         var books = StreamRelay.OffVenueThread(served.Venue.StreamOrderBookAsync(symbol, depth, cancellationToken),
             Channel.CreateBounded<OrderBookSnapshot>(new BoundedChannelOptions(16) { FullMode = BoundedChannelFullMode.DropOldest }),
-            cancellationToken);
+            lockstep: null, cancellationToken); // A full buffer drops books unread, so they cannot be counted; no simulated node reads them.
         try
         {
             await foreach (var book in books.ReadAllAsync(cancellationToken).ConfigureAwait(false))

@@ -54,7 +54,7 @@ internal sealed class OkxPrivateStream(ServedVenue served, OkxInstrumentIds ids,
                         continue;
                     }
 
-                    var events = StreamRelay.OffVenueThread(served.Venue.StreamUserEventsAsync(stop.Token), Channel.CreateUnbounded<UserEvent>(), stop.Token);
+                    var events = StreamRelay.OffVenueThread(served.Venue.StreamUserEventsAsync(stop.Token), Channel.CreateUnbounded<UserEvent>(), served.Lockstep, stop.Token);
                     forward = ForwardAsync(session, events, () => Volatile.Read(ref subscribed), stop.Token);
                     await session.SendAsync(OkxStreamReplies.LoggedIn(session.ConnectionId), stop.Token).ConfigureAwait(false);
                 }

@@ -77,7 +77,7 @@ internal sealed class OkxPublicStream(ServedVenue served, OkxInstrumentIds ids)
         var instId = OkxInstrumentIds.InstIdOf(instrument);
         var books = StreamRelay.OffVenueThread(served.Venue.StreamOrderBookAsync(instrument.Symbol, s_bookDepths[channel], cancellationToken),
             Channel.CreateBounded<OrderBookSnapshot>(new BoundedChannelOptions(16) { FullMode = BoundedChannelFullMode.DropOldest }),
-            cancellationToken);
+            lockstep: null, cancellationToken); // A full buffer drops books unread, so they cannot be counted; no simulated node reads them.
         try
         {
             await foreach (var book in books.ReadAllAsync(cancellationToken).ConfigureAwait(false))

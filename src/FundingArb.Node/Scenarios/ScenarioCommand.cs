@@ -5,12 +5,14 @@ using FundingArb.Venues.Scenarios;
 
 namespace FundingArb.Node.Scenarios;
 
-/// `fundingarb scenario run FILE [--seed N] [--out report.json] [--journal memory|sqlite:PATH]`: runs a scenario on
-/// virtual time with the real actors and writes its JSON report (to stdout without --out). Exit codes: 0 done,
-/// 1 the scenario file is wrong (the message names the key and line), 2 bad arguments.
+/// `fundingarb scenario run FILE [--seed N] [--out report.json] [--journal memory|sqlite:PATH] [--via-exchange [--protocol P]]`:
+/// runs a scenario on virtual time with the real actors and writes its JSON report (to stdout without --out); with
+/// --via-exchange its venues are served by the simulated exchange and reached through the connectors. Exit codes:
+/// 0 done, 1 the scenario file is wrong (the message names the key and line), 2 bad arguments.
 public static class ScenarioCommand
 {
-    public const string Usage = "usage: fundingarb scenario run FILE [--seed N] [--out report.json] [--journal memory|sqlite:PATH]";
+    public const string Usage = "usage: fundingarb scenario run FILE [--seed N] [--out report.json] [--journal memory|sqlite:PATH] "
+        + "[--via-exchange [--protocol mixed|binance-usdm|bybit-v5|okx-v5]]";
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
@@ -42,7 +44,9 @@ public static class ScenarioCommand
         SimulationResult result;
         try
         {
-            result = ScenarioSimulation.Run(scenario, journal);
+            result = options.ViaExchange
+                ? await ExchangeScenarioRun.RunAsync(scenario, options.Protocol, journal).ConfigureAwait(false)
+                : ScenarioSimulation.Run(scenario, journal);
         }
         catch (FormatException failure)
         {

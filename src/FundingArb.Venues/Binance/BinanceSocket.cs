@@ -4,6 +4,7 @@ using System.Net.WebSockets;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using FundingArb.Venues.Errors;
+using FundingArb.Venues.Wire;
 
 namespace FundingArb.Venues.Binance;
 
@@ -13,17 +14,14 @@ internal static class BinanceSocket
 {
     private const int ChunkBytes = 16 * 1024;
 
-    public static async Task<WebSocket> ConnectAsync(VenueId venue, Uri uri, CancellationToken cancellationToken)
+    public static async Task<WebSocket> ConnectAsync(VenueId venue, IVenueWire wire, Uri uri, CancellationToken cancellationToken)
     {
-        var socket = new ClientWebSocket();
         try
         {
-            await socket.ConnectAsync(uri, cancellationToken).ConfigureAwait(false);
-            return socket;
+            return await wire.ConnectWebSocketAsync(uri, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error) when (error is WebSocketException or HttpRequestException)
         {
-            socket.Dispose();
             throw new VenueUnavailableException(venue);
         }
     }

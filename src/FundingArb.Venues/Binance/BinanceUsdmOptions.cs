@@ -1,4 +1,6 @@
 using FundingArb.Trading.Instruments;
+using FundingArb.Venues.Wire;
+
 namespace FundingArb.Venues.Binance;
 
 /// Where a Binance USD-M connector connects and with which key. RestUrl is the fapi root (https://fapi.binance.com);
@@ -34,6 +36,9 @@ public sealed record BinanceUsdmOptions
     public TimeSpan RecvWindow { get; init; } = TimeSpan.FromSeconds(5);
 
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// How the connector reaches the venue (DirectVenueWire unless a simulation counts what is in flight).
+    public IVenueWire Wire { get; init; } = DirectVenueWire.Instance;
 
     /// Binance's IP limit; the connector spends its own budget before the venue refuses it.
     public int RequestWeightPerMinute { get; init; } = 2400;

@@ -29,7 +29,7 @@ public sealed partial class BinanceUsdmVenue
         var levels = s_streamDepths.First(l => l >= depth);
         var uri = new Uri(_options.WebSocketUrl,
             string.Create(CultureInfo.InvariantCulture, $"/public/ws/{symbol.Value.ToLowerInvariant()}@depth{levels}@100ms"));
-        return new BinanceSubscription<OrderBookSnapshot>(BinanceSocket.ConnectAsync(Id, uri, cancellationToken),
+        return new BinanceSubscription<OrderBookSnapshot>(BinanceSocket.ConnectAsync(Id, _options.Wire, uri, cancellationToken),
             (socket, token) => BooksAsync(socket, depth, token), cancellationToken);
     }
 
@@ -81,7 +81,7 @@ public sealed partial class BinanceUsdmVenue
     {
         var answer = await SendAsync(new BinanceCall(HttpMethod.Post, "/fapi/v1/listenKey", [], BinanceAuth.ApiKey, 1), cancellationToken).ConfigureAwait(false);
         var key = BinanceJson.String(answer, "listenKey");
-        return await BinanceSocket.ConnectAsync(Id, new Uri(_options.WebSocketUrl, $"/private/ws?listenKey={Uri.EscapeDataString(key)}"), cancellationToken)
+        return await BinanceSocket.ConnectAsync(Id, _options.Wire, new Uri(_options.WebSocketUrl, $"/private/ws?listenKey={Uri.EscapeDataString(key)}"), cancellationToken)
             .ConfigureAwait(false);
     }
 

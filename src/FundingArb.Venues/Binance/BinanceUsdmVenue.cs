@@ -26,7 +26,7 @@ public sealed partial class BinanceUsdmVenue : IVenue, IDisposable
         ArgumentNullException.ThrowIfNull(timeProvider);
         _options = options;
         _time = timeProvider;
-        _rest = new BinanceRestClient(options, new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, timeProvider);
+        _rest = new BinanceRestClient(options, new HttpClient(options.Wire.CreateHttpHandler()) { Timeout = Timeout.InfiniteTimeSpan }, timeProvider);
     }
 
     public VenueId Id => _options.Venue;

@@ -18,7 +18,7 @@ internal sealed class BybitRestClient : IDisposable
 {
     private const string TimePath = "/v5/market/time";
 
-    private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
+    private readonly HttpClient _http;
     private readonly BybitV5Options _options;
     private readonly TimeProvider _time;
     private readonly VenueClock _clock;
@@ -27,6 +27,7 @@ internal sealed class BybitRestClient : IDisposable
     public BybitRestClient(BybitV5Options options, TimeProvider time)
     {
         _options = options;
+        _http = new HttpClient(options.Wire.CreateHttpHandler()) { Timeout = Timeout.InfiniteTimeSpan };
         _time = time;
         _clock = new VenueClock(time);
         _gate = new BybitRateGate(options.OrderRequestsPerSecond, time);

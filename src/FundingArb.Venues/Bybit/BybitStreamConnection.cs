@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FundingArb.Venues.Wire;
 
 namespace FundingArb.Venues.Bybit;
 
@@ -13,27 +14,16 @@ internal sealed class BybitStreamConnection : IAsyncDisposable
 {
     private static readonly JsonObject s_ping = new() { ["op"] = "ping" };
 
-    private readonly ClientWebSocket _socket = new();
+    private readonly WebSocket _socket;
     private readonly SemaphoreSlim _sendGate = new(1, 1);
 
-    private BybitStreamConnection()
+    private BybitStreamConnection(WebSocket socket)
     {
+        _socket = socket;
     }
 
-    public static async Task<BybitStreamConnection> ConnectAsync(Uri url, CancellationToken cancellationToken)
-    {
-        var connection = new BybitStreamConnection();
-        try
-        {
-            await connection._socket.ConnectAsync(url, cancellationToken).ConfigureAwait(false);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
+    public static async Task<BybitStreamConnection> ConnectAsync(IVenueWire wire, Uri url, CancellationToken cancellationToken) =>
+        new(await wire.ConnectWebSocketAsync(url, cancellationToken).ConfigureAwait(false));
 
     public async Task SendAsync(JsonObject message, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using FundingArb.Trading.Instruments;
+using FundingArb.Venues.Wire;
 
 namespace FundingArb.Venues.Bybit;
 
@@ -45,6 +46,9 @@ public sealed record BybitV5Options
 
     /// A request unanswered after this fails with VenueTimeoutException.
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// How the connector reaches the venue (DirectVenueWire unless a simulation counts what is in flight).
+    public IVenueWire Wire { get; init; } = DirectVenueWire.Instance;
 
     /// Bybit drops a stream that sends nothing for about 30 s and asks for a ping every 20 s.
     public TimeSpan PingInterval { get; init; } = TimeSpan.FromSeconds(20);

@@ -41,7 +41,7 @@ public sealed partial class BybitV5Venue
 
     private async Task RunBookAsync(WebSocketSubscription<OrderBookSnapshot> stream, string topic, int depth, CancellationToken cancellationToken)
     {
-        await using var connection = await BybitStreamConnection.ConnectAsync(_options.PublicStreamUrl, cancellationToken).ConfigureAwait(false);
+        await using var connection = await BybitStreamConnection.ConnectAsync(_options.Wire, _options.PublicStreamUrl, cancellationToken).ConfigureAwait(false);
         await RequestAsync(connection, new JsonObject { ["op"] = "subscribe", ["args"] = new JsonArray(topic) }, cancellationToken).ConfigureAwait(false);
         stream.MarkSubscribed();
         var pings = connection.PingAsync(_options.PingInterval, _time, cancellationToken);
@@ -63,7 +63,7 @@ public sealed partial class BybitV5Venue
     private async Task RunUserAsync(WebSocketSubscription<UserEvent> stream, CancellationToken cancellationToken)
     {
         await _rest.EnsureSynchronisedAsync(cancellationToken).ConfigureAwait(false);
-        await using var connection = await BybitStreamConnection.ConnectAsync(_options.PrivateStreamUrl, cancellationToken).ConfigureAwait(false);
+        await using var connection = await BybitStreamConnection.ConnectAsync(_options.Wire, _options.PrivateStreamUrl, cancellationToken).ConfigureAwait(false);
         var expires = (_rest.Clock.Now + s_authExpiry).ToUnixTimeMilliseconds();
         var auth = new JsonObject
         {

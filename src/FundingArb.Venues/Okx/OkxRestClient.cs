@@ -18,7 +18,7 @@ internal sealed class OkxRestClient : IDisposable
 {
     private const string TimePath = "/api/v5/public/time";
 
-    private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
+    private readonly HttpClient _http;
     private readonly OkxV5Options _options;
     private readonly TimeProvider _time;
     private readonly VenueClock _clock;
@@ -27,6 +27,7 @@ internal sealed class OkxRestClient : IDisposable
     public OkxRestClient(OkxV5Options options, TimeProvider time)
     {
         _options = options;
+        _http = new HttpClient(options.Wire.CreateHttpHandler()) { Timeout = Timeout.InfiniteTimeSpan };
         _time = time;
         _clock = new VenueClock(time);
         _gate = new OkxRateGate(options.OrderRequestsPerWindow, options.OrderRequestWindow, time);

@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FundingArb.Venues.Wire;
 
 namespace FundingArb.Venues.Okx;
 
@@ -12,27 +13,16 @@ namespace FundingArb.Venues.Okx;
 /// One OKX WebSocket: JSON ops out, JSON pushes in, and a "ping" before OKX's 30 s silence limit.
 internal sealed class OkxStreamConnection : IAsyncDisposable
 {
-    private readonly ClientWebSocket _socket = new();
+    private readonly WebSocket _socket;
     private readonly SemaphoreSlim _sendGate = new(1, 1);
 
-    private OkxStreamConnection()
+    private OkxStreamConnection(WebSocket socket)
     {
+        _socket = socket;
     }
 
-    public static async Task<OkxStreamConnection> ConnectAsync(Uri url, CancellationToken cancellationToken)
-    {
-        var connection = new OkxStreamConnection();
-        try
-        {
-            await connection._socket.ConnectAsync(url, cancellationToken).ConfigureAwait(false);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
+    public static async Task<OkxStreamConnection> ConnectAsync(IVenueWire wire, Uri url, CancellationToken cancellationToken) =>
+        new(await wire.ConnectWebSocketAsync(url, cancellationToken).ConfigureAwait(false));
 
     public Task SendAsync(JsonObject message, CancellationToken cancellationToken) => SendTextAsync(message.ToJsonString(), cancellationToken);
 

@@ -1,4 +1,5 @@
 using FundingArb.Trading.Instruments;
+using FundingArb.Venues.Wire;
 
 namespace FundingArb.Venues.Okx;
 
@@ -55,6 +56,9 @@ public sealed record OkxV5Options
 
     /// A request unanswered after this fails with VenueTimeoutException.
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// How the connector reaches the venue (DirectVenueWire unless a simulation counts what is in flight).
+    public IVenueWire Wire { get; init; } = DirectVenueWire.Instance;
 
     /// OKX drops a stream that is silent for 30 s; the client sends "ping" more often than that.
     public TimeSpan PingInterval { get; init; } = TimeSpan.FromSeconds(20);

@@ -38,7 +38,7 @@ public sealed partial class OkxV5Venue
     {
         var instrument = await InstrumentAsync(symbol, cancellationToken).ConfigureAwait(false);
         var channelName = depth <= Books5Depth ? "books5" : "books";
-        await using var connection = await OkxStreamConnection.ConnectAsync(_options.PublicStreamUrl, cancellationToken).ConfigureAwait(false);
+        await using var connection = await OkxStreamConnection.ConnectAsync(_options.Wire, _options.PublicStreamUrl, cancellationToken).ConfigureAwait(false);
         await connection.SendAsync(Subscribe(new JsonObject { ["channel"] = channelName, ["instId"] = symbol.Value }), cancellationToken).ConfigureAwait(false);
         var pings = connection.PingAsync(_options.PingInterval, _time, cancellationToken);
         while (await connection.ReceiveAsync(cancellationToken).ConfigureAwait(false) is { } document)
@@ -74,7 +74,7 @@ public sealed partial class OkxV5Venue
 
         var fundingSince = _rest.Clock.Now;
         var reported = new HashSet<(Symbol, DateTimeOffset)>();
-        await using var connection = await OkxStreamConnection.ConnectAsync(_options.PrivateStreamUrl, cancellationToken).ConfigureAwait(false);
+        await using var connection = await OkxStreamConnection.ConnectAsync(_options.Wire, _options.PrivateStreamUrl, cancellationToken).ConfigureAwait(false);
         var timestamp = _rest.Clock.Now.ToUnixTimeSeconds();
         var login = new JsonObject
         {

@@ -10,6 +10,22 @@ namespace FundingArb.Venues.Simulation;
 
 public sealed partial class SimulatedVenue
 {
+    /// Raised, under the venue's lock, when a request is put aside until its arrival time; a handler may only signal.
+    public event Action? RequestWaiting;
+
+    /// Requests the venue holds until a later instant (their arrival or their answer) and nobody has abandoned: what a
+    /// lockstep runner (FundingArb.Venues.Lockstep) expects to wait on the clock rather than on a thread.
+    public int RequestsWaiting
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _queue.UnorderedItems.Count(item => item.Element.IsWaitingRequest);
+            }
+        }
+    }
+
     private ValueTask<T> RequestAsync<T>(Func<Answer<T>> handle, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
@@ -34,6 +50,7 @@ public sealed partial class SimulatedVenue
             {
                 Schedule(_nowTicks + _latencyTicks, WorkPhase.Arrival, request);
                 Rearm();
+                RequestWaiting?.Invoke();
             }
 
             return new ValueTask<T>(request.Task);
@@ -120,6 +137,8 @@ public sealed partial class SimulatedVenue
         public VenueException? Error { get; set; }
 
         public Task<T> Task => _completion.Task;
+
+        public override bool IsWaitingRequest => !Task.IsCompleted;
 
         public override void Run(SimulatedVenue venue)
         {

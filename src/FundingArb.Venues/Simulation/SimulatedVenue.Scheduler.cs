@@ -73,6 +73,8 @@ public sealed partial class SimulatedVenue
     /// Something the venue does at a scheduled instant, under its lock, with the venue's present set to that instant.
     private abstract class Work
     {
+        public virtual bool IsWaitingRequest => false;
+
         public abstract void Run(SimulatedVenue venue);
     }
 

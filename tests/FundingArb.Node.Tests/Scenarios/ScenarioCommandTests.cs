@@ -110,12 +110,34 @@ public sealed class ScenarioCommandTests : IDisposable
     [InlineData("--seed", "many", "--seed: 'many'")]
     [InlineData("--journal", "postgres", "--journal: 'postgres'")]
     [InlineData("--colour", "red", "unknown option '--colour'")]
+    [InlineData("--protocol", "okx-v5", "--protocol: only with --via-exchange")]
     public async Task Run_BadOption_ExitsTwoNamingOptionAndValue(string option, string value, string expected)
     {
         var (code, _, error) = await RunAsync("scenario", "run", Write("two.conf", Scenario), option, value);
 
         Assert.Equal(2, code);
         Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_ViaExchange_WritesTheReportOfTheVenuesBehindTheExchange()
+    {
+        var file = Write("two.conf", Scenario);
+
+        var (code, report, error) = await RunAsync("scenario", "run", file, "--via-exchange", "--protocol", "okx-v5");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("\"scenario\": \"cli-two-venues\"", report, StringComparison.Ordinal);
+        Assert.Contains("\"duplicate_client_order_ids\": 0", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_ViaExchangeWithUnknownProtocol_ExitsTwoNamingIt()
+    {
+        var (code, _, error) = await RunAsync("scenario", "run", Write("two.conf", Scenario), "--via-exchange", "--protocol", "ftx");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--protocol: 'ftx'", error, StringComparison.Ordinal);
     }
 
     private string Write(string name, string text)

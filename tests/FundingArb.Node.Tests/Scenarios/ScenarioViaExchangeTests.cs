@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using FundingArb.Actors.Simulation;
+using FundingArb.Node.Scenarios;
+using FundingArb.Venues.Scenarios;
+
+namespace FundingArb.Node.Tests.Scenarios;
+
+// Shipped scenarios run with their venues behind the simulated exchange (Kestrel on loopback, each venue in a real
+// venue's protocol) and the node reaching them through the connectors, on the scenario's virtual clock; compared with
+// the same scenario run in process. The rows are the combinations whose outcome the wire does not change; the others,
+// and why, are in docs/scenarios.md ("Behind the exchange").
+public sealed class ScenarioViaExchangeTests
+{
+    private static readonly ConcurrentDictionary<string, Lazy<SimulationResult>> s_inProcess = new(StringComparer.Ordinal);
+
+    [Theory]
+    [InlineData("crash-entry-funding-exit", ExchangeScenarioRun.Mixed)]
+    [InlineData("crash-entry-funding-exit", "bybit-v5")]
+    [InlineData("crash-entry-funding-exit", "okx-v5")]
+    [InlineData("crash-entry-rollback", "binance-usdm")]
+    [InlineData("crash-entry-rollback", "okx-v5")]
+    [InlineData("fault-heavy", "okx-v5")]
+    public async Task ShippedScenario_BehindTheExchange_EndsAsInProcess(string name, string protocol)
+    {
+        var scenario = Load(name);
+        var inProcess = s_inProcess.GetOrAdd(name, _ => new Lazy<SimulationResult>(() => ScenarioSimulation.Run(scenario))).Value;
+
+        var viaExchange = await ExchangeScenarioRun.RunAsync(scenario, protocol);
+
+        Assert.Equal(CloseTypes(inProcess), CloseTypes(viaExchange));
+        Assert.Equal(Positions(inProcess), Positions(viaExchange));
+        Assert.Equal(0, ScenarioReport.DuplicateClientOrderIds(viaExchange));
+        Assert.Equal(0, ScenarioReport.DuplicateClientOrderIds(inProcess));
+    }
+
+    [Theory]
+    [InlineData("crash-entry-funding-exit", ExchangeScenarioRun.Mixed)]
+    [InlineData("crash-entry-rollback", "binance-usdm")]
+    public async Task ShippedScenario_BehindTheExchangeTwice_GivesTheSameReport(string name, string protocol)
+    {
+        var scenario = Load(name);
+
+        var first = await ExchangeScenarioRun.RunAsync(scenario, protocol);
+        var second = await ExchangeScenarioRun.RunAsync(scenario, protocol);
+
+        Assert.Equal(ScenarioReport.ToJson(first), ScenarioReport.ToJson(second));
+    }
+
+    [Fact]
+    public void ProtocolOf_Mixed_GivesTheVenuesTheProtocolsRoundRobin()
+    {
+        var protocols = Enumerable.Range(0, 4).Select(i => ExchangeScenarioRun.ProtocolOf(ExchangeScenarioRun.Mixed, i));
+
+        Assert.Equal(["binance-usdm", "bybit-v5", "okx-v5", "binance-usdm"], protocols);
+    }
+
+    [Fact]
+    public void ProtocolOf_UnknownProtocol_NamesIt()
+    {
+        var error = Assert.Throws<ArgumentException>(() => ExchangeScenarioRun.ProtocolOf("ftx", 0));
+
+        Assert.Contains("'ftx'", error.Message, StringComparison.Ordinal);
+    }
+
+    private static Scenario Load(string name) => ScenarioLoader.LoadFile(Path.Combine(RepositoryFolder.Root, "hocon", "scenarios", $"{name}.conf"));
+
+    private static string[] CloseTypes(SimulationResult result) =>
+        [.. result.Executors.Select(e => $"{e.Spec.ExecutorId} {e.Status} {e.CloseType?.ToString() ?? "open"}").Order(StringComparer.Ordinal)];
+
+    private static string[] Positions(SimulationResult result) =>
+        [.. result.Venues.SelectMany(v => v.Positions.Select(p => $"{v.Id.Value} {p.Key.Symbol.Value} {p.NetQuantity:0.########}")).Order(StringComparer.Ordinal)];
+}
