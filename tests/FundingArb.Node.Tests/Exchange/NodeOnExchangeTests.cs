@@ -37,9 +37,8 @@ public sealed class NodeOnExchangeTests : TestKit, IDisposable
             "--config", WriteNodeConfig(exchange));
         await WaitForReadyAsync(node);
 
-        using var writer = new HttpClient { BaseAddress = node.BaseAddress };
-        writer.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", RunningNode.Token);
-        var id = await CreatePairAsync(writer, "BTC", ("alpha", "BTCUSDT"), ("beta", "BTCUSDT"));
+        using var writer = OperatorPair.Writer(node);
+        var id = await OperatorPair.CreateAsync(writer, "BTC", ("alpha", "BTCUSDT"), ("beta", "BTCUSDT"), 2000m);
         await AwaitOpenAsync(node, id);
 
         var pair = (await GetAsync(node, $"/api/v1/executors/{id}")).GetProperty("executor");
@@ -64,7 +63,7 @@ public sealed class NodeOnExchangeTests : TestKit, IDisposable
         Assert.Equal(["alpha", "beta", "gamma"], economics.GetProperty("uncovered_venues").EnumerateArray().Select(v => v.GetString()));
 
         // The OKX leg: ETH long on gamma (in contracts on the wire) against a short on beta.
-        var secondId = await CreatePairAsync(writer, "ETH", ("gamma", "ETH-USDT-SWAP"), ("beta", "ETHUSDT"));
+        var secondId = await OperatorPair.CreateAsync(writer, "ETH", ("gamma", "ETH-USDT-SWAP"), ("beta", "ETHUSDT"), 2000m);
         await AwaitOpenAsync(node, secondId);
         var ethPair = (await GetAsync(node, $"/api/v1/executors/{secondId}")).GetProperty("executor");
         using var gamma = exchange.Okx();
@@ -83,10 +82,9 @@ public sealed class NodeOnExchangeTests : TestKit, IDisposable
             new Dictionary<string, string?> { [KeyVariable] = "demo", [SecretVariable] = "demo-secret", [PassphraseVariable] = "demo-pass" },
             "--config", WriteNodeConfig(killed));
         await WaitForReadyAsync(node);
-        using var writer = new HttpClient { BaseAddress = node.BaseAddress };
-        writer.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", RunningNode.Token);
+        using var writer = OperatorPair.Writer(node);
 
-        var id = await CreatePairAsync(writer, "BTC", ("alpha", "BTCUSDT"), ("beta", "BTCUSDT"));
+        var id = await OperatorPair.CreateAsync(writer, "BTC", ("alpha", "BTCUSDT"), ("beta", "BTCUSDT"), 2000m);
         await killed.KillAsync();
         await using var restarted = await ExchangeProcess.StartAsync(_folder, s_start, config);
 
@@ -115,17 +113,6 @@ public sealed class NodeOnExchangeTests : TestKit, IDisposable
         Assert.Equal(1, await node.WaitForExitAsync(s_start));
         Assert.Contains($"fundingarb.venues.alpha.api-secret-env: venue alpha: the environment variable {SecretVariable} is not set", node.Output,
             StringComparison.Ordinal);
-    }
-
-    private static async Task<string> CreatePairAsync(HttpClient writer, string asset, (string Venue, string Symbol) longLeg, (string Venue, string Symbol) shortLeg)
-    {
-        var created = await writer.PostAsJsonAsync("/api/v1/executors", new
-        {
-            asset, long_venue = longLeg.Venue, long_symbol = longLeg.Symbol, short_venue = shortLeg.Venue, short_symbol = shortLeg.Symbol, quote = "USDT",
-            size_quote = 2000m,
-        });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("executor_id").GetString()!;
     }
 
     private Task AwaitOpenAsync(NodeProcess node, string id) => AwaitAssertAsync(async () =>

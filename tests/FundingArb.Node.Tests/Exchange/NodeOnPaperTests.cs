@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Akka.TestKit.Xunit2;
@@ -33,9 +32,8 @@ public sealed class NodeOnPaperTests : TestKit, IDisposable
         await using (var node = NodeProcess.Start(NodeData, speed: 1, "--config", config))
         {
             await WaitForReadyAsync(node);
-            using var writer = new HttpClient { BaseAddress = node.BaseAddress };
-            writer.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", RunningNode.Token);
-            id = await CreatePairAsync(writer);
+            using var writer = OperatorPair.Writer(node);
+            id = await OperatorPair.CreateAsync(writer, "BTC", ("alpha", "BTCUSDT"), ("beta", "BTCUSDT"), 2000m);
             await AwaitOpenAsync(node, id);
 
             var pair = (await GetAsync(node, $"/api/v1/executors/{id}")).GetProperty("executor");
@@ -68,16 +66,6 @@ public sealed class NodeOnPaperTests : TestKit, IDisposable
     private async Task<List<(string?, decimal)>> PositionsAsync(NodeProcess node) =>
         [.. (await GetAsync(node, "/api/v1/positions")).EnumerateArray()
             .Select(p => (p.GetProperty("venue").GetString(), p.GetProperty("size").GetDecimal())).OrderBy(p => p.Item1, StringComparer.Ordinal)];
-
-    private static async Task<string> CreatePairAsync(HttpClient writer)
-    {
-        var created = await writer.PostAsJsonAsync("/api/v1/executors", new
-        {
-            asset = "BTC", long_venue = "alpha", long_symbol = "BTCUSDT", short_venue = "beta", short_symbol = "BTCUSDT", quote = "USDT", size_quote = 2000m,
-        });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("executor_id").GetString()!;
-    }
 
     private Task AwaitOpenAsync(NodeProcess node, string id) => AwaitAssertAsync(async () =>
     {

@@ -24,7 +24,7 @@ public sealed class DataFolderTests : TestKit
         {
             await AwaitAssertAsync(async () => Assert.True((await _http.GetAsync(new Uri(node.BaseAddress, "/api/v1/ready"))).IsSuccessStatusCode, node.Output),
                 s_start, TimeSpan.FromMilliseconds(200));
-            var open = await OperatorPair.CreateAsync(_http, node);
+            var open = await OperatorPair.CreateBtcAsync(node);
             await AwaitAssertAsync(async () => Assert.Contains(await ExecutorsAsync(node), e => e.Id == open && e.Phase == "Open"), s_start, TimeSpan.FromMilliseconds(200));
             before = [.. (await ExecutorsAsync(node)).Select(e => e.Id)];
             node.Terminate();

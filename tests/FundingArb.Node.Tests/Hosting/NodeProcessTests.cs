@@ -111,7 +111,7 @@ public sealed class NodeProcessTests : TestKit
     private async Task<string> WaitForOpenPairAsync(NodeProcess node)
     {
         await WaitForReadyAsync(node);
-        var open = await OperatorPair.CreateAsync(_http, node);
+        var open = await OperatorPair.CreateBtcAsync(node);
         await AwaitAssertAsync(async () => Assert.Contains((open, "Open"), await ExecutorsAsync(node)), s_start, TimeSpan.FromMilliseconds(200));
         return open;
     }
