@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using FundingArb.Actors.Control;
 using FundingArb.Actors.Exposure;
 using FundingArb.Actors.Pairs;
+using FundingArb.Actors.Placement;
 using FundingArb.Actors.Risk;
 using FundingArb.Actors.Venues;
 using Akka.Actor;
@@ -15,8 +16,11 @@ using FundingArb.Trading.Risk;
 namespace FundingArb.Actors.Orchestration;
 
 // The registry is the orchestrator's journal: every executor ever created and not stored is started again after a
-// restart and recovers itself from its own journal. A child that fails is restarted by the strategy (it replays);
-// one that stops (restarts exhausted, a journal failure) is respawned after a backoff while the others keep running.
+// restart and recovers itself from its own journal. Executors run in pair hosts that the placement puts somewhere: the
+// orchestrator's children on one node, sharded entities in a cluster. A message to a host may be lost (a shard that
+// hands off drops what it buffered), so the orchestrator repeats HostPair until the host acknowledges it, and a stop
+// until the pair's report shows it. An executor that fails is restarted by its host (it replays); one that stops
+// (restarts exhausted, a journal failure) is hosted again after a backoff while the others keep running.
 // Two kinds of stop are not retried forever: an executor that halted (its pair is stranded or breaks the pair rule)
 // stays stopped, and one whose recovery keeps failing is tried again a bounded number of times with a growing backoff.
 // Both stay listed with their last known legs and the reason. Reports are answered from the executors' latest pushed
@@ -34,7 +38,10 @@ public sealed class OrchestratorActor : ReceivePersistentActor, IWithTimers
     private readonly OrchestratorSettings _settings;
     private readonly RiskLimits _orderLimits;
     private readonly SortedDictionary<string, PairSpec> _registry = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IActorRef> _children = [];
+    private readonly IPairPlacement _placement;
+    private readonly Dictionary<string, string> _hosted = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> _unacknowledgedHosts = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, StopPair> _unacknowledgedStops = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, PairReport> _reports = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _generations = [];
     private readonly HashSet<string> _halted = new(StringComparer.Ordinal);
@@ -48,8 +55,9 @@ public sealed class OrchestratorActor : ReceivePersistentActor, IWithTimers
     private bool _draining;
     private RiskStatus? _risk;
 
+    /// Without a placement, pair hosts are the orchestrator's children (ChildPairPlacement).
     public OrchestratorActor(IReadOnlyDictionary<VenueId, IActorRef> gateways, IActorRef marketData, IActorRef riskGate, OrchestratorSettings settings,
-        RiskLimits orderLimits)
+        RiskLimits orderLimits, IPairPlacement? placement)
     {
         ArgumentNullException.ThrowIfNull(gateways);
         ArgumentNullException.ThrowIfNull(marketData);
@@ -61,6 +69,8 @@ public sealed class OrchestratorActor : ReceivePersistentActor, IWithTimers
         _riskGate = riskGate;
         _settings = settings;
         _orderLimits = orderLimits;
+        _placement = placement ?? new ChildPairPlacement(Context, id => PairHost.Props(id, Self,
+            spec => FundingArbExecutor.Props(spec, gateways, marketData, settings.Strategy, orderLimits), settings.MaxRestarts, settings.RestartWindow));
 
         Recover<RecoveryCompleted>(_ => StartAll());
         Recover<ExecutorRegistered>(Register);
@@ -83,8 +93,12 @@ public sealed class OrchestratorActor : ReceivePersistentActor, IWithTimers
         Command<RiskStatus>(OnRiskStatus);
         Command<OpportunitiesUpdated>(OnOpportunities);
         Command<ExecutorUpdated>(OnUpdated);
-        Command<Terminated>(OnTerminated);
-        Command<Respawn>(m => Spawn(m.ExecutorId));
+        Command<PairHosted>(OnHosted);
+        Command<PairHostStarted>(OnHostStarted);
+        Command<ExecutorStopped>(OnExecutorStopped);
+        Command<Respawn>(m => Host(m.ExecutorId));
+        Command<RedeliverUnacknowledged>(_ => Redeliver());
+        Command<HandOff>(_ => Context.Stop(Self));
         Command<GetExecutors>(_ => Sender.Tell(new ExecutorsReport([.. _reports.Values])));
         Command<GetPortfolio>(_ => Sender.Tell(new PortfolioReport(Portfolio.Of(_reports.Values))));
         Command<GetPerformance>(_ => Sender.Tell(new PerformanceReported(
@@ -110,9 +124,13 @@ public sealed class OrchestratorActor : ReceivePersistentActor, IWithTimers
     public ITimerScheduler Timers { get; set; } = null!;
 
     /// orderLimits are the per-order checks each executor makes before it intends an order (RiskGateSettings.OrderLimits).
+    /// placement: where pair hosts run (null: the orchestrator's children).
     public static Props Props(IReadOnlyDictionary<VenueId, IActorRef> gateways, IActorRef marketData, IActorRef riskGate, OrchestratorSettings settings,
-        RiskLimits orderLimits) =>
-        Akka.Actor.Props.Create(() => new OrchestratorActor(gateways, marketData, riskGate, settings, orderLimits));
+        RiskLimits orderLimits, IPairPlacement? placement = null) =>
+        Akka.Actor.Props.Create(() => new OrchestratorActor(gateways, marketData, riskGate, settings, orderLimits, placement));
+
+    protected override SupervisorStrategy SupervisorStrategy() =>
+        new OneForOneStrategy(_settings.MaxRestarts, _settings.RestartWindow, _ => Directive.Restart);
 
     protected override void PreStart()
     {
@@ -132,14 +150,11 @@ public sealed class OrchestratorActor : ReceivePersistentActor, IWithTimers
         base.PostStop();
     }
 
-    protected override SupervisorStrategy SupervisorStrategy() =>
-        new OneForOneStrategy(_settings.MaxRestarts, _settings.RestartWindow, _ => Directive.Restart);
-
     private void StartAll()
     {
         foreach (var id in _registry.Keys)
         {
-            Spawn(id);
+            Host(id);
         }
 
         if (_settings.ControllerEnabled)
@@ -152,16 +167,96 @@ public sealed class OrchestratorActor : ReceivePersistentActor, IWithTimers
         }
     }
 
-    private void Spawn(string executorId)
+    /// Asks the pair's host to run it, and again on every redelivery until the host says it does.
+    private void Host(string executorId)
     {
-        if (!_registry.TryGetValue(executorId, out var spec) || _children.ContainsKey(executorId))
+        if (!_registry.TryGetValue(executorId, out var spec))
         {
             return;
         }
 
-        var child = Context.ActorOf(FundingArbExecutor.Props(spec, _gateways, _marketData, _settings.Strategy, _orderLimits), executorId);
-        Context.Watch(child);
-        _children[executorId] = child;
+        _unacknowledgedHosts.Add(executorId);
+        _placement.Deliver(executorId, new HostPair(spec), Self);
+        ScheduleRedelivery();
+    }
+
+    private void OnHosted(PairHosted hosted)
+    {
+        if (!_registry.ContainsKey(hosted.ExecutorId))
+        {
+            _placement.Deliver(hosted.ExecutorId, ReleasePair.Instance, Self);
+            return;
+        }
+
+        _unacknowledgedHosts.Remove(hosted.ExecutorId);
+        _hosted[hosted.ExecutorId] = hosted.Node;
+    }
+
+    // A host that starts without being asked is a remembered pair that sharding restarted (on another node after a
+    // crash, or after a hand-off): it runs again unless it was stored or halted meanwhile.
+    private void OnHostStarted(PairHostStarted started)
+    {
+        if (!_registry.ContainsKey(started.ExecutorId))
+        {
+            _placement.Deliver(started.ExecutorId, ReleasePair.Instance, Self);
+        }
+        else if (!_halted.Contains(started.ExecutorId))
+        {
+            Host(started.ExecutorId);
+        }
+    }
+
+    /// Tells the pair a stop, and again on every redelivery until its report shows it.
+    private void TellStop(string executorId, StopPair stop)
+    {
+        _unacknowledgedStops[executorId] = stop;
+        _placement.Deliver(executorId, stop, Self);
+        ScheduleRedelivery();
+    }
+
+    private static bool Shows(PairReport report) =>
+        report.Phase is PairPhase.RollingBack or PairPhase.Closing or PairPhase.Closed || report.Halt is not null;
+
+    private void ScheduleRedelivery()
+    {
+        if (!Timers.IsTimerActive(RedeliverUnacknowledged.Instance))
+        {
+            Timers.StartSingleTimer(RedeliverUnacknowledged.Instance, RedeliverUnacknowledged.Instance, _settings.RedeliveryInterval);
+        }
+    }
+
+    private void Redeliver()
+    {
+        foreach (var id in _unacknowledgedHosts.ToArray())
+        {
+            if (_registry.TryGetValue(id, out var spec))
+            {
+                Context.GetLogger().Warning("{ExecutorId}: no host has acknowledged it yet; asking again", id);
+                _placement.Deliver(id, new HostPair(spec), Self);
+            }
+            else
+            {
+                _unacknowledgedHosts.Remove(id);
+            }
+        }
+
+        foreach (var (id, stop) in _unacknowledgedStops.ToArray())
+        {
+            if (_registry.ContainsKey(id))
+            {
+                Context.GetLogger().Warning("{ExecutorId}: the stop is not in its report yet; telling it again", id);
+                _placement.Deliver(id, stop, Self);
+            }
+            else
+            {
+                _unacknowledgedStops.Remove(id);
+            }
+        }
+
+        if (_unacknowledgedHosts.Count > 0 || _unacknowledgedStops.Count > 0)
+        {
+            ScheduleRedelivery();
+        }
     }
 
     private void DrainNewPairs()
@@ -210,7 +305,7 @@ public sealed class OrchestratorActor : ReceivePersistentActor, IWithTimers
         Persist(new ExecutorRegistered(spec), e =>
         {
             Register(e);
-            Spawn(spec.ExecutorId);
+            Host(spec.ExecutorId);
             sender.Tell(new ExecutorCreated(spec.ExecutorId));
         });
     }
@@ -315,13 +410,13 @@ public sealed class OrchestratorActor : ReceivePersistentActor, IWithTimers
             return;
         }
 
-        if (!_children.TryGetValue(stop.ExecutorId, out var child))
+        if (!_registry.ContainsKey(stop.ExecutorId))
         {
             Sender.Tell(new CommandRejected("executor_id", $"no executor '{stop.ExecutorId}'"));
             return;
         }
 
-        child.Tell(new StopPair(stop.KeepPosition));
+        TellStop(stop.ExecutorId, new StopPair(stop.KeepPosition));
         Sender.Tell(new CommandAccepted(stop.ExecutorId));
     }
 
@@ -346,11 +441,10 @@ public sealed class OrchestratorActor : ReceivePersistentActor, IWithTimers
             _reports.Remove(e.ExecutorId);
             _halted.Remove(e.ExecutorId);
             _recoveryFailures.Remove(e.ExecutorId);
-            if (_children.Remove(e.ExecutorId, out var child))
-            {
-                Context.Unwatch(child);
-                Context.Stop(child);
-            }
+            _hosted.Remove(e.ExecutorId);
+            _unacknowledgedHosts.Remove(e.ExecutorId);
+            _unacknowledgedStops.Remove(e.ExecutorId);
+            _placement.Deliver(e.ExecutorId, ReleasePair.Instance, Self);
 
             sender.Tell(new CommandAccepted(e.ExecutorId));
         });
@@ -364,7 +458,18 @@ public sealed class OrchestratorActor : ReceivePersistentActor, IWithTimers
 
     private void Record(ExecutorUpdated updated)
     {
-        _reports[updated.Report.Spec.ExecutorId] = updated.Report;
+        var id = updated.Report.Spec.ExecutorId;
+        if (!_registry.ContainsKey(id))
+        {
+            return;
+        }
+
+        _reports[id] = updated.Report;
+        if (_unacknowledgedStops.ContainsKey(id) && Shows(updated.Report))
+        {
+            _unacknowledgedStops.Remove(id);
+        }
+
         _controller?.Tell(updated);
         _riskGate.Tell(updated);
         AnswerRecoveredWaiters();
@@ -418,16 +523,16 @@ public sealed class OrchestratorActor : ReceivePersistentActor, IWithTimers
     // the better-opportunity rule's call, made inside the executor with its own spread.
     private void OnOpportunities(OpportunitiesUpdated updated)
     {
-        foreach (var (id, child) in _children)
+        foreach (var (id, report) in _reports)
         {
-            if (!_reports.TryGetValue(id, out var report) || report.Phase != PairPhase.Open)
+            if (report.Phase != PairPhase.Open || _halted.Contains(id))
             {
                 continue;
             }
 
             var best = updated.Opportunities.FirstOrDefault(o => o.Asset.Code == report.Spec.Asset);
             var other = best is not null && (best.LongVenue.Value != report.Spec.LongVenue || best.ShortVenue.Value != report.Spec.ShortVenue);
-            child.Tell(new AlternativeOpportunity(other ? new SwitchCandidate(best!.SpreadPerDay, best.RoundTripFeeRate) : null));
+            _placement.Deliver(id, new AlternativeOpportunity(other ? new SwitchCandidate(best!.SpreadPerDay, best.RoundTripFeeRate) : null), Self);
         }
     }
 
@@ -441,24 +546,18 @@ public sealed class OrchestratorActor : ReceivePersistentActor, IWithTimers
             return;
         }
 
-        foreach (var (id, child) in _children)
+        foreach (var id in _registry.Keys)
         {
-            if (!_reports.TryGetValue(id, out var report) || report.Phase != PairPhase.Closed)
+            if (!_halted.Contains(id) && (!_reports.TryGetValue(id, out var report) || report.Phase != PairPhase.Closed))
             {
-                child.Tell(new StopPair(KeepPosition: false));
+                TellStop(id, new StopPair(KeepPosition: false));
             }
         }
     }
 
-    private void OnTerminated(Terminated terminated)
+    private void OnExecutorStopped(ExecutorStopped stopped)
     {
-        var id = _children.FirstOrDefault(c => c.Value.Equals(terminated.ActorRef)).Key;
-        if (id is null)
-        {
-            return;
-        }
-
-        _children.Remove(id);
+        var id = stopped.ExecutorId;
         if (!_registry.ContainsKey(id) || _halted.Contains(id))
         {
             return;
@@ -477,6 +576,11 @@ public sealed class OrchestratorActor : ReceivePersistentActor, IWithTimers
     }
 
     private sealed record Respawn(string ExecutorId);
+
+    private sealed record RedeliverUnacknowledged
+    {
+        public static RedeliverUnacknowledged Instance { get; } = new();
+    }
 
     private sealed record FetchInstrumentsOf(VenueId Venue);
 }

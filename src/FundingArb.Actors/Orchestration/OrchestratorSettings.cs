@@ -25,6 +25,9 @@ public sealed record OrchestratorSettings
 
     public TimeSpan RecoveryMaxBackoff { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// How long the orchestrator waits for a pair to acknowledge a HostPair or a stop before it sends it again.
+    public TimeSpan RedeliveryInterval { get; init; } = TimeSpan.FromSeconds(2);
+
     public FundingArbSettings Strategy { get; init; } = FundingArbSettings.Default;
 
     public static OrchestratorSettings Default { get; } = new();

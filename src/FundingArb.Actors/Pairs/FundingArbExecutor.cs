@@ -5,6 +5,7 @@ using Akka.Persistence;
 using FundingArb.Actors.Control;
 using FundingArb.Actors.Markets;
 using FundingArb.Actors.Orders;
+using FundingArb.Actors.Placement;
 using FundingArb.Actors.Venues;
 using FundingArb.Trading.Barriers;
 using FundingArb.Trading.Executors;
@@ -83,6 +84,7 @@ public sealed partial class FundingArbExecutor : ReceivePersistentActor, IWithTi
         Command<AlternativeOpportunity>(m => _alternative = m.Candidate);
         Command<GetPairReport>(_ => Sender.Tell(new ExecutorUpdated(Report())));
         Command<Terminated>(OnLegTerminated);
+        Command<HandOff>(_ => Context.Stop(Self));
     }
 
     public override string PersistenceId => _spec.ExecutorId;

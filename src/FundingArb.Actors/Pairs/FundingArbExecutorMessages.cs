@@ -50,6 +50,9 @@ public sealed record PairReport(
     DateTimeOffset At,
     PairHalt? Halt = null) : IClusterMessage
 {
+    /// The address of the node running the executor, as its host stamps it (null before a host has).
+    public string? Node { get; init; }
+
     public ExecutorInfo ToExecutorInfo(string controllerId) => new(
         Spec.ExecutorId, "funding_arb", controllerId, At, Status, CloseType, ClosedAt, NetPnlQuote,
         Spec.SizeQuote == 0m ? 0m : NetPnlQuote / (2m * Spec.SizeQuote), FeesQuote, VolumeQuote, Phase is PairPhase.Open);

@@ -4,6 +4,7 @@ using Akka.Configuration;
 using FundingArb.Actors.Control;
 using FundingArb.Actors.Hosting;
 using FundingArb.Actors.Orchestration;
+using FundingArb.Actors.Placement;
 using FundingArb.Actors.Risk;
 using FundingArb.Actors.Runtime;
 using FundingArb.Actors.Tracking;
@@ -169,8 +170,8 @@ public sealed class ScenarioSimulation
         }
     }
 
-    /// Kills the executor that wrote the last event (its supervisor, the orchestrator, restarts it); 1 if an executor
-    /// wrote it and was alive (the orchestrator and the risk gate are not the orchestrator's children).
+    /// Kills the executor that wrote the last event (its supervisor, the pair's host, restarts it); 1 if an executor
+    /// wrote it and was alive (the orchestrator and the risk gate are not pair hosts).
     private int KillWriter(SimulatedNode node)
     {
         if (_journal.LastWriter is not { } writer)
@@ -178,7 +179,7 @@ public sealed class ScenarioSimulation
             return 0;
         }
 
-        var executor = node.System.ActorSelection(node.Actors.Orchestrator.Path / writer).ResolveOne(TimeSpan.FromMinutes(1));
+        var executor = node.System.ActorSelection(node.Actors.Orchestrator.Path / writer / PairHost.ExecutorName).ResolveOne(TimeSpan.FromMinutes(1));
         RunUntil(node.Run, executor);
         if (!executor.IsCompletedSuccessfully)
         {

@@ -2,6 +2,7 @@ using FundingArb.Actors.Markets;
 using FundingArb.Actors.Orchestration;
 using FundingArb.Actors.Orders;
 using FundingArb.Actors.Pairs;
+using FundingArb.Actors.Placement;
 using FundingArb.Actors.Risk;
 using FundingArb.Actors.Venues;
 
@@ -20,6 +21,13 @@ public static class ClusterMessageManifests
         KeyValuePair.Create(typeof(UnsubscribeMarket), "unsubscribe-market.v1"),
         KeyValuePair.Create(typeof(SubscribeAllMarkets), "subscribe-all-markets.v1"),
         KeyValuePair.Create(typeof(MarketUpdated), "market-updated.v1"),
+        // Placement: HandOff.cs, PairHostMessages.cs
+        KeyValuePair.Create(typeof(HandOff), "hand-off.v1"),
+        KeyValuePair.Create(typeof(HostPair), "host-pair.v1"),
+        KeyValuePair.Create(typeof(PairHosted), "pair-hosted.v1"),
+        KeyValuePair.Create(typeof(PairHostStarted), "pair-host-started.v1"),
+        KeyValuePair.Create(typeof(ReleasePair), "release-pair.v1"),
+        KeyValuePair.Create(typeof(ExecutorStopped), "executor-stopped.v1"),
         // OrchestratorMessages.cs
         KeyValuePair.Create(typeof(CreateExecutor), "create-executor.v1"),
         KeyValuePair.Create(typeof(ExecutorCreated), "executor-created.v1"),

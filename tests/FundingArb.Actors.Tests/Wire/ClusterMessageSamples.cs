@@ -3,6 +3,7 @@ using FundingArb.Actors.Markets;
 using FundingArb.Actors.Orchestration;
 using FundingArb.Actors.Orders;
 using FundingArb.Actors.Pairs;
+using FundingArb.Actors.Placement;
 using FundingArb.Actors.Risk;
 using FundingArb.Actors.Venues;
 using FundingArb.Trading.Barriers;
@@ -31,7 +32,10 @@ internal static class ClusterMessageSamples
         LiquidityRole.Taker, At.AddSeconds(3));
     public static readonly PairSpec Spec = new("pair-BTC-alpha-beta-1", "BTC", "alpha", "BTCUSDT", "beta", "BTCUSDT", "USDT", 6_000.00m);
     public static readonly PairReport Report = new(Spec, PairPhase.Open, RunnableStatus.Running, null, null, At, null, 0.099m, 0.099m, -0.099m,
-        1.78200m, 2.97014850m, -0.50m, -1.6881485m, 11_881.2280m, ["fa-7c1e-000006", "fa-7c1e-000007"], At.AddMinutes(5));
+        1.78200m, 2.97014850m, -0.50m, -1.6881485m, 11_881.2280m, ["fa-7c1e-000006", "fa-7c1e-000007"], At.AddMinutes(5))
+    {
+        Node = "akka.tcp://fundingarb@127.0.0.1:4061",
+    };
 
     public static IReadOnlyList<VenueException> VenueErrors { get; } =
     [
@@ -83,6 +87,12 @@ internal static class ClusterMessageSamples
             new UnsubscribeMarket(BtcQuotes.Alpha, BtcQuotes.BtcUsdt),
             SubscribeAllMarkets.Instance,
             new MarketUpdated(quote),
+            HandOff.Instance,
+            new HostPair(Spec),
+            new PairHosted(Spec.ExecutorId, "akka.tcp://fundingarb@127.0.0.1:4061"),
+            new PairHostStarted(Spec.ExecutorId),
+            ReleasePair.Instance,
+            new ExecutorStopped(Spec.ExecutorId),
             new CreateExecutor("BTC", "alpha", "BTCUSDT", "beta", "BTCUSDT", "USDT", 6_000.00m),
             new ExecutorCreated(Spec.ExecutorId),
             new StopExecutor(Spec.ExecutorId, KeepPosition: true),
