@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using FundingArb.Actors.Orchestration;
+using FundingArb.Actors.Pairs;
+using FundingArb.Actors.Placement;
 using FundingArb.Actors.Venues;
 using Akka.Actor;
 using FundingArb.Trading.Instruments;
@@ -8,7 +10,8 @@ using FundingArb.Venues;
 namespace FundingArb.Actors.Hosting;
 
 /// The actors of one node on a system: a gateway per venue (/user/venue-NAME), market data, the risk gate and the
-/// orchestrator with its controller. Live node, scenario runner and tests start the same set.
+/// orchestrator with its controller and pairs, placed by an INodePlacement. Live node, scenario runner and tests start
+/// the same set.
 public sealed class FundingArbNode
 {
     private FundingArbNode(ImmutableSortedDictionary<VenueId, IActorRef> gateways, IActorRef marketData, IActorRef riskGate, IActorRef orchestrator)
@@ -27,11 +30,14 @@ public sealed class FundingArbNode
 
     public IActorRef Orchestrator { get; }
 
-    public static FundingArbNode Start(ActorSystem system, IEnumerable<IVenue> venues, NodeActorSettings settings)
+    /// placement: where the risk gate, the orchestrator and the pairs run (null: all on this node, LocalNodePlacement).
+    /// The references returned are the ones to talk to wherever the actors run.
+    public static FundingArbNode Start(ActorSystem system, IEnumerable<IVenue> venues, NodeActorSettings settings, INodePlacement? placement = null)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(venues);
         ArgumentNullException.ThrowIfNull(settings);
+        placement ??= LocalNodePlacement.Instance;
         var gateways = venues
             .OrderBy(v => v.Id.Value, StringComparer.Ordinal)
             .ToImmutableSortedDictionary(
@@ -42,8 +48,12 @@ public sealed class FundingArbNode
         var scan = settings.Orchestrator.Strategy.ScanInterval;
         var marketSettings = settings.MarketData.IdleRefreshInterval > scan ? settings.MarketData with { IdleRefreshInterval = scan } : settings.MarketData;
         var marketData = system.ActorOf(Markets.MarketData.Props(gateways, marketSettings), "market-data");
-        var riskGate = system.ActorOf(Risk.RiskGate.Props(settings.Risk), "risk-gate");
-        var orchestrator = system.ActorOf(OrchestratorActor.Props(gateways, marketData, riskGate, settings.Orchestrator, settings.Risk.OrderLimits), "orchestrator");
+        var riskGate = placement.Singleton(system, Risk.RiskGate.Props(settings.Risk), "risk-gate");
+        var strategy = settings.Orchestrator.Strategy;
+        var orderLimits = settings.Risk.OrderLimits;
+        var orchestrator = placement.Orchestrator(system,
+            pairs => OrchestratorActor.Props(gateways, marketData, riskGate, settings.Orchestrator, orderLimits, pairs),
+            spec => FundingArbExecutor.Props(spec, gateways, marketData, strategy, orderLimits), settings.Orchestrator);
         return new FundingArbNode(gateways, marketData, riskGate, orchestrator);
     }
 }

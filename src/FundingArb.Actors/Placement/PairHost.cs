@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Event;
+using FundingArb.Actors.Orchestration;
 using FundingArb.Actors.Pairs;
 
 namespace FundingArb.Actors.Placement;
@@ -69,6 +70,8 @@ public sealed class PairHost : ReceiveActor
 
         if (_executor is null && !_leaving)
         {
+            // On this node's event stream, so its log enrichment knows the pair before the executor's first line.
+            Context.System.EventStream.Publish(new ExecutorRegistered(host.Spec));
             _executor = Context.ActorOf(_executorProps(host.Spec), ExecutorName);
             Context.Watch(_executor);
         }

@@ -1,4 +1,5 @@
 using FundingArb.Actors.Pairs;
+using FundingArb.Actors.Placement;
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
@@ -56,6 +57,7 @@ public sealed class RiskGate : ReceivePersistentActor
             Publish();
         });
         Command<GetRiskStatus>(_ => Sender.Tell(Status()));
+        Command<HandOff>(_ => Context.Stop(Self));
     }
 
     public override string PersistenceId => "risk-gate";

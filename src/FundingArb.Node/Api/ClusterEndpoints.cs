@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Akka.Actor;
+using FundingArb.Actors.Pairs;
 using FundingArb.Node.Cluster;
 using FundingArb.Node.Configuration;
 using FundingArb.Node.Hosting;
@@ -13,7 +15,7 @@ public sealed record ClusterMemberView(string Address, string? Region, Immutable
 /// The node a venue's gateway runs on, and the venue's region.
 public sealed record ClusterGatewayView(string Venue, string Address, string Region);
 
-/// A placement of pair executors: the node hosting them and their ids.
+/// A shard of pairs: the node hosting it and its pairs' ids.
 public sealed record ClusterShardView(string Id, string Address, ImmutableArray<string> Pairs);
 
 public sealed record ClusterLeaseView(string Name, string Owner, DateTimeOffset ExpiresAt);
@@ -23,17 +25,15 @@ public sealed record ClusterEventView(string Type, string Address, DateTimeOffse
 public sealed record ClusterView(ImmutableArray<ClusterMemberView> Members, string? Leader, ImmutableArray<ClusterGatewayView> Gateways,
     ImmutableArray<ClusterShardView> Shards, ImmutableArray<ClusterLeaseView> Leases, ImmutableArray<ClusterEventView> Events);
 
-// Members, reachability and the leader are the whole cluster as this node's gossip sees it. Gateways and shards are the
-// answering node's own until gateway singletons and sharding place them across the cluster (issue 17): each node runs
-// every venue it is configured with and every executor it recovers, as one local placement. Leases stay empty until
-// the PostgreSQL lease is in.
+// Members, reachability and the leader are the whole cluster as this node's gossip sees it. Shards come from the
+// orchestrator's registry, which every node reaches through its proxy: each pair's shard is the hash of its id, and its
+// node is the one its host last reported from (a pair no host reported from yet is left out). Gateways are still the
+// answering node's own: each node runs every venue it is configured with. Leases are read from the lease table when
+// the journal, and so the lease, is on PostgreSQL.
 
 /// /api/v1/cluster: members, leader, gateways, shards, leases and recent member events.
 public static class ClusterEndpoints
 {
-    /// The id of the one placement a node has before sharding.
-    public const string LocalShardId = "local";
-
     public static void Map(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -44,16 +44,25 @@ public static class ClusterEndpoints
             var address = node.Address;
             var events = await node.ClusterEvents.Ask<RecentClusterEvents>(GetRecentClusterEvents.Instance, node.AskTimeout, ct).ConfigureAwait(false);
             var pairs = await node.GetExecutorsAsync(ct).ConfigureAwait(false);
+            var leases = await node.LeasesAsync(ct).ConfigureAwait(false);
             return Results.Ok(new ClusterView(
                 [.. state.Members.Select(m => new ClusterMemberView(m.Address.ToString(), RegionOf(m.Roles), [.. m.Roles.Order(StringComparer.Ordinal)],
                     m.Status.ToString(), !state.Unreachable.Contains(m)))],
                 state.Leader?.ToString(),
                 [.. node.Settings.Venues.Select(v => new ClusterGatewayView(v.Name, address, v.Region))],
-                [new ClusterShardView(LocalShardId, address, [.. pairs.Select(p => p.Spec.ExecutorId)])],
-                [],
+                Shards(node, pairs),
+                [.. leases.Select(l => new ClusterLeaseView(l.Name, l.Owner, l.ExpiresAt))],
                 [.. events.Events.Select(e => new ClusterEventView(e.Type, e.Address, e.At))]));
         });
     }
+
+    private static ImmutableArray<ClusterShardView> Shards(NodeRuntime node, IEnumerable<PairReport> pairs) =>
+    [
+        .. pairs.Where(p => p.Node is not null)
+            .GroupBy(p => (Shard: node.Placement.Extractor.ShardId(p.Spec.ExecutorId), Node: p.Node!))
+            .OrderBy(g => int.Parse(g.Key.Shard, CultureInfo.InvariantCulture)).ThenBy(g => g.Key.Node, StringComparer.Ordinal)
+            .Select(g => new ClusterShardView(g.Key.Shard, g.Key.Node, [.. g.Select(p => p.Spec.ExecutorId).Order(StringComparer.Ordinal)])),
+    ];
 
     private static string? RegionOf(IEnumerable<string> roles) =>
         roles.FirstOrDefault(r => r.StartsWith(NodeClusterSettings.RegionRolePrefix, StringComparison.Ordinal)) is { } role

@@ -3,17 +3,22 @@ using Akka.Cluster.Hosting;
 using Akka.Cluster.Hosting.SBR;
 using Akka.Hosting;
 using Akka.Remote.Hosting;
+using FundingArb.Cluster;
 using FundingArb.Node.Configuration;
 
 namespace FundingArb.Node.Cluster;
 
 /// Makes the node's actor system a cluster member: Akka.Remote on `fundingarb.cluster`'s hostname and port, the
 /// cluster provider with the node's roles, the split-brain resolver (keep-majority) and the failure detector as
-/// `fundingarb.cluster` sets them. Joining is not configured here: ClusterJoin joins once the node's own event log
-/// listens, through the seed nodes or, with none, the node itself.
+/// `fundingarb.cluster` sets them; sharding as Akka's docs recommend for 1.5 (coordinator state in distributed data,
+/// remembered entities event-sourced in the journal) and, with the journal on PostgreSQL, the PostgreSQL lease for every
+/// shard and singleton. Joining is not configured here: ClusterJoin joins once the node's own event log listens, through
+/// the seed nodes or, with none, the node itself.
 internal static class ClusterAkka
 {
-    public static void Configure(AkkaConfigurationBuilder akka, NodeClusterSettings cluster)
+    /// leased: shards and singletons take the PostgreSQL lease (a journal on PostgreSQL; SQLite means one node, which
+    /// has nobody to share with).
+    public static void Configure(AkkaConfigurationBuilder akka, NodeClusterSettings cluster, bool leased)
     {
         akka.WithRemoting(cluster.Hostname, cluster.Port);
         akka.WithClustering(new ClusterOptions
@@ -30,10 +35,22 @@ internal static class ClusterAkka
 
         // ClusterOptions has no place for the resolver's timing.
         var unstable = cluster.DownAllWhenUnstable is { } extra ? Hocon(extra) : "off";
+        var lease = leased ? $"\"{ClusterConfig.LeasePath}\"" : "\"\"";
         akka.AddHocon($$"""
             akka.cluster.split-brain-resolver {
               stable-after = {{Hocon(cluster.StableAfter)}}
               down-all-when-unstable = {{unstable}}
+            }
+            akka.cluster.sharding {
+              state-store-mode = ddata
+              remember-entities = on
+              remember-entities-store = eventsourced
+              use-lease = {{lease}}
+              lease-retry-interval = 1s
+            }
+            akka.cluster.singleton {
+              use-lease = {{lease}}
+              lease-retry-interval = 1s
             }
             """, HoconAddMode.Prepend);
     }

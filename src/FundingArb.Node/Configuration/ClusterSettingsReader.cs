@@ -33,6 +33,9 @@ public static partial class ClusterSettingsReader
             RecentEvents = cluster.GetInt("recent-events") is >= 1 and <= 10_000 and var events
                 ? events
                 : throw cluster.Error("recent-events", $"{cluster.GetInt("recent-events")} must be between 1 and 10000"),
+            Shards = cluster.GetInt("shards") is >= 1 and <= 10_000 and var shards
+                ? shards
+                : throw cluster.Error("shards", $"{cluster.GetInt("shards")} must be between 1 and 10000"),
         };
     }
 

@@ -41,6 +41,9 @@ public sealed record NodeClusterSettings
     /// Member events kept for GET /api/v1/cluster.
     public required int RecentEvents { get; init; }
 
+    /// The number of shards pairs are spread over; the same on every node.
+    public required int Shards { get; init; }
+
     /// The node's Akka roles: its region's first.
     public ImmutableArray<string> AkkaRoles => [RegionRolePrefix + Region, .. Roles];
 }

@@ -59,6 +59,10 @@ public sealed record NodeSettings
     /// The whole resolved configuration (the user's layers over hocon/reference.conf), which the actor system runs on.
     public required Config Config { get; init; }
 
+    /// The journal plugin persistent actors use (akka.persistence.journal.plugin): the data folder's SQLite journal, or
+    /// PostgreSQL for a cluster.
+    public string JournalPlugin => Config.GetString("akka.persistence.journal.plugin", "");
+
     /// The journal and snapshots (SQLite), as Akka.Persistence plugins on Akka.Persistence.Sql's tables.
     public string DatabasePath => Path.Combine(DataDirectory, "journal.db");
 

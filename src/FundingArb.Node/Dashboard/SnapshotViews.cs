@@ -21,12 +21,12 @@ public static class SnapshotViews
             o.SpreadPerDay, o.AnnualizedSpread);
     }
 
-    /// node: the address of the node the executor runs on (until sharding places executors, the node that answers).
-    public static PairView PairOf(PairReport r, string node) => new(
+    /// answering: the address of the node that answers, for a pair no host has reported from yet (it runs nowhere).
+    public static PairView PairOf(PairReport r, string answering) => new(
         r.Spec.ExecutorId, r.Spec.Asset, r.Spec.LongVenue, r.Spec.LongSymbol, r.Spec.ShortVenue, r.Spec.ShortSymbol, r.Phase.ToString(), ApiNames.Of(r.Status),
         r.CloseType is { } closeType ? ApiNames.Of(closeType) : null, r.CloseReason, r.OpenedAt, r.ClosedAt, r.Spec.SizeQuote, r.LongQuantity, r.ShortQuantity,
         r.ClientOrderIds.Length, r.FundingQuote, r.FeesQuote, r.TradePnlQuote, r.NetPnlQuote,
-        r.Halt is { } halt ? new HaltView(ApiNames.Of(halt.Kind), halt.Reason) : null, node);
+        r.Halt is { } halt ? new HaltView(ApiNames.Of(halt.Kind), halt.Reason) : null, r.Node ?? answering);
 
     /// A connector venue that cannot be reached shows as not connected with the markets it answered for (a simulated
     /// venue's own state stands in for an answer it refuses).

@@ -5,6 +5,7 @@ using Akka.Logger.Serilog;
 using FundingArb.Actors.Journaling;
 using FundingArb.Actors.Runtime;
 using FundingArb.Actors.Wire;
+using FundingArb.Cluster;
 using FundingArb.Node.Cluster;
 using FundingArb.Node.Configuration;
 using FundingArb.Persistence.Sql;
@@ -26,7 +27,7 @@ internal static class NodeAkka
         var runtime = services.GetRequiredService<NodeRuntime>();
         var settings = runtime.Settings;
         akka.AddHocon(SystemConfig(settings, runtime.Clock), HoconAddMode.Prepend);
-        ClusterAkka.Configure(akka, settings.Cluster);
+        ClusterAkka.Configure(akka, settings.Cluster, settings.JournalPlugin == SqlPersistence.PostgreSqlJournal);
         akka.ConfigureLoggers(loggers =>
         {
             loggers.ClearLoggers();
@@ -52,6 +53,7 @@ internal static class NodeAkka
             .WithFallback(EventSerializer.Config)
             .WithFallback(ClusterMessageSerializer.Config)
             .WithFallback(settings.Config)
+            .WithFallback(ClusterConfig.Default())
             .WithFallback(SqlPersistence.DefaultConfig());
     }
 }

@@ -10,6 +10,8 @@ using FundingArb.Actors.Hosting;
 using FundingArb.Actors.Orchestration;
 using FundingArb.Actors.Pairs;
 using FundingArb.Actors.Tracking;
+using FundingArb.Cluster.Leases;
+using FundingArb.Cluster.Placement;
 using FundingArb.Node.Cluster;
 using FundingArb.Node.Configuration;
 using FundingArb.Node.Logging;
@@ -96,6 +98,9 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
 
     public ActorSystem System => _system ?? throw new InvalidOperationException("The node has not started.");
 
+    /// Where the node's actors run in the cluster: the orchestrator and risk gate singletons, the pair shard region.
+    public ClusterNodePlacement Placement { get; private set; } = new(1);
+
     /// The actor keeping the recent member events (ClusterEventsActor).
     public IActorRef ClusterEvents { get; private set; } = ActorRefs.Nobody;
 
@@ -172,7 +177,8 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
             _log.Warning("Stranded: {Pair}; listed, not traded", pair);
         }
 
-        _node = FundingArbNode.Start(system, Venues, _settings.Actors);
+        Placement = new ClusterNodePlacement(_settings.Cluster.Shards);
+        _node = FundingArbNode.Start(system, Venues, _settings.Actors, Placement);
         // The orchestrator answers once it has replayed its registry and started every executor it lists.
         await GetExecutorsAsync(CancellationToken.None).ConfigureAwait(false);
         IsReady = true;
@@ -268,6 +274,12 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
         return instruments;
     }
 
+    /// The leases held now, when shards and singletons take them (the journal on PostgreSQL); none otherwise.
+    public async Task<IReadOnlyList<LeaseRecord>> LeasesAsync(CancellationToken cancellationToken) =>
+        _settings.JournalPlugin == SqlPersistence.PostgreSqlJournal
+            ? await new PostgreSqlLeaseStore(PostgreSqlLeaseSettings.FromSystemConfig(System.Settings.Config)).ListAsync(cancellationToken).ConfigureAwait(false)
+            : [];
+
     public Task<OpportunitiesReport> GetOpportunitiesAsync(CancellationToken cancellationToken) =>
         Actors.Orchestrator.Ask<OpportunitiesReport>(GetOpportunities.Instance, AskTimeout, cancellationToken);
 
@@ -292,7 +304,8 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
         }
     }
 
-    private SqlReadJournal ReadJournal => PersistenceQuery.Get(System).ReadJournalFor<SqlReadJournal>(SqlPersistence.SqliteReadJournal);
+    private SqlReadJournal ReadJournal => PersistenceQuery.Get(System).ReadJournalFor<SqlReadJournal>(
+        _settings.JournalPlugin == SqlPersistence.PostgreSqlJournal ? SqlPersistence.PostgreSqlReadJournal : SqlPersistence.SqliteReadJournal);
 
     private async Task WaitForQuietPairsAsync()
     {

@@ -1,5 +1,7 @@
 using Akka.Actor;
+using Akka.Cluster.Sharding;
 using Akka.Configuration;
+using Akka.Remote;
 using FundingArb.Actors.Journaling;
 using FundingArb.Node.Configuration;
 using FundingArb.Persistence.Sql;
@@ -7,7 +9,8 @@ using FundingArb.Persistence.Sql;
 namespace FundingArb.Node.Journal;
 
 /// A SQLite journal file opened by an actor system of its own, for the commands that read or write one without a node:
-/// the event serializer and our SQLite plugins on the file.
+/// the event serializer, sharding's and Akka.Remote's (sharding journals the pairs it remembers with them) and our
+/// SQLite plugins on the file.
 internal static class JournalFile
 {
     public static ActorSystem Open(string path, string systemName)
@@ -21,7 +24,8 @@ internal static class JournalFile
               persistence.journal.fundingarb-sqlite.connection-string = {{connection}}
               persistence.snapshot-store.fundingarb-sqlite.connection-string = {{connection}}
             }
-            """).WithFallback(EventSerializer.Config).WithFallback(SqlPersistence.DefaultConfig());
+            """).WithFallback(EventSerializer.Config).WithFallback(ClusterSharding.DefaultConfig())
+            .WithFallback(ConfigurationFactory.FromResource<RemoteActorRefProvider>("Akka.Remote.Configuration.Remote.conf")).WithFallback(SqlPersistence.DefaultConfig());
         return ActorSystem.Create(systemName, config);
     }
 }

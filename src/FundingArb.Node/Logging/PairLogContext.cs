@@ -14,7 +14,6 @@ public sealed class PairLogContext
     public const string LongVenueProperty = "LongVenue";
     public const string ShortVenueProperty = "ShortVenue";
 
-    private const string OrchestratorSegment = "/user/orchestrator/";
     private ImmutableDictionary<string, PairSpec> _pairs = ImmutableDictionary<string, PairSpec>.Empty.WithComparers(StringComparer.Ordinal);
 
     public void Add(PairSpec pair)
@@ -27,15 +26,10 @@ public sealed class PairLogContext
     public ILogEventEnricher[] EnrichersFor(string logSource)
     {
         ArgumentNullException.ThrowIfNull(logSource);
-        var at = logSource.IndexOf(OrchestratorSegment, StringComparison.Ordinal);
-        if (at < 0)
-        {
-            return [];
-        }
-
-        var rest = logSource[(at + OrchestratorSegment.Length)..];
-        var id = rest.Split('/')[0];
-        if (!id.StartsWith("pair-", StringComparison.Ordinal))
+        // A pair's host is named by its executor id, under the orchestrator (one node) or under its shard
+        // (/system/sharding/pair/SHARD/ID); the executor and its order actors are below it.
+        var id = logSource.Split('/').FirstOrDefault(segment => segment.StartsWith("pair-", StringComparison.Ordinal));
+        if (id is null)
         {
             return [];
         }

@@ -72,8 +72,12 @@ public sealed class PairRequestTests(ApiNodeFixture fixture) : TestKit, IClassFi
         Assert.All(accepted, a => Assert.Equal((a.Asset, a.Asset), (a.LongBase, a.ShortBase)));
         Assert.Equal(registrationsBefore + accepted.Count, await RegistrationsAsync());
         Assert.Superset(new HashSet<string>(StringComparer.Ordinal) { "long_symbol", "short_symbol", "short_venue" }, refusedFields);
-        var listed = (await GetJsonAsync("/api/v1/executors")).EnumerateArray().ToDictionary(e => e.GetProperty("id").GetString()!);
-        Assert.All(accepted, a => Assert.Equal(a.Asset, listed[a.Id].GetProperty("asset").GetString()));
+        // An executor is listed once its host has started it and it has reported, which follows its creation.
+        await AwaitAssertAsync(async () =>
+        {
+            var listed = (await GetJsonAsync("/api/v1/executors")).EnumerateArray().ToDictionary(e => e.GetProperty("id").GetString()!);
+            Assert.All(accepted, a => Assert.Equal(a.Asset, listed.TryGetValue(a.Id, out var pair) ? pair.GetProperty("asset").GetString() : "not listed"));
+        }, TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(100));
     }
 
     protected override void Dispose(bool disposing)

@@ -1,0 +1,53 @@
+using Akka.Actor;
+using Akka.Cluster.Sharding;
+using Akka.Cluster.Tools.Singleton;
+using FundingArb.Actors.Orchestration;
+using FundingArb.Actors.Pairs;
+using FundingArb.Actors.Placement;
+
+namespace FundingArb.Cluster.Placement;
+
+// Every node starts the same managers and the same shard region, so the cluster runs one risk gate and one
+// orchestrator (on its oldest member, where both singletons meet) and spreads the pairs over every member. Each
+// persistent actor here stops on HandOff, never PoisonPill, so an event being written when it moves is not lost.
+
+/// <summary>
+/// The cluster's placement of a node's actors: the risk gate and the orchestrator as cluster singletons, reached through
+/// proxies; pairs as remembered entities of the shard region <see cref="TypeName"/>.
+/// </summary>
+public sealed class ClusterNodePlacement(int shards) : INodePlacement
+{
+    /// <summary>The shard region's type name: its entities live under /system/sharding/pair.</summary>
+    public const string TypeName = "pair";
+
+    /// <summary>The shard region, once <see cref="Orchestrator"/> has started it.</summary>
+    public IActorRef Region { get; private set; } = ActorRefs.Nobody;
+
+    public PairShardMessageExtractor Extractor { get; } = new(shards);
+
+    public IActorRef Singleton(ActorSystem system, Props props, string name)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        system.ActorOf(ClusterSingletonManager.Props(props, HandOff.Instance, ClusterSingletonManagerSettings.Create(system).WithSingletonName(name)), name);
+        return system.ActorOf(ClusterSingletonProxy.Props($"/user/{name}", ClusterSingletonProxySettings.Create(system).WithSingletonName(name)), $"{name}-proxy");
+    }
+
+    public IActorRef Orchestrator(ActorSystem system, Func<IPairPlacement?, Props> orchestratorProps, Func<PairSpec, Props> executorProps,
+        OrchestratorSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(orchestratorProps);
+        ArgumentNullException.ThrowIfNull(settings);
+        const string Name = "orchestrator";
+        var proxy = system.ActorOf(ClusterSingletonProxy.Props($"/user/{Name}", ClusterSingletonProxySettings.Create(system).WithSingletonName(Name)),
+            $"{Name}-proxy");
+        var sharding = ClusterSharding.Get(system);
+        var shardingSettings = ClusterShardingSettings.Create(system).WithRememberEntities(true);
+        Region = sharding.Start(TypeName,
+            executorId => PairHost.Props(executorId, proxy, executorProps, settings.MaxRestarts, settings.RestartWindow, new Passivate(HandOff.Instance)),
+            shardingSettings, Extractor, sharding.DefaultShardAllocationStrategy(shardingSettings), HandOff.Instance);
+        system.ActorOf(ClusterSingletonManager.Props(orchestratorProps(new ShardedPairPlacement(Region)), HandOff.Instance,
+            ClusterSingletonManagerSettings.Create(system).WithSingletonName(Name)), Name);
+        return proxy;
+    }
+}
