@@ -89,7 +89,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : TestKit
     }, ExchangeCluster.StartDeadline, TimeSpan.FromMilliseconds(250));
 
     /// <summary>Waits until every pair is Open on a node that satisfies where, asking the given node; returns each pair's node.</summary>
-    private async Task<Dictionary<string, string>> AwaitOpenAsync(ExchangeCluster cluster, int asking, IReadOnlyCollection<string> ids, Func<string, bool> where,
+    private async Task<Dictionary<string, string>> AwaitOpenAsync(ExchangeCluster cluster, int asking, List<string> ids, Func<string, bool> where,
         TimeSpan? within = null)
     {
         var found = new Dictionary<string, string>();

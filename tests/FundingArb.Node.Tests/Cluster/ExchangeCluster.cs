@@ -23,7 +23,7 @@ internal sealed class ExchangeCluster : IAsyncDisposable
 
     private readonly string _folder = Directory.CreateTempSubdirectory("fundingarb-cluster-").FullName;
     private readonly string _connectionString;
-    private readonly string _schema = $"cluster_{Guid.NewGuid():N}"[..20];
+    private readonly string _schema;
     private readonly List<int> _akkaPorts;
     private readonly NodeProcess?[] _nodes;
     private ExchangeProcess? _exchange;
@@ -31,6 +31,8 @@ internal sealed class ExchangeCluster : IAsyncDisposable
     private ExchangeCluster(string connectionString, int size)
     {
         _connectionString = connectionString;
+        // The temporary folder's random name makes the schema the test's own.
+        _schema = "cluster_" + new string([.. Path.GetFileName(_folder).ToLowerInvariant().Where(char.IsAsciiLetterOrDigit)]);
         _akkaPorts = FreePorts(size);
         _nodes = new NodeProcess?[size];
     }
