@@ -6,8 +6,8 @@ using Xunit.Abstractions;
 
 namespace FundingArb.Node.Tests.Cluster;
 
-// Three nodes (regions ap, eu, ap), the exchange and PostgreSQL, each in its own process; pairs opened through the API
-// run as sharded entities on whichever node their shard lives. A killed node's pairs must run again on the survivors
+// Three nodes (regions ap, eu, ap), the exchange and PostgreSQL, each in its own process; pairs opened through the API,
+// each in the direction that earns on the exchange's steady rates, run as sharded entities wherever their shard lives. A killed node's pairs must run again on the survivors
 // and stay hedged, with nothing sent twice: the exchange's positions are exactly the legs the pairs report.
 public sealed class ClusterFailoverTests(ITestOutputHelper output) : TestKit
 {
@@ -20,11 +20,11 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : TestKit
     private static readonly (string Asset, (string Venue, string Symbol) Long, (string Venue, string Symbol) Short)[] s_pairs =
     [
         ("BTC", ("alpha", "BTCUSDT"), ("beta", "BTCUSDT")),
-        ("BTC", ("beta", "BTCUSDT"), ("gamma", "BTC-USDT-SWAP")),
+        ("BTC", ("gamma", "BTC-USDT-SWAP"), ("beta", "BTCUSDT")),
         ("BTC", ("gamma", "BTC-USDT-SWAP"), ("alpha", "BTCUSDT")),
         ("ETH", ("alpha", "ETHUSDT"), ("beta", "ETHUSDT")),
-        ("ETH", ("beta", "ETHUSDT"), ("gamma", "ETH-USDT-SWAP")),
-        ("ETH", ("gamma", "ETH-USDT-SWAP"), ("alpha", "ETHUSDT")),
+        ("ETH", ("gamma", "ETH-USDT-SWAP"), ("beta", "ETHUSDT")),
+        ("ETH", ("alpha", "ETHUSDT"), ("gamma", "ETH-USDT-SWAP")),
     ];
 
     [Fact]
@@ -96,10 +96,11 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : TestKit
         await AwaitAssertAsync(async () =>
         {
             var executors = (await cluster.GetAsync(asking, "/api/v1/executors")).EnumerateArray()
-                .Select(e => (Id: e.GetProperty("id").GetString()!, Phase: e.GetProperty("phase").GetString()!, Node: e.GetProperty("node").GetString()!))
+                .Select(e => (Id: e.GetProperty("id").GetString()!, Phase: e.GetProperty("phase").GetString()!, Node: e.GetProperty("node").GetString()!,
+                    Reason: e.GetProperty("close_reason").GetString()))
                 .ToList();
             var ready = executors.Where(e => ids.Contains(e.Id) && e.Phase == "Open" && where(e.Node)).ToList();
-            Assert.True(ready.Count == ids.Count, string.Join("; ", executors.Select(e => $"{e.Id} {e.Phase} {e.Node}")));
+            Assert.True(ready.Count == ids.Count, string.Join("; ", executors.Select(e => $"{e.Id} {e.Phase} {e.Node} {e.Reason}")));
             found = ready.ToDictionary(e => e.Id, e => e.Node);
         }, within ?? s_trading, TimeSpan.FromMilliseconds(250));
         return found;

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using FundingArb.Node.Tests.Exchange;
 using FundingArb.Node.Tests.Hosting;
 using Npgsql;
@@ -55,7 +56,7 @@ internal sealed class ExchangeCluster : IAsyncDisposable
             await create.ExecuteNonQueryAsync();
         }
 
-        cluster._exchange = await ExchangeProcess.StartAsync(cluster._folder, StartDeadline);
+        cluster._exchange = await ExchangeProcess.StartAsync(cluster._folder, StartDeadline, cluster.WriteExchangeConfig());
         for (var i = 0; i < size; i++)
         {
             cluster.Start(i, regions[i % regions.Length]);
@@ -193,6 +194,15 @@ internal sealed class ExchangeCluster : IAsyncDisposable
               snapshot-store.fundingarb-postgresql { connection-string = {{connection}}, schema = {{_schema}} }
             }
             """));
+        return path;
+    }
+
+    // The shipped exchange with every funding rate held at its mean, so which direction of a pair earns does not depend
+    // on the hour the test starts: BTC pays most on beta and least on gamma, ETH most on beta and least on alpha.
+    private string WriteExchangeConfig()
+    {
+        var path = Path.Combine(_folder, "exchange.conf");
+        File.WriteAllText(path, Regex.Replace(File.ReadAllText(ExchangeProcess.ShippedConfig), @"reversion = (\d+), volatility = [0-9.]+", "reversion = $1, volatility = 0"));
         return path;
     }
 
