@@ -21,7 +21,7 @@
 #   FUNDINGARB_CLUSTER_TIMEOUT        seconds up waits for the exchange and for the nodes to be Up (180)
 #   FUNDINGARB_CLUSTER_STOP_TIMEOUT   seconds down waits for a process to exit before it kills it (60)
 #   EXCHANGE_API_KEY, EXCHANGE_API_SECRET, EXCHANGE_PASSPHRASE   the exchange's account (hocon/exchange.conf's demo one)
-set -euo pipefail
+set -Eeuo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 run=${FUNDINGARB_CLUSTER_RUN:-$root/data/cluster/run}
@@ -136,7 +136,8 @@ down() {
     dir=$(sed -n -E "s/^export FUNDINGARB_TEST_PG_DIR='(.*)'$/\1/p" "$pg_env")
     if [ -n "$dir" ]; then
       log "removing PostgreSQL in $dir"
-      "$root/tests/start-postgres.sh" remove "$dir"
+      # From /: as root the server runs as the postgres user, who may not enter the caller's folder.
+      (cd / && "$root/tests/start-postgres.sh" remove "$dir")
     fi
   fi
   rm -f "$processes" "$pg_env"
@@ -169,6 +170,7 @@ status() {
 
 # Fails up: says why, shows the log that tells more, and stops whatever up started.
 up_failed() {
+  trap - ERR INT TERM
   log "$1"
   [ -z "${2:-}" ] || tail_log "$2"
   log "stopping what was started"
@@ -190,6 +192,7 @@ up() {
   mkdir -p "$run/logs" "$data"
   local started=$SECONDS deadline=$((SECONDS + timeout_s))
   trap 'up_failed "interrupted"' INT TERM
+  trap 'up_failed "failed at line $LINENO of $0"' ERR
 
   local dll=${FUNDINGARB_CLUSTER_DLL:-}
   if [ -z "$dll" ]; then
@@ -208,19 +211,20 @@ up() {
     akka_ports+=("$(port_of "${FUNDINGARB_CLUSTER_AKKA_PORTS:-}" "$i" "${nodes[$i]}" port)")
   done
 
-  log "starting PostgreSQL"
-  "$root/tests/start-postgres.sh" start > "$pg_env"
-  # shellcheck disable=SC1090
-  source "$pg_env"
-  local pg_pid
-  pg_pid=$(head -n 1 "$FUNDINGARB_TEST_PG_DIR/data/postmaster.pid")
-  echo "postgres $pg_pid" >> "$processes"
-
+  # The exchange starts while PostgreSQL is set up: neither needs the other.
   log "starting the exchange on ports $exchange_port-$((exchange_port + 2))"
   local exchange_log=$run/logs/exchange.log exchange_pid
   exchange_pid=$(cd "$root" && CONFIG_FORCE_fundingarb_exchange_data__dir="$data/exchange" \
     spawn "$exchange_log" dotnet "$dll" exchange --config "$root/hocon/exchange.conf" --port "$exchange_port")
   echo "exchange $exchange_pid" >> "$processes"
+
+  log "starting PostgreSQL"
+  (cd / && "$root/tests/start-postgres.sh" start) > "$pg_env" || up_failed "PostgreSQL did not start"
+  # shellcheck disable=SC1090
+  source "$pg_env"
+  local pg_pid
+  pg_pid=$(head -n 1 "$FUNDINGARB_TEST_PG_DIR/data/postmaster.pid")
+  echo "postgres $pg_pid" >> "$processes"
   until grep -q -x ready "$exchange_log" 2> /dev/null; do
     alive "$exchange_pid" fundingarb.dll || up_failed "the exchange (pid $exchange_pid) exited before it was ready" "$exchange_log"
     [ "$SECONDS" -lt "$deadline" ] || up_failed "the exchange is not ready after ${timeout_s}s" "$exchange_log"
@@ -278,7 +282,7 @@ up() {
     sleep 0.5
   done
 
-  trap - INT TERM
+  trap - ERR INT TERM
   log "all ${#names[@]} nodes Up after $((SECONDS - started))s; logs in $run/logs"
   for i in "${!names[@]}"; do
     echo "${lines[$i]}"
