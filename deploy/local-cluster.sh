@@ -189,6 +189,7 @@ up() {
     log "$processes exists: a cluster is up or was not taken down. 'status' shows it; 'down' stops it."
     exit 1
   fi
+  command -v curl > /dev/null || { log "up needs curl, to ask the nodes whether they are Up"; exit 1; }
   mkdir -p "$run/logs" "$data"
   local started=$SECONDS deadline=$((SECONDS + timeout_s))
   trap 'up_failed "interrupted"' INT TERM
