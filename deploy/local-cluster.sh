@@ -90,16 +90,21 @@ spawn() {
   echo $!
 }
 
-stop_process() {
-  local what=$1 pid=$2 marker
-  marker=$(marker_of "$what")
-  alive "$pid" "$marker" || return 0
-  kill -TERM "$pid" 2> /dev/null || return 0
+# Waits for a process sent SIGTERM to exit; kills it when it takes longer than the stop timeout.
+await_exit() {
+  local what=$1 pid=$2
   if ! timeout "$stop_timeout_s" tail --pid="$pid" -f /dev/null; then
     log "$what (pid $pid) still running ${stop_timeout_s}s after SIGTERM; killing it"
     kill -KILL "$pid" 2> /dev/null || true
     timeout 10 tail --pid="$pid" -f /dev/null || true
   fi
+}
+
+stop_process() {
+  local what=$1 pid=$2
+  alive "$pid" "$(marker_of "$what")" || return 0
+  kill -TERM "$pid" 2> /dev/null || return 0
+  await_exit "$what" "$pid"
 }
 
 down() {
@@ -120,7 +125,7 @@ down() {
     done < "$processes"
     for i in "${!pids[@]}"; do
       log "stopping ${names[$i]} (pid ${pids[$i]})"
-      stop_process node "${pids[$i]}"
+      await_exit "${names[$i]}" "${pids[$i]}"
     done
     while IFS= read -r line; do
       case "$line" in

@@ -75,6 +75,11 @@ public sealed partial class LocalClusterScriptTests(ITestOutputHelper output) : 
         Assert.True(down.ExitCode == 0, down.Error);
         await AwaitAssertAsync(() => Assert.All(pids, pid => Assert.False(Runs(pid), $"pid {pid} still runs after down")), TimeSpan.FromSeconds(10));
         Assert.False(Directory.Exists(postgresFolder), $"{postgresFolder} is still there");
+        foreach (var node in new[] { "node-ap-1", "node-eu-1", "node-ap-2" })
+        {
+            // SIGTERM, not a kill: each node ran its shutdown to the end.
+            Assert.Contains($"Node {node} stopped; journal flushed", await File.ReadAllTextAsync(Path.Combine(Run, "logs", node + ".log")), StringComparison.Ordinal);
+        }
 
         var after = await ScriptAsync("status", TimeSpan.FromMinutes(1));
         Assert.Equal((3, ""), (after.ExitCode, after.Output));
