@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -10,10 +11,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FundingArb.Exchange;
 
-// One web application per venue, each on its own loopback port, because a real venue's client is configured with one
+// One web application per venue, each on its own port, because a real venue's client is configured with one
 // base URL per venue and the protocols' paths overlap (two venues could not share `/api/v3/...` on one port).
 
-/// Serves simulated venues, each in its protocol and with the exchange's admin endpoints (AdminEndpoints), on loopback;
+/// Serves simulated venues, each in its protocol and with the exchange's admin endpoints (AdminEndpoints), on loopback or a given address;
 /// disposing it stops them all.
 public sealed class ExchangeServer : IAsyncDisposable
 {
@@ -25,11 +26,17 @@ public sealed class ExchangeServer : IAsyncDisposable
 
     public IReadOnlyList<VenueEndpoint> Endpoints { get; private set; } = [];
 
-    /// Starts every venue; a port of 0 takes a free one. Stops the ones already started if one fails.
-    public static async Task<ExchangeServer> StartAsync(IEnumerable<(ServedVenue Venue, IVenueProtocol Protocol, int Port)> venues,
+    /// Starts every venue on loopback; a port of 0 takes a free one. Stops the ones already started if one fails.
+    public static Task<ExchangeServer> StartAsync(IEnumerable<(ServedVenue Venue, IVenueProtocol Protocol, int Port)> venues,
+        ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default) =>
+        StartAsync(venues, IPAddress.Loopback, loggerFactory, cancellationToken);
+
+    /// Starts every venue on host (IPAddress.Any: every interface, for clients on other hosts or containers).
+    public static async Task<ExchangeServer> StartAsync(IEnumerable<(ServedVenue Venue, IVenueProtocol Protocol, int Port)> venues, IPAddress host,
         ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(venues);
+        ArgumentNullException.ThrowIfNull(host);
         var server = new ExchangeServer();
         var endpoints = new List<VenueEndpoint>();
         try
@@ -38,7 +45,7 @@ public sealed class ExchangeServer : IAsyncDisposable
             {
                 ArgumentNullException.ThrowIfNull(venue, nameof(venues));
                 ArgumentNullException.ThrowIfNull(protocol, nameof(venues));
-                var application = Build(venue, protocol, port, loggerFactory);
+                var application = Build(venue, protocol, host, port, loggerFactory);
                 server._applications.Add(application);
                 await application.StartAsync(cancellationToken).ConfigureAwait(false);
                 var root = new Uri(application.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single());
@@ -67,11 +74,11 @@ public sealed class ExchangeServer : IAsyncDisposable
         _applications.Clear();
     }
 
-    private static WebApplication Build(ServedVenue venue, IVenueProtocol protocol, int port, ILoggerFactory? loggerFactory)
+    private static WebApplication Build(ServedVenue venue, IVenueProtocol protocol, IPAddress host, int port, ILoggerFactory? loggerFactory)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(port);
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.WebHost.UseUrls($"http://{new IPEndPoint(host, port)}");
         builder.Logging.ClearProviders();
         if (loggerFactory is not null)
         {

@@ -66,7 +66,7 @@ public sealed class ExchangeHost : IAsyncDisposable
             saver = new VenueStateSaver(venues, store, settings.SaveInterval, clock, (venue, failure) => ExchangeLog.SaveFailed(log, failure, venue.Value));
             var byName = venues.ToDictionary(v => v.Id.Value, StringComparer.Ordinal);
             server = await ExchangeServer.StartAsync(
-                settings.Serve.Select(s => (new ServedVenue(byName[s.Venue], settings.Account, clock) { Persist = () => saver.SaveNow(byName[s.Venue]) }, s.Protocol, s.Port)), loggerFactory, cancellationToken)
+                settings.Serve.Select(s => (new ServedVenue(byName[s.Venue], settings.Account, clock) { Persist = () => saver.SaveNow(byName[s.Venue]) }, s.Protocol, s.Port)), settings.Host, loggerFactory, cancellationToken)
                 .ConfigureAwait(false);
         }
         catch

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Net;
 using FundingArb.Venues.Scenarios;
 using Microsoft.Extensions.Logging;
 
@@ -15,6 +16,9 @@ public sealed record ExchangeSettings
 
     /// The venues served, in the order they are printed and numbered from a base port.
     public required ImmutableArray<ServeSettings> Serve { get; init; }
+
+    /// The address every venue listens on: loopback unless the nodes reach the exchange from elsewhere.
+    public IPAddress Host { get; init; } = IPAddress.Loopback;
 
     public required ExchangeAccount Account { get; init; }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Net;
 using FundingArb.Venues.Hocon;
 using FundingArb.Venues.Scenarios;
 using Microsoft.Extensions.Logging;
@@ -30,6 +31,7 @@ public static class ExchangeSettingsReader
             DataDirectory = Path.GetFullPath(exchange.GetString("data-dir"), baseDirectory),
             Simulation = simulation,
             Serve = ReadServe(exchange, simulation, protocols),
+            Host = ReadHost(exchange, "host"),
             Account = ReadAccount(exchange.GetObject("account")),
             SaveInterval = saveInterval > TimeSpan.Zero ? saveInterval : throw exchange.Error("save-interval", $"{saveInterval} must be a duration above zero"),
             LogLevel = ReadLogLevel(exchange, "log-level"),
@@ -91,6 +93,14 @@ public static class ExchangeSettingsReader
     {
         var value = section.GetString(key);
         return !string.IsNullOrWhiteSpace(value) ? value : throw section.Error(key, "must not be empty");
+    }
+
+    private static IPAddress ReadHost(HoconReader section, string key)
+    {
+        var text = section.GetString(key);
+        return IPAddress.TryParse(text, out var address)
+            ? address
+            : throw section.Error(key, $"'{text}' is not an IP address (127.0.0.1 for this machine only, 0.0.0.0 for every interface)");
     }
 
     private static LogLevel ReadLogLevel(HoconReader section, string key)

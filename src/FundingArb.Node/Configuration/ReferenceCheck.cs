@@ -16,12 +16,15 @@ namespace FundingArb.Node.Configuration;
 /// Checks a layer of the node's configuration against the reference configuration.
 internal static partial class ReferenceCheck
 {
-    // Free-form maps, the simulation blocks, which the scenario reader checks key by key, and the exchange's list of
-    // served venues and the node's venues by name, which their readers check entry by entry.
+    public const string SubstitutionsPath = "fundingarb.substitutions";
+
+    // Free-form maps, the simulation blocks, which the scenario reader checks key by key, the exchange's list of
+    // served venues and the node's venues by name, which their readers check entry by entry, and the values a file keeps
+    // for its own substitutions, which nothing reads but the substitutions themselves.
     private static readonly string[] s_freeForm =
     [
         NodeSettingsReader.SimulationPath, VenueSettingsReader.Path, NodeSettingsReader.NodePath + ".logging.overrides",
-        ExchangeSettingsReader.SimulationPath, ExchangeSettingsReader.ServePath,
+        ExchangeSettingsReader.SimulationPath, ExchangeSettingsReader.ServePath, SubstitutionsPath,
     ];
 
     private static readonly string[] s_bound = [NodeSettingsReader.NodePath, ClusterSettingsReader.Path, ExchangeSettingsReader.ExchangePath, "fundingarb.risk", "strategy"];

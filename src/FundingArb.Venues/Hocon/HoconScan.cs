@@ -43,13 +43,14 @@ internal sealed class HoconScan
 
     public void Add(SubstitutionSite site) => _substitutions.Add(site);
 
-    public void Include(HoconSource into, string name, bool required, string prefix, HoconPosition at)
+    /// Scans the file name names, under prefix; null for an optional include that does not exist.
+    public HoconSource? Include(HoconSource into, string name, bool required, string prefix, HoconPosition at)
     {
         var file = FindInclude(into.Directory, name);
         if (file is null)
         {
             into.Includes[name] = required ? throw new HoconSyntaxException(at, $"cannot include '{name}': no such file in {into.Directory}") : null;
-            return;
+            return null;
         }
 
         if (++_includeDepth > MaxIncludeDepth)
@@ -61,6 +62,7 @@ internal sealed class HoconScan
         new HoconScanner(this, included).ScanDocument(prefix);
         into.Includes[name] = included;
         _includeDepth--;
+        return included;
     }
 
     // HOCON's rule for a name without an extension: name.conf, else name.json.

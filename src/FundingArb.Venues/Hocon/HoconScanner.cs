@@ -5,6 +5,8 @@ namespace FundingArb.Venues.Hocon;
 // what Akka's parser would accept silently or misread ([1,,2], an unclosed brace, a key without a value, +=, a
 // substitution of the key it sets); (3) edit the spans Akka's parser cannot read: a comma after `key { ... }`,
 // whitespace after a value, include file(...) and required(...) here, ${?path} and environment variables in HoconScan.
+// An include at the top of the document is replaced by the included text: Akka's parser resolves a ${path} written in
+// a file it includes at the root as ".path" and fails, while the included text in place means the same and resolves.
 
 /// Scans one text (a file or an include) of a document.
 internal sealed partial class HoconScanner
@@ -261,6 +263,7 @@ internal sealed partial class HoconScanner
     // include "name", include file("name"), include required(...) of either; url() and classpath() have no meaning here.
     private void ScanInclude(string prefix, HoconPosition at)
     {
+        var statement = _index;
         TakeText("include");
         SkipBlank(newlines: false);
         var argument = _index;
@@ -278,13 +281,16 @@ internal sealed partial class HoconScanner
             Expect(')');
         }
 
-        if (required || !plain)
+        var included = _scan.Include(_source, name, required, prefix, at);
+        if (prefix.Length == 0 && included is not null)
+        {
+            _source.Inline(statement, _index - statement, included);
+        }
+        else if (required || !plain)
         {
             // Akka's parser reads only include "name".
             _source.Replace(argument, _index - argument, HoconScan.Quote(name));
         }
-
-        _scan.Include(_source, name, required, prefix, at);
     }
 
     private string ReadIncludeTarget()

@@ -3,7 +3,8 @@ namespace FundingArb.Venues.Hocon;
 /// One text of a document (the file itself or an include), with the edits that make it readable by Akka's parser.
 internal sealed class HoconSource
 {
-    private readonly List<(int Start, int Length, string Replacement)> _edits = [];
+    // An edit replaces its span by Replacement, or by the rewritten text of Inlined (an include at the top).
+    private readonly List<(int Start, int Length, string? Replacement, HoconSource? Inlined)> _edits = [];
 
     public HoconSource(string file, string text, string directory)
     {
@@ -23,8 +24,11 @@ internal sealed class HoconSource
     /// Its includes by the name Akka's parser asks for; null for an optional include that does not exist.
     public Dictionary<string, HoconSource?> Includes { get; } = new(StringComparer.Ordinal);
 
-    /// Edits never overlap: each is a substitution, an include's argument, a comma or a whole field.
-    public void Replace(int start, int length, string replacement) => _edits.Add((start, length, replacement));
+    /// Edits never overlap: each is a substitution, an include's argument or statement, a comma or a whole field.
+    public void Replace(int start, int length, string replacement) => _edits.Add((start, length, replacement, null));
+
+    /// Replaces an include statement by the included text as it will be rewritten, on lines of its own.
+    public void Inline(int start, int length, HoconSource included) => _edits.Add((start, length, null, included));
 
     /// One pass over the text (a large scenario has thousands of edits). Of two insertions at one place, the later
     /// one comes first.
@@ -32,10 +36,19 @@ internal sealed class HoconSource
     {
         var text = new System.Text.StringBuilder(Text.Length + 64);
         var copied = 0;
-        foreach (var (start, length, replacement) in _edits.Select((edit, order) => (edit, order))
+        foreach (var (start, length, replacement, inlined) in _edits.Select((edit, order) => (edit, order))
                      .OrderBy(e => e.edit.Start).ThenByDescending(e => e.order).Select(e => e.edit))
         {
-            text.Append(Text, copied, start - copied).Append(replacement);
+            text.Append(Text, copied, start - copied);
+            if (inlined is null)
+            {
+                text.Append(replacement);
+            }
+            else
+            {
+                text.Append('\n').Append(inlined.Rewrite()).Append('\n');
+            }
+
             copied = start + length;
         }
 

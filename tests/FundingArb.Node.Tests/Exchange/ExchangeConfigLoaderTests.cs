@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Net;
 using FundingArb.Exchange;
 using FundingArb.Exchange.Hosting;
 using FundingArb.Node.Configuration;
@@ -31,6 +32,25 @@ public sealed class ExchangeConfigLoaderTests : IDisposable
         var settings = ExchangeConfigLoader.Load(new ExchangeRunOptions(ExchangeConfigLoader.FindDefaultFile(), 7100), new Hashtable(), NamedProtocol.Shipped);
 
         Assert.Equal(["alpha 7100", "beta 7101", "gamma 7102"], settings.Serve.Select(s => $"{s.Venue} {s.Port}"));
+    }
+
+    [Fact]
+    public void The_venues_listen_on_loopback_unless_host_names_another_address_such_as_every_interface_in_a_container()
+    {
+        var loopback = Load(ExchangeConfigLoader.FindDefaultFile(), NamedProtocol.Shipped);
+        var everywhere = ExchangeConfigLoader.Load(new ExchangeRunOptions(ExchangeConfigLoader.FindDefaultFile(), 7100),
+            new Hashtable { ["CONFIG_FORCE_fundingarb_exchange_host"] = "0.0.0.0" }, NamedProtocol.Shipped);
+
+        Assert.Equal((IPAddress.Loopback, IPAddress.Any), (loopback.Host, everywhere.Host));
+    }
+
+    [Fact]
+    public void A_host_that_is_not_an_ip_address_stops_the_exchange_naming_the_key_and_the_value()
+    {
+        var failure = Assert.Throws<NodeConfigurationException>(() => ExchangeConfigLoader.Load(new ExchangeRunOptions(ExchangeConfigLoader.FindDefaultFile(), null),
+            new Hashtable { ["CONFIG_FORCE_fundingarb_exchange_host"] = "exchange.local" }, NamedProtocol.Shipped));
+
+        Assert.Contains("fundingarb.exchange.host: 'exchange.local' is not an IP address", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]

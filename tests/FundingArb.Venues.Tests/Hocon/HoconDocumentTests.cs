@@ -64,6 +64,25 @@ public sealed class HoconDocumentTests : IDisposable
     }
 
     [Fact]
+    public void ParseFile_SubstitutionsInAFileIncludedAtTheTop_ResolveAgainstTheWholeDocument()
+    {
+        // hocon/cluster/: the shared file builds values from its own keys, and from a key the including file sets.
+        File.WriteAllText(Path.Combine(_folder, "shared.conf"),
+            "hosts { seed = \"127.0.0.1:4061\", seed = ${?SEED} }\nseeds = [\"akka.tcp://s@\"${hosts.seed}]\nurl = \"http://\"${hosts.exchange}\ninclude \"more.conf\"");
+        File.WriteAllText(Path.Combine(_folder, "more.conf"), "label = ${name}\"-node\"");
+        var file = Write("main.conf", "name = ap\ninclude \"shared.conf\"\nhosts.exchange = \"exchange:7100\"");
+
+        var loopback = HoconDocument.ParseFile(file, _ => null);
+        var named = HoconDocument.ParseFile(file, Environment(("SEED", "node-ap-1:4061")));
+
+        Assert.Equal(["akka.tcp://s@127.0.0.1:4061"], loopback.Config.GetStringList("seeds"));
+        Assert.Equal(["akka.tcp://s@node-ap-1:4061"], named.Config.GetStringList("seeds"));
+        Assert.Equal(("http://exchange:7100", "ap-node"), (named.Config.GetString("url"), named.Config.GetString("label")));
+        Assert.Equal(new HoconPosition(Path.Combine(_folder, "shared.conf"), 3, 1), named.Positions.Find("url"));
+        Assert.Equal(new HoconPosition(Path.Combine(_folder, "more.conf"), 1, 1), named.Positions.Find("label"));
+    }
+
+    [Fact]
     public void ParseFile_MissingRequiredInclude_NamesItsLine()
     {
         var file = Write("main.conf", "a = 1\ninclude required(\"absent.conf\")");
