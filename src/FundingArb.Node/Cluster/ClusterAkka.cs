@@ -41,6 +41,7 @@ internal static class ClusterAkka
               stable-after = {{Hocon(cluster.StableAfter)}}
               down-all-when-unstable = {{unstable}}
             }
+            akka.cluster.down-removal-margin = {{Hocon(cluster.DownRemovalMargin)}}
             akka.cluster.sharding {
               state-store-mode = ddata
               remember-entities = on

@@ -25,6 +25,7 @@ public static partial class ClusterSettingsReader
             SeedNodes = [.. cluster.GetStringList("seed-nodes").Select(seed => SeedNode(cluster, seed))],
             StableAfter = stableAfter,
             DownAllWhenUnstable = DownAllWhenUnstable(resolver),
+            DownRemovalMargin = PositiveDuration(resolver, "down-removal-margin"),
             HeartbeatInterval = PositiveDuration(detector, "heartbeat-interval"),
             AcceptableHeartbeatPause = PositiveDuration(detector, "acceptable-heartbeat-pause"),
             FailureThreshold = detector.GetDouble("threshold") is > 0 and var threshold && double.IsFinite(threshold)

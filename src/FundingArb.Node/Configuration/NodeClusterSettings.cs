@@ -30,6 +30,9 @@ public sealed record NodeClusterSettings
     /// Null: off. Otherwise, how long past stable-after an unstable cluster waits before the resolver downs every member.
     public required TimeSpan? DownAllWhenUnstable { get; init; }
 
+    /// How long after downing a member the survivors start its shards and singletons.
+    public required TimeSpan DownRemovalMargin { get; init; }
+
     public required TimeSpan HeartbeatInterval { get; init; }
 
     /// The silence the failure detector accepts before it starts to suspect a member.

@@ -186,14 +186,24 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
             _settings.Name, Venues.Length, _settings.DatabasePath, _settings.Speed);
     }
 
-    /// The first step of a shutdown (CoordinatedShutdown, before-service-unbind): no new pairs, then a wait of up to the
-    /// deadline until no pair is entering, completing, rolling back or closing.
+    /// The first step of a shutdown (CoordinatedShutdown, before-service-unbind). The last member of the cluster takes no
+    /// new pairs, then waits up to the deadline until no pair is entering, completing, rolling back or closing. A member
+    /// that leaves others behind drains nothing: the cluster goes on taking pairs, and sharding hands this node's pairs
+    /// over to the others (each executor stops on HandOff once its write in flight is done, and resumes there).
     public async Task<Done> DrainAsync()
     {
         Interlocked.Exchange(ref _stopped, 1);
         IsReady = false;
         if (_node is null)
         {
+            return Done.Instance;
+        }
+
+        var cluster = Akka.Cluster.Cluster.Get(System);
+        var others = cluster.State.Members.Count(m => m.Status == Akka.Cluster.MemberStatus.Up && !m.Address.Equals(cluster.SelfAddress));
+        if (others > 0)
+        {
+            _log.Information("Leaving the cluster: {Members} other members take over this node's pairs", others);
             return Done.Instance;
         }
 

@@ -32,19 +32,9 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : TestKit
     {
         await using var cluster = await ExchangeCluster.StartAsync(3, "ap", "eu", "ap");
         await AwaitMembersUpAsync(cluster, 3);
-        using var writer = OperatorPair.Writer(cluster.Node(0));
-        var ids = new List<string>();
-        foreach (var (asset, longLeg, shortLeg) in s_pairs)
-        {
-            ids.Add(await OperatorPair.CreateAsync(writer, asset, longLeg, shortLeg, 2000m));
-        }
-
+        var ids = await OpenPairsAsync(cluster);
         var placed = await AwaitOpenAsync(cluster, 0, ids, _ => true);
-        // The oldest node runs the orchestrator; a younger one that holds pairs is killed, so the registry stays put
-        // and what is measured is the pairs' move.
-        var victim = placed.Values.Select(cluster.IndexOf).Where(i => i != 0).GroupBy(i => i).OrderByDescending(g => g.Count()).Select(g => g.Key)
-            .DefaultIfEmpty(-1).First();
-        Assert.True(victim > 0, $"no pair runs on a node other than the oldest: {string.Join(", ", placed)}");
+        var victim = YoungerNodeHoldingMostPairs(cluster, placed);
         var moving = placed.Where(p => p.Value == cluster.Address(victim)).Select(p => p.Key).ToHashSet();
 
         cluster.Kill(victim);
@@ -55,6 +45,56 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : TestKit
             $"kill -9 of node {victim} holding {moving.Count} of {ids.Count} pairs: all running again on survivors after {failover.TotalSeconds:F1} s"));
 
         Assert.All(moved.Values, node => Assert.NotEqual(cluster.Address(victim), node));
+        await AssertHedgedWithNothingDoubledAsync(cluster, ids);
+    }
+
+    [Fact]
+    public async Task A_node_stopped_with_SIGTERM_leaves_exits_0_and_its_pairs_are_handed_over_hedged()
+    {
+        await using var cluster = await ExchangeCluster.StartAsync(3, "ap", "eu", "ap");
+        await AwaitMembersUpAsync(cluster, 3);
+        var ids = await OpenPairsAsync(cluster);
+        var placed = await AwaitOpenAsync(cluster, 0, ids, _ => true);
+        var leaving = YoungerNodeHoldingMostPairs(cluster, placed);
+
+        cluster.Node(leaving).Terminate();
+
+        Assert.Equal(0, await cluster.Node(leaving).WaitForExitAsync(ExchangeCluster.StartDeadline));
+        Assert.Contains("Leaving the cluster", cluster.Node(leaving).Output, StringComparison.Ordinal);
+        var moved = await AwaitOpenAsync(cluster, 0, ids, node => node != cluster.Address(leaving), s_failoverBudget);
+        Assert.All(moved.Values, node => Assert.NotEqual(cluster.Address(leaving), node));
+        await AwaitMembersUpAsync(cluster, 2);
+        await AssertHedgedWithNothingDoubledAsync(cluster, ids);
+    }
+
+    private static async Task<List<string>> OpenPairsAsync(ExchangeCluster cluster)
+    {
+        using var writer = OperatorPair.Writer(cluster.Node(0));
+        var ids = new List<string>();
+        foreach (var (asset, longLeg, shortLeg) in s_pairs)
+        {
+            ids.Add(await OperatorPair.CreateAsync(writer, asset, longLeg, shortLeg, 2000m));
+        }
+
+        return ids;
+    }
+
+    // The oldest node runs the orchestrator; a younger one that holds pairs is stopped, so the registry stays put and
+    // what is measured is the pairs' move.
+    private static int YoungerNodeHoldingMostPairs(ExchangeCluster cluster, Dictionary<string, string> placed)
+    {
+        var node = placed.Values.Select(cluster.IndexOf).Where(i => i != 0).GroupBy(i => i).OrderByDescending(g => g.Count()).Select(g => g.Key)
+            .DefaultIfEmpty(-1).First();
+        Assert.True(node > 0, $"no pair runs on a node other than the oldest: {string.Join(", ", placed)}");
+        return node;
+    }
+
+    /// <summary>
+    /// Every pair listed and hedged, and the exchange holding exactly the legs the pairs report (in base units: the OKX
+    /// connector turns contracts into base), so no order was sent twice; no survivor hit the journal's unique key.
+    /// </summary>
+    private static async Task AssertHedgedWithNothingDoubledAsync(ExchangeCluster cluster, List<string> ids)
+    {
         var executors = (await cluster.GetAsync(0, "/api/v1/executors")).EnumerateArray().ToList();
         Assert.Equal(ids.Order(StringComparer.Ordinal), executors.Select(e => e.GetProperty("id").GetString()!).Order(StringComparer.Ordinal));
         var legs = new Dictionary<(string, string), decimal>();
@@ -69,7 +109,6 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : TestKit
             legs[spec.Short] = legs.GetValueOrDefault(spec.Short) + sold;
         }
 
-        // Quantities in the venues' own units: OKX's swaps count contracts on the wire, and the connector reports base.
         var held = await cluster.ExchangePositionsAsync();
         Assert.Equal(legs.Where(l => l.Value != 0m).OrderBy(l => l.Key.ToString(), StringComparer.Ordinal).Select(l => $"{l.Key} {l.Value}"),
             held.Where(h => h.Value != 0m).OrderBy(h => h.Key.ToString(), StringComparer.Ordinal).Select(h => $"{h.Key} {h.Value}"));

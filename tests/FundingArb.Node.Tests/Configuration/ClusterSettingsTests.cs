@@ -18,9 +18,10 @@ public sealed class ClusterSettingsTests : IDisposable
         Assert.Equal(("local", "127.0.0.1", 0), (cluster.Region, cluster.Hostname, cluster.Port));
         Assert.Empty(cluster.SeedNodes);
         Assert.Equal(["region-local"], cluster.AkkaRoles.ToArray());
-        Assert.Equal(TimeSpan.FromSeconds(5), cluster.StableAfter);
+        Assert.Equal((TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(1)), (cluster.StableAfter, cluster.DownRemovalMargin));
         Assert.Equal(TimeSpan.FromSeconds(4), cluster.DownAllWhenUnstable);
-        Assert.Equal((TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3), 8.0), (cluster.HeartbeatInterval, cluster.AcceptableHeartbeatPause, cluster.FailureThreshold));
+        Assert.Equal((TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), 8.0), (cluster.HeartbeatInterval, cluster.AcceptableHeartbeatPause, cluster.FailureThreshold));
+        Assert.Equal(30, cluster.Shards);
     }
 
     [Fact]
