@@ -9,7 +9,7 @@ using FundingArb.Venues;
 
 namespace FundingArb.Actors.Hosting;
 
-/// The actors of one node on a system: a gateway per venue (/user/venue-NAME), market data, the risk gate and the
+/// The actors of one node on a system: a gateway per venue (venue-NAME), market data, the risk gate and the
 /// orchestrator with its controller and pairs, placed by an INodePlacement. Live node, scenario runner and tests start
 /// the same set.
 public sealed class FundingArbNode
@@ -42,7 +42,7 @@ public sealed class FundingArbNode
             .OrderBy(v => v.Id.Value, StringComparer.Ordinal)
             .ToImmutableSortedDictionary(
                 v => v.Id,
-                v => system.ActorOf(VenueGateway.Props(v, settings.Gateway), $"venue-{v.Id.Value}"),
+                v => placement.Gateway(system, VenueGateway.Props(v, settings.Gateway), $"venue-{v.Id.Value}", v.Id),
                 Comparer<VenueId>.Create((a, b) => string.CompareOrdinal(a.Value, b.Value)));
         // Markets nobody holds are read by the controller once per scan: fetching them more rarely would hide spreads.
         var scan = settings.Orchestrator.Strategy.ScanInterval;

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using FundingArb.Actors.Orchestration;
 using FundingArb.Actors.Pairs;
+using FundingArb.Trading.Instruments;
 
 namespace FundingArb.Actors.Placement;
 
@@ -10,6 +11,12 @@ public sealed class LocalNodePlacement : INodePlacement
     public static LocalNodePlacement Instance { get; } = new();
 
     public IActorRef Singleton(ActorSystem system, Props props, string name)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        return system.ActorOf(props, name);
+    }
+
+    public IActorRef Gateway(ActorSystem system, Props props, string name, VenueId venue)
     {
         ArgumentNullException.ThrowIfNull(system);
         return system.ActorOf(props, name);

@@ -68,7 +68,12 @@ public sealed class PairHost : ReceiveActor
             return;
         }
 
-        if (_executor is null && !_leaving)
+        if (_executor is not null)
+        {
+            // The orchestrator asks again after it moved (a new singleton knows no report yet) or after a lost answer.
+            _executor.Tell(GetPairReport.Instance);
+        }
+        else if (!_leaving)
         {
             // On this node's event stream, so its log enrichment knows the pair before the executor's first line.
             Context.System.EventStream.Publish(new ExecutorRegistered(host.Spec));

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Akka.Actor;
+using Akka.Cluster;
 using FundingArb.Actors.Pairs;
 using FundingArb.Node.Cluster;
 using FundingArb.Node.Configuration;
@@ -12,8 +13,8 @@ namespace FundingArb.Node.Api;
 /// `region-NAME` role names (null for a member without one).
 public sealed record ClusterMemberView(string Address, string? Region, ImmutableArray<string> Roles, string Status, bool Reachable);
 
-/// The node a venue's gateway runs on, and the venue's region.
-public sealed record ClusterGatewayView(string Venue, string Address, string Region);
+/// The node a venue's gateway runs on (null while no member of the venue's region is Up), and the venue's region.
+public sealed record ClusterGatewayView(string Venue, string? Address, string Region);
 
 /// A shard of pairs: the node hosting it and its pairs' ids.
 public sealed record ClusterShardView(string Id, string Address, ImmutableArray<string> Pairs);
@@ -27,9 +28,9 @@ public sealed record ClusterView(ImmutableArray<ClusterMemberView> Members, stri
 
 // Members, reachability and the leader are the whole cluster as this node's gossip sees it. Shards come from the
 // orchestrator's registry, which every node reaches through its proxy: each pair's shard is the hash of its id, and its
-// node is the one its host last reported from (a pair no host reported from yet is left out). Gateways are still the
-// answering node's own: each node runs every venue it is configured with. Leases are read from the lease table when
-// the journal, and so the lease, is on PostgreSQL.
+// node is the one its host last reported from (a pair no host reported from yet is left out). A venue's gateway is a
+// singleton among the members of its region, so it runs on the oldest Up one, as the singleton manager places it.
+// Leases are read from the lease table when the journal, and so the lease, is on PostgreSQL.
 
 /// /api/v1/cluster: members, leader, gateways, shards, leases and recent member events.
 public static class ClusterEndpoints
@@ -49,7 +50,7 @@ public static class ClusterEndpoints
                 [.. state.Members.Select(m => new ClusterMemberView(m.Address.ToString(), RegionOf(m.Roles), [.. m.Roles.Order(StringComparer.Ordinal)],
                     m.Status.ToString(), !state.Unreachable.Contains(m)))],
                 state.Leader?.ToString(),
-                [.. node.Settings.Venues.Select(v => new ClusterGatewayView(v.Name, address, v.Region))],
+                [.. node.Settings.Venues.Select(v => new ClusterGatewayView(v.Name, OldestUp(state, NodeClusterSettings.RegionRolePrefix + v.Region), v.Region))],
                 Shards(node, pairs),
                 [.. leases.Select(l => new ClusterLeaseView(l.Name, l.Owner, l.ExpiresAt))],
                 [.. events.Events.Select(e => new ClusterEventView(e.Type, e.Address, e.At))]));
@@ -63,6 +64,9 @@ public static class ClusterEndpoints
             .OrderBy(g => int.Parse(g.Key.Shard, CultureInfo.InvariantCulture)).ThenBy(g => g.Key.Node, StringComparer.Ordinal)
             .Select(g => new ClusterShardView(g.Key.Shard, g.Key.Node, [.. g.Select(p => p.Spec.ExecutorId).Order(StringComparer.Ordinal)])),
     ];
+
+    private static string? OldestUp(ClusterEvent.CurrentClusterState state, string role) =>
+        state.Members.Where(m => m.Status == MemberStatus.Up && m.HasRole(role)).OrderBy(m => m, Member.AgeOrdering).FirstOrDefault()?.Address.ToString();
 
     private static string? RegionOf(IEnumerable<string> roles) =>
         roles.FirstOrDefault(r => r.StartsWith(NodeClusterSettings.RegionRolePrefix, StringComparison.Ordinal)) is { } role

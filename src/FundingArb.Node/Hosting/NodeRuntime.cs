@@ -99,7 +99,7 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
     public ActorSystem System => _system ?? throw new InvalidOperationException("The node has not started.");
 
     /// Where the node's actors run in the cluster: the orchestrator and risk gate singletons, the pair shard region.
-    public ClusterNodePlacement Placement { get; private set; } = new(1);
+    public ClusterNodePlacement Placement { get; private set; } = new(1, new Dictionary<VenueId, string>());
 
     /// The actor keeping the recent member events (ClusterEventsActor).
     public IActorRef ClusterEvents { get; private set; } = ActorRefs.Nobody;
@@ -177,7 +177,8 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
             _log.Warning("Stranded: {Pair}; listed, not traded", pair);
         }
 
-        Placement = new ClusterNodePlacement(_settings.Cluster.Shards);
+        Placement = new ClusterNodePlacement(_settings.Cluster.Shards,
+            _settings.Venues.ToDictionary(v => new VenueId(v.Name), v => NodeClusterSettings.RegionRolePrefix + v.Region));
         _node = FundingArbNode.Start(system, Venues, _settings.Actors, Placement);
         // The orchestrator answers once it has replayed its registry and started every executor it lists.
         await GetExecutorsAsync(CancellationToken.None).ConfigureAwait(false);

@@ -164,7 +164,8 @@ internal sealed class ExchangeCluster : IAsyncDisposable
             "--config", WriteConfig(index, region));
     }
 
-    // The first two nodes are the seeds; the controller opens nothing (max-pairs = 0), so the pairs are the test's.
+    // The first two nodes are the seeds; alpha and gamma are in region ap, beta in eu, as in hocon/cluster; the controller
+    // opens nothing (max-pairs = 0), so the pairs are the test's.
     private string WriteConfig(int index, string region)
     {
         var alpha = Exchange.Venue("binance-usdm");
@@ -182,9 +183,9 @@ internal sealed class ExchangeCluster : IAsyncDisposable
               lease.schema = {{_schema}}
             }
             fundingarb.venues {
-              alpha { kind = binance-usdm, rest-url = "{{alpha.RestUrl}}", ws-url = "{{alpha.WebSocketRoot}}", api-key-env = {{KeyVariable}}, api-secret-env = {{SecretVariable}} }
-              beta { kind = bybit-v5, rest-url = "{{beta.RestUrl}}", ws-url = "{{beta.WebSocketRoot}}", api-key-env = {{KeyVariable}}, api-secret-env = {{SecretVariable}} }
-              gamma { kind = okx-v5, rest-url = "{{gamma.RestUrl}}", ws-url = "{{gamma.WebSocketRoot}}", api-key-env = {{KeyVariable}}, api-secret-env = {{SecretVariable}}, passphrase-env = {{PassphraseVariable}}, simulated-trading = on }
+              alpha { kind = binance-usdm, region = ap, rest-url = "{{alpha.RestUrl}}", ws-url = "{{alpha.WebSocketRoot}}", api-key-env = {{KeyVariable}}, api-secret-env = {{SecretVariable}} }
+              beta { kind = bybit-v5, region = eu, rest-url = "{{beta.RestUrl}}", ws-url = "{{beta.WebSocketRoot}}", api-key-env = {{KeyVariable}}, api-secret-env = {{SecretVariable}} }
+              gamma { kind = okx-v5, region = ap, rest-url = "{{gamma.RestUrl}}", ws-url = "{{gamma.WebSocketRoot}}", api-key-env = {{KeyVariable}}, api-secret-env = {{SecretVariable}}, passphrase-env = {{PassphraseVariable}}, simulated-trading = on }
             }
             strategy.funding-arb { assets = [BTC, ETH], max-pairs = 0 }
             akka.persistence {
