@@ -17,9 +17,9 @@ namespace FundingArb.Actors.Orchestration;
 
 // The registry is the orchestrator's journal: every executor ever created and not stored is started again after a
 // restart and recovers itself from its own journal. Executors run in pair hosts that the placement puts somewhere: the
-// orchestrator's children on one node, sharded entities in a cluster. A message to a host may be lost (a shard that
-// hands off drops what it buffered), so the orchestrator repeats HostPair until the host acknowledges it, and a stop
-// until the pair's report shows it. An executor that fails is restarted by its host (it replays); one that stops
+// orchestrator's children on one node, sharded entities in a cluster. A message to or from a host may be lost (a shard
+// that hands off drops what it buffered, a singleton proxy that buffers past its limit drops the oldest), so the
+// orchestrator repeats HostPair until the pair reports after it, and a stop until the pair's report shows it. An executor that fails is restarted by its host (it replays); one that stops
 // (restarts exhausted, a journal failure) is hosted again after a backoff while the others keep running.
 // Two kinds of stop are not retried forever: an executor that halted (its pair is stranded or breaks the pair rule)
 // stays stopped, and one whose recovery keeps failing is tried again a bounded number of times with a growing backoff.
@@ -39,8 +39,7 @@ public sealed class OrchestratorActor : ReceivePersistentActor, IWithTimers
     private readonly RiskLimits _orderLimits;
     private readonly SortedDictionary<string, PairSpec> _registry = new(StringComparer.Ordinal);
     private readonly IPairPlacement _placement;
-    private readonly Dictionary<string, string> _hosted = new(StringComparer.Ordinal);
-    private readonly SortedSet<string> _unacknowledgedHosts = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> _unreported = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, StopPair> _unacknowledgedStops = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, PairReport> _reports = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _generations = [];
@@ -167,7 +166,8 @@ public sealed class OrchestratorActor : ReceivePersistentActor, IWithTimers
         }
     }
 
-    /// Asks the pair's host to run it, and again on every redelivery until the host says it does.
+    /// Asks the pair's host to run it, and again on every redelivery until the pair reports (a host that runs it
+    /// already has it report again).
     private void Host(string executorId)
     {
         if (!_registry.TryGetValue(executorId, out var spec))
@@ -175,7 +175,7 @@ public sealed class OrchestratorActor : ReceivePersistentActor, IWithTimers
             return;
         }
 
-        _unacknowledgedHosts.Add(executorId);
+        _unreported.Add(executorId);
         _placement.Deliver(executorId, new HostPair(spec), Self);
         ScheduleRedelivery();
     }
@@ -185,11 +185,7 @@ public sealed class OrchestratorActor : ReceivePersistentActor, IWithTimers
         if (!_registry.ContainsKey(hosted.ExecutorId))
         {
             _placement.Deliver(hosted.ExecutorId, ReleasePair.Instance, Self);
-            return;
         }
-
-        _unacknowledgedHosts.Remove(hosted.ExecutorId);
-        _hosted[hosted.ExecutorId] = hosted.Node;
     }
 
     // A host that starts without being asked is a remembered pair that sharding restarted (on another node after a
@@ -200,7 +196,7 @@ public sealed class OrchestratorActor : ReceivePersistentActor, IWithTimers
         {
             _placement.Deliver(started.ExecutorId, ReleasePair.Instance, Self);
         }
-        else if (!_halted.Contains(started.ExecutorId))
+        else if (!_halted.Contains(started.ExecutorId) && !_unreported.Contains(started.ExecutorId))
         {
             Host(started.ExecutorId);
         }
@@ -227,33 +223,30 @@ public sealed class OrchestratorActor : ReceivePersistentActor, IWithTimers
 
     private void Redeliver()
     {
-        foreach (var id in _unacknowledgedHosts.ToArray())
+        _unreported.RemoveWhere(id => !_registry.ContainsKey(id));
+        foreach (var id in _unacknowledgedStops.Keys.Where(id => !_registry.ContainsKey(id)).ToArray())
         {
-            if (_registry.TryGetValue(id, out var spec))
-            {
-                Context.GetLogger().Warning("{ExecutorId}: no host has acknowledged it yet; asking again", id);
-                _placement.Deliver(id, new HostPair(spec), Self);
-            }
-            else
-            {
-                _unacknowledgedHosts.Remove(id);
-            }
+            _unacknowledgedStops.Remove(id);
         }
 
-        foreach (var (id, stop) in _unacknowledgedStops.ToArray())
+        if (_unreported.Count > 0)
         {
-            if (_registry.ContainsKey(id))
-            {
-                Context.GetLogger().Warning("{ExecutorId}: the stop is not in its report yet; telling it again", id);
-                _placement.Deliver(id, stop, Self);
-            }
-            else
-            {
-                _unacknowledgedStops.Remove(id);
-            }
+            Context.GetLogger().Warning("{Count} pairs have not reported since they were hosted (first {ExecutorId}); asking their hosts again",
+                _unreported.Count, _unreported.Min);
         }
 
-        if (_unacknowledgedHosts.Count > 0 || _unacknowledgedStops.Count > 0)
+        foreach (var id in _unreported)
+        {
+            _placement.Deliver(id, new HostPair(_registry[id]), Self);
+        }
+
+        foreach (var (id, stop) in _unacknowledgedStops)
+        {
+            Context.GetLogger().Warning("{ExecutorId}: the stop is not in its report yet; telling it again", id);
+            _placement.Deliver(id, stop, Self);
+        }
+
+        if (_unreported.Count > 0 || _unacknowledgedStops.Count > 0)
         {
             ScheduleRedelivery();
         }
@@ -441,8 +434,7 @@ public sealed class OrchestratorActor : ReceivePersistentActor, IWithTimers
             _reports.Remove(e.ExecutorId);
             _halted.Remove(e.ExecutorId);
             _recoveryFailures.Remove(e.ExecutorId);
-            _hosted.Remove(e.ExecutorId);
-            _unacknowledgedHosts.Remove(e.ExecutorId);
+            _unreported.Remove(e.ExecutorId);
             _unacknowledgedStops.Remove(e.ExecutorId);
             _placement.Deliver(e.ExecutorId, ReleasePair.Instance, Self);
 
@@ -465,6 +457,7 @@ public sealed class OrchestratorActor : ReceivePersistentActor, IWithTimers
         }
 
         _reports[id] = updated.Report;
+        _unreported.Remove(id);
         if (_unacknowledgedStops.ContainsKey(id) && Shows(updated.Report))
         {
             _unacknowledgedStops.Remove(id);

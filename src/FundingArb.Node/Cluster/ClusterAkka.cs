@@ -53,6 +53,10 @@ internal static class ClusterAkka
               use-lease = {{lease}}
               lease-retry-interval = 1s
             }
+            # Akka's most: every pair's host reports to the orchestrator through its node's proxy, which buffers while it
+            # looks for the singleton (at start, after a move) and drops the oldest beyond this; the orchestrator asks
+            # again for what it missed.
+            akka.cluster.singleton-proxy.buffer-size = 10000
             """, HoconAddMode.Prepend);
     }
 

@@ -180,8 +180,22 @@ public sealed class NodeRuntime : IHostedService, IAsyncDisposable
         Placement = new ClusterNodePlacement(_settings.Cluster.Shards,
             _settings.Venues.ToDictionary(v => new VenueId(v.Name), v => NodeClusterSettings.RegionRolePrefix + v.Region));
         _node = FundingArbNode.Start(system, Venues, _settings.Actors, Placement);
-        // The orchestrator answers once it has replayed its registry and started every executor it lists.
-        await GetExecutorsAsync(CancellationToken.None).ConfigureAwait(false);
+        // The orchestrator answers once it has replayed its registry and asked every pair it lists to run. The ask goes
+        // through the singleton proxy, which drops its oldest message when more than its buffer arrive before it has
+        // found the singleton: the pairs' first reports can be that many, so a lost ask is asked again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await GetExecutorsAsync(CancellationToken.None).ConfigureAwait(false);
+                break;
+            }
+            catch (AskTimeoutException) when (attempt < 3)
+            {
+                _log.Warning("The orchestrator has not answered within {Timeout} (attempt {Attempt} of 3); asking again", AskTimeout, attempt);
+            }
+        }
+
         IsReady = true;
         _log.Information("Node {Node} started: {Venues} venues, journal {Database}, speed {Speed}x; executors recover from the journal",
             _settings.Name, Venues.Length, _settings.DatabasePath, _settings.Speed);

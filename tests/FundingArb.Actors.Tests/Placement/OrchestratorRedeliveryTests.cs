@@ -40,7 +40,7 @@ public sealed class OrchestratorRedeliveryTests : TestKit
     }
 
     [Fact]
-    public void HostPair_is_sent_again_until_a_host_acknowledges_it_and_then_no_more()
+    public void HostPair_is_sent_again_until_the_pair_reports_and_then_no_more()
     {
         var id = Create();
         _hosts.ExpectMsg<Delivered>(d => Assert.IsType<HostPair>(d.Message));
@@ -48,9 +48,13 @@ public sealed class OrchestratorRedeliveryTests : TestKit
         Scheduler.Advance(s_redelivery);
         var again = _hosts.ExpectMsg<Delivered>();
         _orchestrator.Tell(new PairHosted(id, "akka.tcp://fundingarb@127.0.0.1:4062"));
+        Scheduler.Advance(s_redelivery);
+        var afterHosted = _hosts.ExpectMsg<Delivered>();
+        _orchestrator.Tell(new ExecutorUpdated(Report(id, PairPhase.New)));
         Scheduler.Advance(s_redelivery * 3);
 
         Assert.Equal((id, typeof(HostPair)), (again.ExecutorId, again.Message.GetType()));
+        Assert.IsType<HostPair>(afterHosted.Message);
         _hosts.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
     }
 
@@ -116,6 +120,7 @@ public sealed class OrchestratorRedeliveryTests : TestKit
     {
         _hosts.ExpectMsg<Delivered>(d => Assert.IsType<HostPair>(d.Message));
         _orchestrator.Tell(new PairHosted(id, "akka.tcp://fundingarb@127.0.0.1:4062"));
+        _orchestrator.Tell(new ExecutorUpdated(Report(id, PairPhase.Open)));
     }
 
     private static PairReport Report(string id, PairPhase phase) =>
