@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using FundingArb.Actors.Pairs;
 using FundingArb.Actors.Simulation;
 using FundingArb.Node.Scenarios;
 using FundingArb.Venues.Scenarios;
@@ -8,13 +9,15 @@ namespace FundingArb.Node.Tests.Scenarios;
 // Shipped scenarios run with their venues behind the simulated exchange (Kestrel on loopback, each venue in a real
 // venue's protocol) and the node reaching them through the connectors, on the scenario's virtual clock; compared with
 // the same scenario run in process. The rows are the combinations whose outcome the wire does not change; the others,
-// and why, are in docs/scenarios.md ("Behind the exchange").
+// and why, are in docs/scenarios.md ("Behind the exchange"). Whatever the wire changes, no combination may end with a
+// position no live pair holds, or a live pair whose legs differ.
 public sealed class ScenarioViaExchangeTests
 {
     private static readonly ConcurrentDictionary<string, Lazy<SimulationResult>> s_inProcess = new(StringComparer.Ordinal);
 
     [Theory]
     [InlineData("crash-entry-funding-exit", ExchangeScenarioRun.Mixed)]
+    [InlineData("crash-entry-funding-exit", "binance-usdm")]
     [InlineData("crash-entry-funding-exit", "bybit-v5")]
     [InlineData("crash-entry-funding-exit", "okx-v5")]
     [InlineData("crash-entry-rollback", "binance-usdm")]
@@ -31,6 +34,34 @@ public sealed class ScenarioViaExchangeTests
         Assert.Equal(Positions(inProcess), Positions(viaExchange));
         Assert.Equal(0, ScenarioReport.DuplicateClientOrderIds(viaExchange));
         Assert.Equal(0, ScenarioReport.DuplicateClientOrderIds(inProcess));
+    }
+
+    public static TheoryData<string, string> EveryProtocol()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var name in (string[])["crash-entry-rollback", "crash-entry-funding-exit", "fault-heavy", "interval-change"])
+        {
+            foreach (var protocol in ExchangeScenarioRun.Protocols.Prepend(ExchangeScenarioRun.Mixed))
+            {
+                data.Add(name, protocol);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryProtocol))]
+    public async Task ShippedScenario_BehindTheExchange_LeavesNoPositionOutsideAHedgedLivePair(string name, string protocol)
+    {
+        var result = await ExchangeScenarioRun.RunAsync(Load(name), protocol);
+
+        var live = result.Executors.Where(e => e.Phase != PairPhase.Closed).ToArray();
+        Assert.All(live, e => Assert.Equal(e.LongQuantity, -e.ShortQuantity));
+        // By venue and size: a connector names the market in its venue's protocol (OKX's BTC-USDT-SWAP), the venue in its own.
+        var held = live.SelectMany(e => (string[])[$"{e.Spec.LongVenue} {e.LongQuantity:0.########}", $"{e.Spec.ShortVenue} {e.ShortQuantity:0.########}"]);
+        var positions = result.Venues.SelectMany(v => v.Positions.Select(p => $"{v.Id.Value} {p.NetQuantity:0.########}"));
+        Assert.Equal(held.Where(IsOpen).Order(StringComparer.Ordinal), positions.Where(IsOpen).Order(StringComparer.Ordinal));
     }
 
     [Theory]
@@ -66,6 +97,8 @@ public sealed class ScenarioViaExchangeTests
 
     private static string[] CloseTypes(SimulationResult result) =>
         [.. result.Executors.Select(e => $"{e.Spec.ExecutorId} {e.Status} {e.CloseType?.ToString() ?? "open"}").Order(StringComparer.Ordinal)];
+
+    private static bool IsOpen(string position) => !position.EndsWith(" 0", StringComparison.Ordinal);
 
     private static string[] Positions(SimulationResult result) =>
         [.. result.Venues.SelectMany(v => v.Positions.Select(p => $"{v.Id.Value} {p.Key.Symbol.Value} {p.NetQuantity:0.########}")).Order(StringComparer.Ordinal)];
