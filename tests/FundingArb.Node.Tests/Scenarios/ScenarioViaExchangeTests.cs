@@ -58,7 +58,10 @@ public sealed class ScenarioViaExchangeTests
 
     [Theory]
     [InlineData("crash-entry-funding-exit", ExchangeScenarioRun.Mixed)]
+    [InlineData("crash-entry-funding-exit", "binance-usdm")]
     [InlineData("crash-entry-rollback", "binance-usdm")]
+    [InlineData("crash-entry-rollback", "bybit-v5")]
+    [InlineData("crash-entry-rollback", "okx-v5")]
     public async Task ShippedScenario_BehindTheExchangeTwice_GivesTheSameReport(string name, string protocol)
     {
         var scenario = Load(name);
