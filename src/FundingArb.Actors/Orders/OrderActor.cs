@@ -10,7 +10,9 @@ namespace FundingArb.Actors.Orders;
 // deadline decides when an entry gives up, and a closing leg must never be abandoned. One order at a time: the next is intended only when every earlier order is closed (terminal at the venue and
 // every fill it reported counted), so a partial fill that races a cancel is never lost and never re-placed. An
 // order whose answer was lost is looked up after the request window, never resent. Fills keep flowing to the
-// parent after LegDone (a fill reported after the cancel), until the parent stops this actor.
+// parent after LegDone (a fill reported after the cancel), until the parent stops this actor. An order the venue says
+// it does not know is taken as never received only when it is still unknown a request window after the first such
+// answer: until then it may be on its way.
 
 /// Child of an executor: works one leg in its execution mode and reports every fill to its parent.
 public sealed class OrderActor : ReceiveActor, IWithTimers
@@ -277,9 +279,7 @@ public sealed class OrderActor : ReceiveActor, IWithTimers
 
         if (queried.Order is not { } venueOrder)
         {
-            order.Observe(OrderStatus.Rejected, 0m);
-            Resolve(order);
-            Continue();
+            OnUnknownAtVenue(order);
             return;
         }
 
@@ -295,6 +295,26 @@ public sealed class OrderActor : ReceiveActor, IWithTimers
             Cancel(order);
         }
 
+        Resolve(order);
+        Continue();
+    }
+
+    /// The venue does not know the order. That is final only once it has stayed unknown for a whole request window
+    /// past the order's own: a request the connector held back (a clock sync before signing, a rate limit's wait) or
+    /// one still on the wire when the node died can reach the venue after the first lookup, and be filled there.
+    private void OnUnknownAtVenue(WorkingOrder order)
+    {
+        var now = Context.System.Scheduler.Now;
+        order.FirstUnknownAt ??= now;
+        var windowEnd = order.FirstUnknownAt.Value + _settings.RequestTimeout;
+        var finalAt = windowEnd > order.IntendedAt + _settings.RequestTimeout ? windowEnd : order.IntendedAt + _settings.RequestTimeout;
+        if (now < finalAt)
+        {
+            Timers.StartSingleTimer(new QueryDue(order.ClientOrderId), new QueryDue(order.ClientOrderId), finalAt - now);
+            return;
+        }
+
+        order.Observe(OrderStatus.Rejected, 0m);
         Resolve(order);
         Continue();
     }
@@ -341,6 +361,7 @@ public sealed class OrderActor : ReceiveActor, IWithTimers
         {
             order.Reported = true;
             Timers.Cancel(new LimitExpired(order.ClientOrderId));
+            Timers.Cancel(new QueryDue(order.ClientOrderId));
             Context.Parent.Tell(new LegOrderResolved(_assignment.Leg, order.ClientOrderId, order.Status, refusal));
             if (order.Request?.Type == OrderType.Market && order.Counted == 0m && order.Status != OrderStatus.Rejected)
             {
@@ -460,6 +481,9 @@ public sealed class OrderActor : ReceiveActor, IWithTimers
         public HashSet<string> Trades { get; } = [];
 
         public bool CancelSent { get; set; }
+
+        /// When a lookup first found the venue without the order; null while the venue has not said so.
+        public DateTimeOffset? FirstUnknownAt { get; set; }
 
         public bool Reported { get; set; }
 

@@ -10,8 +10,9 @@ namespace FundingArb.Actors.Orders;
 public sealed record OrderIntent(ClientOrderId ClientOrderId, DateTimeOffset At) : IClusterMessage;
 
 /// What an order actor is to do: trade Quantity (base, still to do) of Instrument on Side. Unresolved orders are
-/// reconciled first; fills with KnownTradeIds were already counted by the parent. FirstOrder, when set, is an order
-/// the parent intended with the phase (its intent is in the journal already): it is sent at start.
+/// reconciled first; fills with KnownTradeIds (trade ids at the instrument's venue) were already counted by the
+/// parent. FirstOrder, when set, is an order the parent intended with the phase (its intent is in the journal
+/// already): it is sent at start.
 public sealed record LegAssignment(
     LegId Leg,
     Instrument Instrument,

@@ -191,7 +191,7 @@ public sealed partial class FundingArbExecutor
             ModeOf(_state.Phase),
             [.. _state.Unresolved(leg).Where(i => i.ClientOrderId != firstOrder?.ClientOrderId.Value)
                 .Select(i => new OrderIntent(new ClientOrderId(i.ClientOrderId), i.At))],
-            _state.TradeIds,
+            _state.TradeIdsAt(leg.IsLong ? _spec.LongVenue : _spec.ShortVenue),
             firstOrder);
         var actor = Context.ActorOf(OrderActor.Props(assignment, _gateways[instrument.Venue], _settings.Orders),
             string.Create(CultureInfo.InvariantCulture, $"{leg}-{++_spawned}"));
@@ -268,12 +268,12 @@ public sealed partial class FundingArbExecutor
     private void OnFill(LegFillReported reported)
     {
         var fill = reported.Fill;
-        if (_state.HasSeenTrade(fill.TradeId))
+        var venue = reported.Leg.IsLong ? _spec.LongVenue : _spec.ShortVenue;
+        if (_state.HasSeenTrade(venue, fill.TradeId))
         {
             return;
         }
 
-        var venue = reported.Leg.IsLong ? _spec.LongVenue : _spec.ShortVenue;
         Persist(new PairLegFilled(reported.Leg.ToString(), venue, fill.ClientOrderId.Value, fill.TradeId, fill.Side, fill.Price, fill.Quantity,
             fill.Fee.Amount, fill.Fee.Asset.Code, fill.Role, fill.At), e =>
         {

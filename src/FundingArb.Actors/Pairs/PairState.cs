@@ -17,8 +17,10 @@ public sealed class PairState
     private readonly Dictionary<string, OrderStatus> _resolved = [];
     private readonly HashSet<(string Venue, DateTimeOffset At)> _fundingSeen = [];
 
-    // Immutable, because every leg spawned is handed the set: kept as it grows rather than copied at each spawn.
-    private ImmutableHashSet<string> _tradeIds = [];
+    // By venue, because a trade id is only unique at its venue: two venues speaking Binance's protocol both number
+    // their first trade 1. Immutable, because every leg spawned is handed its venue's set: kept as it grows rather
+    // than copied at each spawn.
+    private ImmutableDictionary<string, ImmutableHashSet<string>> _tradeIds = ImmutableDictionary<string, ImmutableHashSet<string>>.Empty;
 
     public PairState(PairSpec spec)
     {
@@ -56,7 +58,8 @@ public sealed class PairState
 
     public decimal FeesQuote => LongLeg.Fees + ShortLeg.Fees;
 
-    public ImmutableHashSet<string> TradeIds => _tradeIds;
+    /// The ids of the trades counted at venue.
+    public ImmutableHashSet<string> TradeIdsAt(string venue) => _tradeIds.GetValueOrDefault(venue, []);
 
     public IEnumerable<PairOrderIntended> Intents => _intents.Values;
 
@@ -65,7 +68,7 @@ public sealed class PairState
     /// The first venue refusal that failed an entry leg, if the entry has one.
     public string? EntryRefusal { get; private set; }
 
-    public bool HasSeenTrade(string tradeId) => _tradeIds.Contains(tradeId);
+    public bool HasSeenTrade(string venue, string tradeId) => TradeIdsAt(venue).Contains(tradeId);
 
     public bool HasSeenFunding(string venue, DateTimeOffset at) => _fundingSeen.Contains((venue, at));
 
@@ -134,12 +137,13 @@ public sealed class PairState
 
     private void ApplyFill(PairLegFilled filled)
     {
-        if (_tradeIds.Contains(filled.TradeId))
+        var seen = TradeIdsAt(filled.Venue);
+        if (seen.Contains(filled.TradeId))
         {
             return;
         }
 
-        _tradeIds = _tradeIds.Add(filled.TradeId);
+        _tradeIds = _tradeIds.SetItem(filled.Venue, seen.Add(filled.TradeId));
 
         // A fee charged in the base asset is valued at the fill's price; one charged in a leg's own quote (USDT on one
         // venue, USDC on another) counts at par with the pair's quote, as that leg's funding payments do.

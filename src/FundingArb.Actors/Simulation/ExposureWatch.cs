@@ -32,7 +32,7 @@ internal sealed class ExposureWatch
         }
     }
 
-    // Called after every instant at which an actor ran, so it reuses one table and asks a venue for a mid only for
+    // Called at every instant the run stops at, so it reuses one table and asks a venue for a mid only for
     // an asset that is actually unhedged (the first venue listing the asset prices it, as before).
     public void Sample(DateTimeOffset now)
     {

@@ -240,11 +240,10 @@ public sealed class ScenarioSimulation
     {
         while (true)
         {
-            var (ran, crash) = RunActors(run);
-            if (ran)
-            {
-                exposure.Sample(clock.GetUtcNow());
-            }
+            // Sampled at every instant, not only those at which an actor ran: behind the exchange, whether a message
+            // reached a mailbox before or after the runner looked depends on threads, and the exposure must not.
+            var crash = RunActors(run);
+            exposure.Sample(clock.GetUtcNow());
 
             if (crash)
             {
@@ -267,7 +266,7 @@ public sealed class ScenarioSimulation
                 if (now < until)
                 {
                     clock.AdvanceTo(until);
-                    var (_, crashAtEnd) = RunActors(run);
+                    var crashAtEnd = RunActors(run);
                     exposure.Sample(until);
                     return crashAtEnd;
                 }
@@ -284,24 +283,23 @@ public sealed class ScenarioSimulation
     }
 
     /// Runs mailbox runs one at a time so that a crash can strike right after the run that wrote the n-th event, and
-    /// settles the venues' wire whenever the actors are idle, until neither has anything left to do.
-    private (bool Ran, bool Crash) RunActors(SimulationRun run)
+    /// settles the venues' wire whenever the actors are idle, until neither has anything left to do; true when the
+    /// journal's crash hook fired.
+    private bool RunActors(SimulationRun run)
     {
-        var ran = false;
         do
         {
             while (run.RunOne())
             {
-                ran = true;
                 if (_journal.CrashDue)
                 {
-                    return (ran, true);
+                    return true;
                 }
             }
         }
         while (_settle());
 
-        return (ran, false);
+        return false;
     }
 
     private T Ask<T>(SimulatedNode node, object question)

@@ -88,7 +88,7 @@ public sealed partial class BinanceUsdmVenue
     private async IAsyncEnumerable<UserEvent> UserEventsAsync(WebSocket socket, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var alive = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var keepAlive = KeepListenKeyAliveAsync(alive);
+        var keepAlive = _options.Wire.StartBeside(() => KeepListenKeyAliveAsync(alive));
         var sequence = 0L;
         try
         {

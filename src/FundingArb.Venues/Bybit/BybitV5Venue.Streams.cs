@@ -44,7 +44,7 @@ public sealed partial class BybitV5Venue
         await using var connection = await BybitStreamConnection.ConnectAsync(_options.Wire, _options.PublicStreamUrl, cancellationToken).ConfigureAwait(false);
         await RequestAsync(connection, new JsonObject { ["op"] = "subscribe", ["args"] = new JsonArray(topic) }, cancellationToken).ConfigureAwait(false);
         stream.MarkSubscribed();
-        var pings = connection.PingAsync(_options.PingInterval, _time, cancellationToken);
+        var pings = _options.Wire.StartBeside(() => connection.PingAsync(_options.PingInterval, _time, cancellationToken));
         while (await connection.ReceiveAsync(cancellationToken).ConfigureAwait(false) is { } document)
         {
             using (document)
@@ -74,7 +74,7 @@ public sealed partial class BybitV5Venue
         await RequestAsync(connection, new JsonObject { ["op"] = "subscribe", ["args"] = new JsonArray("order", "execution") }, cancellationToken)
             .ConfigureAwait(false);
         stream.MarkSubscribed();
-        var pings = connection.PingAsync(_options.PingInterval, _time, cancellationToken);
+        var pings = _options.Wire.StartBeside(() => connection.PingAsync(_options.PingInterval, _time, cancellationToken));
         var sequence = 0L;
         while (await connection.ReceiveAsync(cancellationToken).ConfigureAwait(false) is { } document)
         {

@@ -3,7 +3,10 @@ namespace FundingArb.Venues.Lockstep;
 // A call may wait on the clock inside a connector (a rate limit's back-off, the client's own order pacing): while it
 // does, it is not runnable, or the clock it waits for would never move. A deadline (a CancellationTokenSource's timer)
 // is not a wait: the call goes on working beside it. A stream's waits (pings, keep-alives) are counted too, but only a
-// failure it owes waits for them (LockstepFlow.IsRunnable).
+// failure it owes waits for them (LockstepFlow.IsRunnable). A stream's reader waits itself when it arms a timer while it
+// owes a message (a request held back by a rate limit); a ping or keep-alive loop re-arming its timer at that moment
+// does not, so those loops are started through IVenueWire.StartBeside: taken for the reader's, such a timer held the
+// reader back from the messages it owed, and whether it was depended on threads.
 
 /// The connectors' clock in a lockstep simulation: the simulation's own, with a flow's waits on it counted.
 internal sealed class LockstepTimeProvider(WireLockstep lockstep, TimeProvider clock) : TimeProvider
@@ -24,7 +27,7 @@ internal sealed class LockstepTimeProvider(WireLockstep lockstep, TimeProvider c
         }
 
         var reader = false;
-        lockstep.Change(() => reader = !flow.IsCall && flow.Owed > 0);
+        lockstep.Change(() => reader = !flow.IsCall && flow.Owed > 0 && !WireLockstep.IsBeside);
         var wait = new Wait(lockstep, flow, reader, callback, state);
         wait.Inner = clock.CreateTimer(static w => ((Wait)w!).Fire(), wait, dueTime, period);
         wait.Arm(dueTime);

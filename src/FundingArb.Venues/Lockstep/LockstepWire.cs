@@ -8,6 +8,8 @@ internal sealed class LockstepWire(WireLockstep lockstep, LockstepVenueLine line
 {
     public HttpMessageHandler CreateHttpHandler() => new LockstepHttpHandler(lockstep, line);
 
+    public Task StartBeside(Func<Task> work) => WireLockstep.Beside(work);
+
     public async Task<WebSocket> ConnectWebSocketAsync(Uri uri, CancellationToken cancellationToken)
     {
         // A socket read outside a flow would be read while the clock moves: every connector stream opens inside one.

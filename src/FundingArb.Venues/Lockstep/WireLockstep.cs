@@ -33,6 +33,9 @@ public sealed class WireLockstep : IDisposable
 
     private static readonly AsyncLocal<LockstepFlow?> s_flow = new();
 
+    // Set for work a stream runs beside its reader: what it starts keeps the flag, whatever the reader does meanwhile.
+    private static readonly AsyncLocal<bool> s_beside = new();
+
     private readonly Lock _gate = new();
     private readonly ManualResetEventSlim _changed = new(false);
     private readonly TimeSpan _deadline;
@@ -53,6 +56,26 @@ public sealed class WireLockstep : IDisposable
     }
 
     internal static LockstepFlow? CurrentFlow => s_flow.Value;
+
+    /// True in work a stream runs beside its reader (Beside).
+    internal static bool IsBeside => s_beside.Value;
+
+    /// Starts work beside a stream's reader, in the reader's flow: its timers are counted as the flow's waits but
+    /// never as the reader's, whether or not the reader owes a message when one of them is armed.
+    internal static Task Beside(Func<Task> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var previous = s_beside.Value;
+        s_beside.Value = true;
+        try
+        {
+            return work();
+        }
+        finally
+        {
+            s_beside.Value = previous;
+        }
+    }
 
     /// Counts the venue's held requests; call once per venue before its connector or server starts.
     public void Add(SimulatedVenue venue)

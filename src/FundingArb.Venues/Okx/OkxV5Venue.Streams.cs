@@ -40,7 +40,7 @@ public sealed partial class OkxV5Venue
         var channelName = depth <= Books5Depth ? "books5" : "books";
         await using var connection = await OkxStreamConnection.ConnectAsync(_options.Wire, _options.PublicStreamUrl, cancellationToken).ConfigureAwait(false);
         await connection.SendAsync(Subscribe(new JsonObject { ["channel"] = channelName, ["instId"] = symbol.Value }), cancellationToken).ConfigureAwait(false);
-        var pings = connection.PingAsync(_options.PingInterval, _time, cancellationToken);
+        var pings = _options.Wire.StartBeside(() => connection.PingAsync(_options.PingInterval, _time, cancellationToken));
         while (await connection.ReceiveAsync(cancellationToken).ConfigureAwait(false) is { } document)
         {
             using (document)
@@ -95,7 +95,7 @@ public sealed partial class OkxV5Venue
         await connection.SendAsync(Subscribe(new JsonObject { ["channel"] = "orders", ["instType"] = "SWAP" }, new JsonObject { ["channel"] = "account" }),
             cancellationToken).ConfigureAwait(false);
         var confirmations = 0;
-        var pings = connection.PingAsync(_options.PingInterval, _time, cancellationToken);
+        var pings = _options.Wire.StartBeside(() => connection.PingAsync(_options.PingInterval, _time, cancellationToken));
         var sequence = 0L;
         while (await connection.ReceiveAsync(cancellationToken).ConfigureAwait(false) is { } document)
         {

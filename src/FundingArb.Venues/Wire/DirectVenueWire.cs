@@ -13,6 +13,12 @@ public sealed class DirectVenueWire : IVenueWire
 
     public HttpMessageHandler CreateHttpHandler() => new SocketsHttpHandler();
 
+    public Task StartBeside(Func<Task> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return work();
+    }
+
     public async Task<WebSocket> ConnectWebSocketAsync(Uri uri, CancellationToken cancellationToken)
     {
         var socket = new ClientWebSocket();

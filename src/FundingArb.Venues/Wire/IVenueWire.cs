@@ -10,4 +10,8 @@ public interface IVenueWire
 
     /// An open socket to uri; the caller disposes it.
     Task<WebSocket> ConnectWebSocketAsync(Uri uri, CancellationToken cancellationToken);
+
+    /// Starts work a stream runs beside its reader on their own period (pings, listen-key keep-alives): a lockstep
+    /// must not take their waits on the clock for the reader's.
+    Task StartBeside(Func<Task> work);
 }
