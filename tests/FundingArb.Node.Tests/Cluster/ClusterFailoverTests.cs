@@ -68,6 +68,29 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : TestKit
     }
 
     [Fact]
+    public async Task A_node_frozen_past_the_failover_budget_loses_its_pairs_and_on_waking_leaves_without_trading()
+    {
+        await using var cluster = await ExchangeCluster.StartAsync(3, "ap", "eu", "ap");
+        await AwaitMembersUpAsync(cluster, 3);
+        var ids = await OpenPairsAsync(cluster);
+        var placed = await AwaitOpenAsync(cluster, 0, ids, _ => true);
+        var frozen = YoungestNode(cluster, placed);
+
+        cluster.Node(frozen).Freeze();
+        await AwaitOpenAsync(cluster, 0, ids, node => node != cluster.Address(frozen), s_failoverBudget);
+        await AwaitMembersUpAsync(cluster, 2);
+        var before = await cluster.ExchangePositionsAsync();
+        cluster.Node(frozen).Resume();
+
+        // The survivors downed it while it slept: on waking its leases are past their deadline and the cluster has
+        // removed it, so it stops its shards and its actor system, and the process ends.
+        await cluster.Node(frozen).WaitForExitAsync(ExchangeCluster.StartDeadline);
+        Assert.Equal(before.OrderBy(p => p.Key.ToString(), StringComparer.Ordinal), (await cluster.ExchangePositionsAsync()).OrderBy(p => p.Key.ToString(), StringComparer.Ordinal));
+        await AwaitMembersUpAsync(cluster, 2);
+        await AssertHedgedWithNothingDoubledAsync(cluster, ids);
+    }
+
+    [Fact]
     public async Task A_killed_oldest_node_moves_its_gateways_within_their_region_and_its_singletons_to_the_oldest_survivor()
     {
         await using var cluster = await ExchangeCluster.StartAsync(3, "ap", "eu", "ap");

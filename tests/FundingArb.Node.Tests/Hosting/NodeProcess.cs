@@ -80,6 +80,12 @@ public sealed class NodeProcess : IAsyncDisposable
     /// SIGTERM, as systemd or `docker stop` sends it.
     public void Terminate() => Signal("TERM");
 
+    /// SIGSTOP: the process freezes, as in a long pause, until Resume.
+    public void Freeze() => Signal("STOP");
+
+    /// SIGCONT after Freeze.
+    public void Resume() => Signal("CONT");
+
     /// SIGKILL: no shutdown code runs.
     public void Kill() => _process.Kill();
 
