@@ -24,7 +24,6 @@ public sealed class PairHost : ReceiveActor
     private readonly object? _retireMessage;
     private readonly string _node;
     private IActorRef? _executor;
-    private bool _leaving;
 
     /// retireMessage goes to the host's parent when the pair is released (sharding's Passivate, so a remembered pair
     /// is forgotten); without one the host stops itself.
@@ -45,9 +44,7 @@ public sealed class PairHost : ReceiveActor
         Receive<HostPair>(OnHost);
         Receive<ReleasePair>(_ => Leave(retire: true));
         Receive<HandOff>(_ => Leave(retire: false));
-        Receive<ExecutorUpdated>(m => Relay(new ExecutorUpdated(Stamp(m.Report))));
-        Receive<ExecutorHalted>(m => Relay(new ExecutorHalted(Stamp(m.Report))));
-        Receive<ExecutorRecoveryFailed>(m => Relay(new ExecutorRecoveryFailed(Stamp(m.Report))));
+        RelayReports();
         Receive<Terminated>(OnTerminated);
         ReceiveAny(m => _executor?.Forward(m));
     }
@@ -73,7 +70,7 @@ public sealed class PairHost : ReceiveActor
             // The orchestrator asks again after it moved (a new singleton knows no report yet) or after a lost answer.
             _executor.Tell(GetPairReport.Instance);
         }
-        else if (!_leaving)
+        else
         {
             // On this node's event stream, so its log enrichment knows the pair before the executor's first line.
             Context.System.EventStream.Publish(new ExecutorRegistered(host.Spec));
@@ -87,7 +84,6 @@ public sealed class PairHost : ReceiveActor
     // Stops the executor with a command of its own, so it finishes any write in flight first; the host goes once it has.
     private void Leave(bool retire)
     {
-        _leaving = true;
         if (_executor is null)
         {
             Retire(retire);
@@ -98,9 +94,7 @@ public sealed class PairHost : ReceiveActor
         Become(() =>
         {
             Receive<Terminated>(t => t.ActorRef.Equals(_executor), _ => Retire(retire));
-            Receive<ExecutorUpdated>(m => Relay(new ExecutorUpdated(Stamp(m.Report))));
-            Receive<ExecutorHalted>(m => Relay(new ExecutorHalted(Stamp(m.Report))));
-            Receive<ExecutorRecoveryFailed>(m => Relay(new ExecutorRecoveryFailed(Stamp(m.Report))));
+            RelayReports();
             ReceiveAny(_ => { });
         });
     }
@@ -128,7 +122,13 @@ public sealed class PairHost : ReceiveActor
         _orchestrator.Tell(new ExecutorStopped(_executorId));
     }
 
-    private PairReport Stamp(PairReport report) => report with { Node = _node };
+    // What the executor tells its parent goes on to the orchestrator, stamped with this node.
+    private void RelayReports()
+    {
+        Receive<ExecutorUpdated>(m => _orchestrator.Tell(new ExecutorUpdated(Stamp(m.Report))));
+        Receive<ExecutorHalted>(m => _orchestrator.Tell(new ExecutorHalted(Stamp(m.Report))));
+        Receive<ExecutorRecoveryFailed>(m => _orchestrator.Tell(new ExecutorRecoveryFailed(Stamp(m.Report))));
+    }
 
-    private void Relay(object message) => _orchestrator.Tell(message);
+    private PairReport Stamp(PairReport report) => report with { Node = _node };
 }

@@ -24,9 +24,6 @@ public sealed class ClusterNodePlacement(int shards, IReadOnlyDictionary<VenueId
     /// <summary>The shard region's type name: its entities live under /system/sharding/pair.</summary>
     public const string TypeName = "pair";
 
-    /// <summary>The shard region, once <see cref="Orchestrator"/> has started it.</summary>
-    public IActorRef Region { get; private set; } = ActorRefs.Nobody;
-
     public PairShardMessageExtractor Extractor { get; } = new(shards);
 
     public IActorRef Singleton(ActorSystem system, Props props, string name)
@@ -57,10 +54,10 @@ public sealed class ClusterNodePlacement(int shards, IReadOnlyDictionary<VenueId
             $"{Name}-proxy");
         var sharding = ClusterSharding.Get(system);
         var shardingSettings = ClusterShardingSettings.Create(system).WithRememberEntities(true);
-        Region = sharding.Start(TypeName,
+        var region = sharding.Start(TypeName,
             executorId => PairHost.Props(executorId, proxy, executorProps, settings.MaxRestarts, settings.RestartWindow, new Passivate(HandOff.Instance)),
             shardingSettings, Extractor, sharding.DefaultShardAllocationStrategy(shardingSettings), HandOff.Instance);
-        system.ActorOf(ClusterSingletonManager.Props(orchestratorProps(new ShardedPairPlacement(Region)), HandOff.Instance,
+        system.ActorOf(ClusterSingletonManager.Props(orchestratorProps(new ShardedPairPlacement(region)), HandOff.Instance,
             ClusterSingletonManagerSettings.Create(system).WithSingletonName(Name)), Name);
         return proxy;
     }
