@@ -59,11 +59,31 @@ internal sealed class ExchangeCluster : IAsyncDisposable
         cluster._exchange = await ExchangeProcess.StartAsync(cluster._folder, StartDeadline, cluster.WriteExchangeConfig());
         for (var i = 0; i < size; i++)
         {
-            cluster.Start(i, regions[i % regions.Length]);
-            await cluster.WaitForReadyAsync(i);
+            await cluster.StartOnFreePortsAsync(i, regions[i % regions.Length]);
         }
 
         return cluster;
+    }
+
+    // A port free when picked may be taken by another process before the node binds it (many tests start processes
+    // side by side): a node that could not bind is started again on new ports.
+    private async Task StartOnFreePortsAsync(int index, string region)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            Start(index, region);
+            var node = Node(index);
+            try
+            {
+                await WaitForReadyAsync(index);
+                return;
+            }
+            catch (Exception) when (attempt < 3 && node.HasExited && node.Output.Contains("address already in use", StringComparison.Ordinal))
+            {
+                await node.DisposeAsync();
+                _akkaPorts[index] = FreePorts(1)[0];
+            }
+        }
     }
 
     public NodeProcess Node(int index) => _nodes[index] ?? throw new InvalidOperationException($"Node {index} is not running.");
