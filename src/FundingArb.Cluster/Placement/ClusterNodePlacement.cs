@@ -30,7 +30,7 @@ public sealed class ClusterNodePlacement(int shards, IReadOnlyDictionary<VenueId
     {
         ArgumentNullException.ThrowIfNull(system);
         system.ActorOf(ClusterSingletonManager.Props(props, HandOff.Instance, ClusterSingletonManagerSettings.Create(system).WithSingletonName(name)), name);
-        return system.ActorOf(ClusterSingletonProxy.Props($"/user/{name}", ClusterSingletonProxySettings.Create(system).WithSingletonName(name)), $"{name}-proxy");
+        return Proxy(system, name, role: null);
     }
 
     public IActorRef Gateway(ActorSystem system, Props props, string name, VenueId venue)
@@ -39,8 +39,7 @@ public sealed class ClusterNodePlacement(int shards, IReadOnlyDictionary<VenueId
         var role = venueRoles.TryGetValue(venue, out var r) ? r : throw new ArgumentException($"No region is known for venue {venue}.", nameof(venue));
         system.ActorOf(ClusterSingletonManager.Props(props, PoisonPill.Instance,
             ClusterSingletonManagerSettings.Create(system).WithSingletonName(name).WithRole(role)), name);
-        return system.ActorOf(ClusterSingletonProxy.Props($"/user/{name}", ClusterSingletonProxySettings.Create(system).WithSingletonName(name).WithRole(role)),
-            $"{name}-proxy");
+        return Proxy(system, name, role);
     }
 
     public IActorRef Orchestrator(ActorSystem system, Func<IPairPlacement?, Props> orchestratorProps, Func<PairSpec, Props> executorProps,
@@ -50,8 +49,7 @@ public sealed class ClusterNodePlacement(int shards, IReadOnlyDictionary<VenueId
         ArgumentNullException.ThrowIfNull(orchestratorProps);
         ArgumentNullException.ThrowIfNull(settings);
         const string Name = "orchestrator";
-        var proxy = system.ActorOf(ClusterSingletonProxy.Props($"/user/{Name}", ClusterSingletonProxySettings.Create(system).WithSingletonName(Name)),
-            $"{Name}-proxy");
+        var proxy = Proxy(system, Name, role: null);
         var sharding = ClusterSharding.Get(system);
         var shardingSettings = ClusterShardingSettings.Create(system).WithRememberEntities(true);
         var region = sharding.Start(TypeName,
@@ -61,4 +59,9 @@ public sealed class ClusterNodePlacement(int shards, IReadOnlyDictionary<VenueId
             ClusterSingletonManagerSettings.Create(system).WithSingletonName(Name)), Name);
         return proxy;
     }
+
+    /// <summary>The proxy /user/NAME-proxy to the singleton NAME, whose manager is /user/NAME on the members with role.</summary>
+    private static IActorRef Proxy(ActorSystem system, string name, string? role) =>
+        system.ActorOf(ClusterSingletonProxy.Props($"/user/{name}", ClusterSingletonProxySettings.Create(system).WithSingletonName(name).WithRole(role)),
+            $"{name}-proxy");
 }
